@@ -1,0 +1,60 @@
+package org.pediconsult.platform.internal.data;
+
+import java.util.Collections;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flyway per bundle: each module has its own history table and its own scripts. The platform's own
+ * tables are migrated on activation, so every component that references this service finds them.
+ */
+@Component(service = SchemaMigrations.class)
+public class FlywaySchemaMigrations implements SchemaMigrations {
+    private static final Logger LOG = LoggerFactory.getLogger(FlywaySchemaMigrations.class);
+
+    private final DataSource dataSource;
+
+    @Activate
+    public FlywaySchemaMigrations(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                                  BundleContext context) {
+        this.dataSource = dataSource;
+        migrate(context.getBundle(), "platform");
+    }
+
+    @Override
+    public synchronized int migrate(Bundle bundle, String module) {
+        if (module == null || !module.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("module must be lower-case letters, digits and '_': " + module);
+        }
+        ClassLoader own = Flyway.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(own);
+        try {
+            Flyway flyway = Flyway.configure(own)
+                    .dataSource(dataSource)
+                    .table("flyway_history_" + module)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .resourceProvider(new BundleMigrationResources(bundle, "db/migration/" + module))
+                    .javaMigrationClassProvider(Collections::emptyList)
+                    .load();
+            MigrateResult result = flyway.migrate();
+            LOG.info("schema of module {}: {} migrations applied now", module, result.migrationsExecuted);
+            return result.migrationsExecuted;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.pediconsult.platform.internal.health;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.jms.ConnectionFactory;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
+@Component(service = HealthChecks.class)
+public class HealthChecks {
+    static final String BUNDLE_PREFIX = "org.pediconsult.";
+
+    /** One check's result. */
+    public static final class Check {
+        @JsonIgnore
+        public final boolean up;
+        public final String status;
+        public final Object detail;
+
+        Check(boolean up, Object detail) {
+            this.up = up;
+            this.status = up ? "UP" : "DOWN";
+            this.detail = detail;
+        }
+    }
+
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(dataSourceName=pediconsult)")
+    private volatile DataSource dataSource;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConnectionFactory broker;
+
+    @Activate
+    public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+    }
+
+    Map<String, Check> run() {
+        Map<String, Check> results = new LinkedHashMap<>();
+        results.put("database", database());
+        results.put("broker", broker());
+        results.put("bundles", bundles());
+        return results;
+    }
+
+    private Check database() {
+        DataSource ds = dataSource;
+        if (ds == null) {
+            return new Check(false, "no DataSource 'pediconsult' (see etc/org.ops4j.datasource-pediconsult.cfg)");
+        }
+        try (Connection c = ds.getConnection()) {
+            return c.isValid(2) ? new Check(true, c.getMetaData().getDatabaseProductName())
+                    : new Check(false, "connection not valid");
+        } catch (Exception e) {
+            return new Check(false, "cannot connect: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Check broker() {
+        ConnectionFactory cf = broker;
+        if (cf == null) {
+            return new Check(false, "no JMS ConnectionFactory (see etc/org.pediconsult.messaging.cfg)");
+        }
+        try (jakarta.jms.Connection c = cf.createConnection()) {
+            c.start();
+            return new Check(true, "ActiveMQ");
+        } catch (Exception e) {
+            return new Check(false, "cannot connect: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Every PediConsult bundle active and every enabled component of it satisfied. */
+    private Check bundles() {
+        List<String> down = new ArrayList<>();
+        int count = 0;
+        for (Bundle b : context.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name == null || !name.startsWith(BUNDLE_PREFIX)) {
+                continue;
+            }
+            count++;
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (fragment ? b.getState() != Bundle.RESOLVED : b.getState() != Bundle.ACTIVE) {
+                down.add(name + " is not active");
+                continue;
+            }
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(b)) {
+                if (!scr.isComponentEnabled(description)) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                    if (config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                            || config.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
+                            || config.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        down.add(description.name + " is not satisfied");
+                    }
+                }
+            }
+        }
+        return down.isEmpty() ? new Check(true, count + " bundles active") : new Check(false, down);
+    }
+}

@@ -1,0 +1,41 @@
+package org.pediconsult.platform.internal.rest;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+
+/**
+ * The CXF servlet behind {@code /api}, with a gate: while resources are swapped (a bundle
+ * contributing REST resources comes or goes) new requests wait a few milliseconds instead of
+ * meeting a half-built endpoint, so installing a bundle never fails a request to other endpoints.
+ */
+final class GatedCxfServlet extends CXFNonSpringServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient ReadWriteLock gate = new ReentrantReadWriteLock(true);
+
+    @Override
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        gate.readLock().lock();
+        try {
+            super.service(req, res);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code swap} with no request in flight. */
+    void swap(Runnable swap) {
+        gate.writeLock().lock();
+        try {
+            swap.run();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+}

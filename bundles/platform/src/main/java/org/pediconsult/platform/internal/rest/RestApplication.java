@@ -1,0 +1,135 @@
+package org.pediconsult.platform.internal.rest;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import javax.servlet.Servlet;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.internal.security.TokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that serves REST: a CXF JAX-RS endpoint at {@code /api} built from every
+ * {@link RestResource} service, with JSON, authentication, body limits and problem details. When a
+ * resource service comes or goes, the endpoint is rebuilt behind the servlet's gate.
+ */
+@Component(immediate = true, configurationPid = "org.pediconsult.rest")
+@Designate(ocd = RestConfig.class)
+public class RestApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(RestApplication.class);
+
+    private final Map<Long, RestResource> resources = new ConcurrentSkipListMap<>();
+    private final TokenService tokens;
+    private final long maxBodyBytes;
+    private final Bus bus;
+    private final GatedCxfServlet servlet = new GatedCxfServlet();
+    private final ServiceRegistration<Servlet> registration;
+    private Server server;
+
+    @Activate
+    public RestApplication(@Reference TokenService tokens, RestConfig config, BundleContext context) {
+        this.tokens = tokens;
+        this.maxBodyBytes = config.max_body_bytes();
+        this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
+        servlet.setBus(bus);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/*");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "pediconsult-api");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_INIT_PARAM_PREFIX + "hide-service-list-page", "true");
+        synchronized (this) {
+            rebuild();
+        }
+        registration = context.registerService(Servlet.class, servlet, props);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addResource(RestResource resource, Map<String, Object> props) {
+        resources.put((Long) props.get(Constants.SERVICE_ID), resource);
+        synchronized (this) {
+            if (registration != null) {
+                servlet.swap(this::rebuild);
+            }
+        }
+    }
+
+    void removeResource(RestResource resource, Map<String, Object> props) {
+        resources.remove((Long) props.get(Constants.SERVICE_ID));
+        synchronized (this) {
+            if (registration != null) {
+                servlet.swap(this::rebuild);
+            }
+        }
+    }
+
+    @Deactivate
+    synchronized void stop() {
+        registration.unregister();
+        if (server != null) {
+            server.destroy();
+        }
+        bus.shutdown(true);
+    }
+
+    private void rebuild() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+        List<Object> beans = new ArrayList<>(resources.values());
+        if (beans.isEmpty()) {
+            return;
+        }
+        server = withOwnClassLoader(() -> {
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress("/");
+            for (Object bean : beans) {
+                factory.setResourceProvider(bean.getClass(), new SingletonResourceProvider(bean));
+            }
+            factory.setResourceClasses(new ArrayList<>(beans.stream().map(Object::getClass).toList()));
+            List<Object> providers = new ArrayList<>();
+            providers.add(new JsonBodyProvider());
+            providers.add(new BodySizeLimit(maxBodyBytes));
+            providers.add(new AuthenticationFilter(tokens));
+            providers.addAll(ProblemMappers.all());
+            factory.setProviders(providers);
+            return factory.create();
+        });
+        LOG.info("REST API at /api serves {} resources", beans.size());
+    }
+
+    private static <T> T withOwnClassLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestApplication.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

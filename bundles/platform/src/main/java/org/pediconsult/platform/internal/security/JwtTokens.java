@@ -1,0 +1,90 @@
+package org.pediconsult.platform.internal.security;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.pediconsult.platform.api.Ids;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.Role;
+
+/** Issues and verifies RS256 bearer tokens (JWT) for the REST API. */
+final class JwtTokens {
+    private final RSAKey key;
+    private final String issuer;
+    private final int ttlSeconds;
+    private final Clock clock;
+
+    JwtTokens(RSAKey key, String issuer, int ttlSeconds, Clock clock) {
+        this.key = key;
+        this.issuer = issuer;
+        this.ttlSeconds = ttlSeconds;
+        this.clock = clock;
+    }
+
+    int ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    String issue(String username, Set<Role> roles) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(username)
+                .jwtID(Ids.newId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
+                .claim("roles", roles.stream().map(Role::name).sorted().collect(Collectors.toList()))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("token signing failed", e);
+        }
+    }
+
+    /** The token's user, or null when the token is malformed, not ours, tampered with or expired. */
+    AuthenticatedUser verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                return null;
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            if (!issuer.equals(claims.getIssuer()) || exp == null || !exp.toInstant().isAfter(clock.instant())
+                    || claims.getSubject() == null) {
+                return null;
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            List<String> names = claims.getStringListClaim("roles");
+            if (names != null) {
+                for (String name : names) {
+                    Role role = Role.fromName(name);
+                    if (role != null) {
+                        roles.add(role);
+                    }
+                }
+            }
+            return new AuthenticatedUser(claims.getSubject(), roles);
+        } catch (ParseException | JOSEException e) {
+            return null;
+        }
+    }
+}
