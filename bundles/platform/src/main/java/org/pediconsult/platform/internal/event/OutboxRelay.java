@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * least once: a crash between send and mark re-sends, and consumers skip the duplicate by event id.
  * While the broker is unreachable rows simply wait; nothing is dropped.
  */
-@Component(service = OutboxRelay.class, configurationPid = "org.pediconsult.events")
+@Component(service = OutboxRelay.class, immediate = true, configurationPid = "org.pediconsult.events")
 @Designate(ocd = OutboxRelay.Config.class)
 public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,6 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.internal.rest.RestApplication;
 
 /** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
 @Component(service = HealthChecks.class)
@@ -54,6 +59,10 @@ public class HealthChecks {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConnectionFactory broker;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RestApplication api;
+
     @Activate
     public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
@@ -65,7 +74,28 @@ public class HealthChecks {
         results.put("database", database());
         results.put("broker", broker());
         results.put("bundles", bundles());
+        results.put("api", api());
         return results;
+    }
+
+    /** Every contributed REST resource is answering (not merely registered). */
+    private Check api() {
+        RestApplication app = api;
+        if (app == null) {
+            return new Check(false, "REST application not started");
+        }
+        Set<Long> served = app.servedResourceIds();
+        List<String> waiting = new ArrayList<>();
+        try {
+            for (ServiceReference<RestResource> ref : context.getServiceReferences(RestResource.class, null)) {
+                if (!served.contains((Long) ref.getProperty(Constants.SERVICE_ID))) {
+                    waiting.add(String.valueOf(ref.getProperty("component.name")));
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return waiting.isEmpty() ? new Check(true, served.size() + " resources") : new Check(false, Map.of("notYetServed", waiting));
     }
 
     private Check database() {

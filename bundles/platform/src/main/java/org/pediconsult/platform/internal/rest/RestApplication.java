@@ -5,6 +5,8 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import javax.servlet.Servlet;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link RestResource} service, with JSON, authentication, body limits and problem details. When a
  * resource service comes or goes, the endpoint is rebuilt behind the servlet's gate.
  */
-@Component(immediate = true, configurationPid = "org.pediconsult.rest")
+@Component(service = RestApplication.class, immediate = true, configurationPid = "org.pediconsult.rest")
 @Designate(ocd = RestConfig.class)
 public class RestApplication {
     private static final Logger LOG = LoggerFactory.getLogger(RestApplication.class);
@@ -48,6 +50,7 @@ public class RestApplication {
     private final GatedCxfServlet servlet = new GatedCxfServlet();
     private final ServiceRegistration<Servlet> registration;
     private Server server;
+    private volatile Set<Long> served = Set.of();
 
     @Activate
     public RestApplication(@Reference TokenService tokens, RestConfig config, BundleContext context) {
@@ -99,8 +102,10 @@ public class RestApplication {
             server.destroy();
             server = null;
         }
-        List<Object> beans = new ArrayList<>(resources.values());
+        Map<Long, RestResource> snapshot = new TreeMap<>(resources);
+        List<Object> beans = new ArrayList<>(snapshot.values());
         if (beans.isEmpty()) {
+            served = Set.of();
             return;
         }
         server = withOwnClassLoader(() -> {
@@ -119,7 +124,13 @@ public class RestApplication {
             factory.setProviders(providers);
             return factory.create();
         });
+        served = Set.copyOf(snapshot.keySet());
         LOG.info("REST API at /api serves {} resources", beans.size());
+    }
+
+    /** Service ids of the {@link RestResource}s the endpoint answers for right now. */
+    public Set<Long> servedResourceIds() {
+        return served;
     }
 
     private static <T> T withOwnClassLoader(java.util.function.Supplier<T> work) {

@@ -1,0 +1,135 @@
+package org.pediconsult.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Base of every Pax Exam test: one container per test class, booted from the assembled PediConsult
+ * distribution (not a stock Karaf) with its ports moved so it runs beside a developer's instance.
+ * Subclasses add options (e.g. PostgreSQL) through {@link #extraOptions()}.
+ */
+public abstract class PediConsultTestSupport {
+    static final int HTTP_PORT = 18181;
+    static final String PASSWORD = "pediconsult";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** Waits until every boot feature is installed. */
+    @Inject
+    protected BootFinished bootFinished;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + System.getProperty("pediconsult.distribution"))
+                        .name("PediConsult").karafVersion("4.4.9")
+                        .unpackDirectory(new File(System.getProperty("pediconsult.exam.dir", "target/exam")))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                logLevel(LogLevel.INFO),
+                configureConsole().ignoreLocalConsole(),
+                systemTimeout(300_000),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+                mavenBundle("org.hamcrest", "hamcrest", "2.2"),
+                mavenBundle("org.awaitility", "awaitility", "4.3.0")));
+        options.addAll(Arrays.asList(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Options a subclass adds to the container. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** An HTTP exchange with the container's REST API. */
+    protected static HttpResponse<String> http(String method, String path, String bearer, String jsonBody) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    protected static HttpResponse<String> login(String username, String password) throws Exception {
+        return http("POST", "/api/auth/token", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** A bearer token of a demo user. */
+    protected static String token(String username) throws Exception {
+        HttpResponse<String> response = login(username, PASSWORD);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String body = response.body();
+        int start = body.indexOf("\"access_token\":\"") + 16;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    /** Runs a Karaf shell command as an administrator and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("manager"));
+        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+        print.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
