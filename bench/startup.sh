@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): cold start of the assembled distribution to /api/health UP, and the
+# Karaf JVM's RSS right after, over N runs (default 5), each on a fresh unpack (empty data/).
+# Then one warm start (same data/) per run. Prints each run and the medians.
+#
+#   bench/startup.sh [runs]        (build first: ./mvnw -B -DskipTests install)
+#
+# Uses port 8181: stop any running PediConsult first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+wait_up() {
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:8181/api/health)" = 200 ] && return 0
+    sleep 0.05
+  done
+  echo "health never came UP" >&2; return 1
+}
+rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+stop_karaf() {
+  local home=$1 pid; pid=$(cat "$home/karaf.pid")
+  "$home/bin/stop" >/dev/null 2>&1 || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+cold=(); warm=(); rss=(); rsswarm=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "$work/run" && mkdir -p "$work/run" && unzip -q "$zip" -d "$work/run"
+  home=$(ls -d "$work"/run/*/)
+  t0=$(now); "$home/bin/start"; wait_up; t1=$(now)
+  c=$(awk "BEGIN {print $t1 - $t0}"); r=$(rss_mib "$(cat "$home/karaf.pid")")
+  stop_karaf "$home"
+  t0=$(now); "$home/bin/start"; wait_up; t1=$(now)
+  w=$(awk "BEGIN {print $t1 - $t0}"); rw=$(rss_mib "$(cat "$home/karaf.pid")")
+  stop_karaf "$home"
+  printf 'run %d: cold %.2f s, RSS %d MiB; warm %.2f s, RSS %d MiB\n' "$i" "$c" "$r" "$w" "$rw"
+  cold+=("$c"); warm+=("$w"); rss+=("$r"); rsswarm+=("$rw")
+done
+printf 'median of %d: cold start %.2f s, RSS %s MiB; warm start %.2f s, RSS %s MiB\n' "$runs" \
+  "$(printf '%s\n' "${cold[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" \
+  "$(printf '%s\n' "${warm[@]}" | median)" "$(printf '%s\n' "${rsswarm[@]}" | median)"
+echo "JVM: $(grep -E 'JAVA_MAX_MEM|EXTRA_JAVA_OPTS' "$home/bin/setenv" | tr '\n' ' ')"
