@@ -9,8 +9,4 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlatformH2IT extends PlatformBehaviour {
-    @Override
-    protected String expectedDatabase() {
-        return "H2";
-    }
 }

@@ -1,5 +1,6 @@
 package org.pediconsult.itest;
 
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import org.junit.runner.RunWith;
@@ -21,6 +22,7 @@ public class PlatformPostgresIT extends PlatformBehaviour {
     @Override
     protected Option[] extraOptions() {
         return new Option[] {
+            systemProperty("pediconsult.it.database").value("PostgreSQL"),
             editConfigurationFilePut(CFG, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
             editConfigurationFilePut(CFG, "url", System.getProperty("pediconsult.it.postgres.url")),
             editConfigurationFilePut(CFG, "user", System.getProperty("pediconsult.it.postgres.user")),
@@ -28,8 +30,4 @@ public class PlatformPostgresIT extends PlatformBehaviour {
         };
     }
 
-    @Override
-    protected String expectedDatabase() {
-        return "PostgreSQL";
-    }
 }
