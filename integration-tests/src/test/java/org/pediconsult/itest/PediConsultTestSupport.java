@@ -1,6 +1,7 @@
 package org.pediconsult.itest;
 
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -82,6 +83,52 @@ public abstract class PediConsultTestSupport {
     /** Options a subclass adds to the container. */
     protected Option[] extraOptions() {
         return new Option[0];
+    }
+
+    /**
+     * Switches the container to PostgreSQL by configuration only, as an operator would; the server,
+     * database and user come from {@code .ci/postgres-setup} (or -Dpediconsult.it.postgres.url/user/password).
+     */
+    protected static Option[] postgres() {
+        String cfg = "etc/org.ops4j.datasource-pediconsult.cfg";
+        return new Option[] {
+            systemProperty("pediconsult.it.database").value("PostgreSQL"),
+            editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+            editConfigurationFilePut(cfg, "url", System.getProperty("pediconsult.it.postgres.url")),
+            editConfigurationFilePut(cfg, "user", System.getProperty("pediconsult.it.postgres.user")),
+            editConfigurationFilePut(cfg, "password", System.getProperty("pediconsult.it.postgres.password")),
+        };
+    }
+
+    /** A JSON exchange with the REST API. */
+    protected static Reply call(String method, String path, String bearer, Object body) throws Exception {
+        String json = body == null ? null : body instanceof String ? (String) body : JSON.writeValueAsString(body);
+        HttpResponse<String> r = http(method, path, bearer, json);
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    protected static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Status and parsed body of a REST answer. */
+    protected static final class Reply {
+        public final int status;
+        public final String text;
+        public final com.fasterxml.jackson.databind.JsonNode json;
+
+        Reply(int status, String text) throws Exception {
+            this.status = status;
+            this.text = text;
+            this.json = text == null || text.isEmpty() ? JSON.nullNode() : JSON.readTree(text);
+        }
+
+        public String get(String field) {
+            return json.path(field).asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
     }
 
     /** An HTTP exchange with the container's REST API. */

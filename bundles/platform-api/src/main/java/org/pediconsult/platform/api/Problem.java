@@ -18,6 +18,31 @@ public final class Problem {
     /** Human-readable explanation, safe to show to the user: never patient data, passwords or tokens. */
     public String detail;
     public String field;
+    /**
+     * Every bad field when there are several (e.g. questionnaire answers); {@link #field} names the
+     * first. Null when there is at most one.
+     *
+     * @since 1.1
+     */
+    public java.util.List<FieldError> errors;
+
+    /**
+     * One bad input field.
+     *
+     * @since 1.1
+     */
+    public static final class FieldError {
+        public String field;
+        public String detail;
+
+        public FieldError() {
+        }
+
+        public FieldError(String field, String detail) {
+            this.field = field;
+            this.detail = detail;
+        }
+    }
 
     public Problem() {
     }

@@ -20,12 +20,27 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final java.util.List<Problem.FieldError> errors;
 
     public ProblemException(int status, String code, String detail, String field) {
         super(detail);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.errors = null;
+    }
+
+    /**
+     * A 400 naming every bad field; the detail lists them all.
+     *
+     * @since 1.1
+     */
+    public ProblemException(String code, java.util.List<Problem.FieldError> errors) {
+        super(errors.stream().map(e -> e.field + ": " + e.detail).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        this.status = 400;
+        this.code = code;
+        this.field = errors.isEmpty() ? null : errors.get(0).field;
+        this.errors = java.util.List.copyOf(errors);
     }
 
     public ProblemException(int status, String code, String detail) {
@@ -61,7 +76,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(status, code, getMessage(), field);
+        Problem p = new Problem(status, code, getMessage(), field);
+        p.errors = errors;
+        return p;
     }
 
     /** The standard reason phrase of an HTTP status, used as the problem title. */

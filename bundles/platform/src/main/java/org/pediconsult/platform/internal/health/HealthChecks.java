@@ -144,8 +144,8 @@ public class HealthChecks {
                     continue;
                 }
                 for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                    // UNSATISFIED_CONFIGURATION is not "down": such a component runs only when configured (e.g. demo data)
                     if (config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
-                            || config.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
                             || config.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                         down.add(description.name + " is not satisfied");
                     }

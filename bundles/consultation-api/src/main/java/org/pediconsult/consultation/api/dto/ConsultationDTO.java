@@ -1,0 +1,32 @@
+package org.pediconsult.consultation.api.dto;
+
+import java.time.Instant;
+
+/** A consultation as the API shows it. @since 1.0 */
+public class ConsultationDTO {
+    public String id;
+    public String childId;
+    public String guardianId;
+    public String specialtyId;
+    /** False while the specialty's bundle is not installed: readable, but no new transitions. */
+    public boolean specialtyAvailable;
+    public String assessmentId;
+    /** INITIAL or FOLLOW_UP. */
+    public String kind;
+    public String previousId;
+    public String state;
+    public String physicianId;
+    public String slotId;
+    public Instant scheduledAt;
+    public boolean guardianPresent;
+    public String guardianAttestedBy;
+    public Instant guardianAttestedAt;
+    public String diagnosis;
+    public String plan;
+    public String referralReason;
+    public String referralFacility;
+    public TriageDTO triage;
+    public int version;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

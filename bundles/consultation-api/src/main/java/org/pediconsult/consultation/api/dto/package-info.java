@@ -1,0 +1,8 @@
+/**
+ * Consultation API: data transfer objects (public fields).
+ *
+ * @since 1.0
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.pediconsult.consultation.api.dto;

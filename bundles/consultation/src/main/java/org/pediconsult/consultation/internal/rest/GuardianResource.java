@@ -1,0 +1,78 @@
+package org.pediconsult.consultation.internal.rest;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.consultation.api.dto.GuardianDTO;
+import org.pediconsult.consultation.internal.service.PeopleService;
+import org.pediconsult.platform.api.rest.RequiresRole;
+import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.Role;
+
+/** {@code /api/guardians}: guardian profiles and the hospital's verification of their identity. */
+@Component(service = RestResource.class)
+@Path("guardians")
+@Produces(MediaType.APPLICATION_JSON)
+public class GuardianResource implements RestResource {
+    private final PeopleService people;
+
+    /** Body of POST /api/guardians. */
+    public static class NewGuardian {
+        /** Set by administrators and the HIS only; a guardian's own profile takes their login. */
+        public String username;
+        public String familyName;
+        public String givenName;
+        public String phone;
+        public String idType;
+        public String idValue;
+    }
+
+    @Activate
+    public GuardianResource(@Reference PeopleService people) {
+        this.people = people;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole({Role.GUARDIAN, Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
+    public Response register(@Context SecurityContext sc, NewGuardian body) {
+        Require.body(body);
+        GuardianDTO g = new GuardianDTO();
+        g.username = Require.optionalText("username", body.username, 100);
+        g.familyName = Require.text("familyName", body.familyName, 100);
+        g.givenName = Require.text("givenName", body.givenName, 100);
+        g.phone = Require.optionalText("phone", body.phone, 30);
+        g.idType = Require.optionalText("idType", body.idType, 30);
+        g.idValue = Require.optionalText("idValue", body.idValue, 64);
+        return Response.status(201).entity(people.registerGuardian(AuthenticatedUser.of(sc), g)).build();
+    }
+
+    @GET
+    @Path("me")
+    @RequiresRole(Role.GUARDIAN)
+    public GuardianDTO me(@Context SecurityContext sc) {
+        return people.me(AuthenticatedUser.of(sc));
+    }
+
+    /** The hospital verified this guardian's identity. */
+    @POST
+    @Path("{id}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole({Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
+    public GuardianDTO verify(@Context SecurityContext sc, @PathParam("id") String id, PeopleResources.Verification body) {
+        Require.body(body);
+        return people.verifyGuardian(AuthenticatedUser.of(sc), id, Require.code("method", body.method));
+    }
+}

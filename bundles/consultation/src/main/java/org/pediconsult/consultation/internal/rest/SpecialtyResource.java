@@ -1,0 +1,59 @@
+package org.pediconsult.consultation.internal.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.consultation.internal.service.SpecialtyRegistry;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.specialty.api.Specialty;
+
+/** {@code /api/specialties}: the installed specialties, live from the service registry. */
+@Component(service = RestResource.class)
+@Path("specialties")
+@Produces(MediaType.APPLICATION_JSON)
+public class SpecialtyResource implements RestResource {
+    private final SpecialtyRegistry registry;
+
+    @Activate
+    public SpecialtyResource(@Reference SpecialtyRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    public List<Map<String, Object>> list() {
+        return registry.all().stream().map(SpecialtyResource::summary).collect(Collectors.toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        Specialty s = registry.find(id).orElseThrow(() -> new ProblemException(404, "unknown_specialty",
+                "no specialty '" + id + "' is installed"));
+        Map<String, Object> body = summary(s);
+        body.put("questionnaire", s.questionnaire());
+        body.put("formulary", s.formulary());
+        body.put("noteTemplate", s.noteTemplate());
+        body.put("hl7Coding", s.hl7Coding());
+        return body;
+    }
+
+    private static Map<String, Object> summary(Specialty s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("questionnaireVersion", s.questionnaire().version);
+        return m;
+    }
+}

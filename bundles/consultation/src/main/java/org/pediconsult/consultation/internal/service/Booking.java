@@ -1,0 +1,128 @@
+package org.pediconsult.consultation.internal.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+
+import org.pediconsult.consultation.api.ConsultationState;
+import org.pediconsult.consultation.api.dto.ConsultationDTO;
+import org.pediconsult.consultation.api.dto.PhysicianDTO;
+import org.pediconsult.consultation.api.dto.SlotDTO;
+import org.pediconsult.consultation.internal.rules.ConsultationStateMachine.Action;
+import org.pediconsult.consultation.internal.rules.PhysicianFacts;
+import org.pediconsult.consultation.internal.store.ConsultationStore;
+import org.pediconsult.consultation.internal.store.PhysicianStore;
+import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+
+/**
+ * Booking, rescheduling and cancelling. A slot is taken by one conditional UPDATE inside the
+ * booking transaction, so concurrent bookings of one slot have exactly one winner and the losers
+ * leave nothing behind.
+ */
+final class Booking {
+    private final Tx tx;
+    private final ConsultationStore store;
+    private final PhysicianStore physicians;
+    private final Access access;
+    private final PilotRules rules;
+    private final TransitionWriter writer;
+    private final Specialties specialties;
+    private final Clock clock;
+
+    Booking(Tx tx, ConsultationStore store, PhysicianStore physicians, Access access, PilotRules rules,
+            TransitionWriter writer, Specialties specialties, Clock clock) {
+        this.tx = tx;
+        this.store = store;
+        this.physicians = physicians;
+        this.access = access;
+        this.rules = rules;
+        this.writer = writer;
+        this.specialties = specialties;
+        this.clock = clock;
+    }
+
+    ConsultationDTO book(AuthenticatedUser user, String consultationId, String slotId) {
+        return tx.inTransaction(c -> {
+            ConsultationDTO k = store.byId(c, consultationId);
+            access.requireConsultGuardian(c, user, k);
+            specialties.requireInstalled(k);
+            String from = k.state;
+            ConsultationState to = Refusals.next(rules.machine, from, Action.BOOK);
+            Instant now = clock.instant();
+            SlotDTO slot = eligibleFreeSlot(c, k, slotId, now);
+            take(c, k, slot);
+            k.state = to.name();
+            writer.write(c, k, from, Action.BOOK, user.username(), now, "booked", null);
+            return k;
+        });
+    }
+
+    ConsultationDTO reschedule(AuthenticatedUser user, String consultationId, String slotId) {
+        return tx.inTransaction(c -> {
+            ConsultationDTO k = store.byId(c, consultationId);
+            access.requireConsultGuardian(c, user, k);
+            specialties.requireInstalled(k);
+            String from = k.state;
+            Refusals.next(rules.machine, from, Action.RESCHEDULE);
+            Instant now = clock.instant();
+            SlotDTO slot = eligibleFreeSlot(c, k, slotId, now);
+            String previousSlot = k.slotId;
+            physicians.releaseSlot(c, previousSlot, k.id);
+            take(c, k, slot);
+            writer.write(c, k, from, Action.RESCHEDULE, user.username(), now, "rescheduled",
+                    Map.of("previousSlotId", previousSlot));
+            return k;
+        });
+    }
+
+    ConsultationDTO cancel(AuthenticatedUser user, String consultationId) {
+        return tx.inTransaction(c -> {
+            ConsultationDTO k = store.byId(c, consultationId);
+            access.requireConsultVisible(c, user, k);
+            specialties.requireInstalled(k);
+            String from = k.state;
+            k.state = Refusals.next(rules.machine, from, Action.CANCEL).name();
+            if (k.slotId != null) {
+                physicians.releaseSlot(c, k.slotId, k.id);
+            }
+            writer.write(c, k, from, Action.CANCEL, user.username(), clock.instant(), "cancelled", null);
+            return k;
+        });
+    }
+
+    private SlotDTO eligibleFreeSlot(Connection c, ConsultationDTO k, String slotId, Instant now) throws SQLException {
+        SlotDTO slot = slotId == null ? null : physicians.slot(c, slotId);
+        if (slot == null) {
+            throw new ProblemException(404, "not_found", "slot not found", "slotId");
+        }
+        if (!slot.free) {
+            throw ProblemException.conflict("slot_taken", "this slot is already booked; choose another");
+        }
+        if (!slot.startsAt.isAfter(now)) {
+            throw ProblemException.conflict("slot_in_past", "this slot has already begun; choose a later one");
+        }
+        LocalDate day = rules.day(slot.startsAt);
+        PhysicianDTO p = physicians.byId(c, slot.physicianId);
+        Refusals.require(rules.eligibility.check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
+                new HashSet<>(p.specialties)), k.specialtyId, day));
+        if ("INITIAL".equals(k.kind)) {
+            Refusals.require(rules.scope.initialConsultAllowed(day, k.specialtyId));
+        }
+        return slot;
+    }
+
+    private void take(Connection c, ConsultationDTO k, SlotDTO slot) throws SQLException {
+        if (!physicians.claimSlot(c, slot.id, k.id)) {
+            throw ProblemException.conflict("slot_taken", "this slot was just booked by someone else; choose another");
+        }
+        k.slotId = slot.id;
+        k.physicianId = slot.physicianId;
+        k.scheduledAt = slot.startsAt;
+    }
+}

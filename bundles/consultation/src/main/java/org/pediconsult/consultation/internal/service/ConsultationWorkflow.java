@@ -1,0 +1,192 @@
+package org.pediconsult.consultation.internal.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.consultation.api.GuardianPresence;
+import org.pediconsult.consultation.api.dto.AssessmentDTO;
+import org.pediconsult.consultation.api.dto.ConsultationDTO;
+import org.pediconsult.consultation.api.dto.TriageDTO;
+import org.pediconsult.consultation.internal.store.ConsultationStore;
+import org.pediconsult.consultation.internal.store.PeopleStore;
+import org.pediconsult.consultation.internal.store.PhysicianStore;
+import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.pediconsult.platform.api.event.EventOutbox;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+
+/**
+ * The consultation workflow as one service: assessment and triage, booking, the guarded session.
+ * Migrates this bundle's tables on activation. Every read of patient data is audited here.
+ */
+@Component(service = {ConsultationWorkflow.class, GuardianPresence.class}, configurationPid = "org.pediconsult.consultation")
+@Designate(ocd = ConsultationConfig.class)
+public class ConsultationWorkflow implements GuardianPresence {
+    private final Tx tx;
+    private final ConsultationStore store = new ConsultationStore();
+    private final Access access;
+    private final AuditTrail audit;
+    private final Specialties specialties;
+    private final AssessmentIntake intake;
+    private final Booking booking;
+    private final SessionFlow session;
+
+    @Activate
+    public ConsultationWorkflow(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                                @Reference SchemaMigrations migrations, @Reference EventOutbox outbox,
+                                @Reference AuditTrail audit, @Reference Clock clock,
+                                @Reference SpecialtyRegistry registry, ConsultationConfig config, BundleContext context) {
+        migrations.migrate(context.getBundle(), "consultation");
+        this.tx = new Tx(dataSource);
+        this.audit = audit;
+        PeopleStore people = new PeopleStore();
+        PhysicianStore physicians = new PhysicianStore();
+        this.access = new Access(people, physicians);
+        this.specialties = new Specialties(registry);
+        PilotRules rules = new PilotRules(config);
+        TransitionWriter writer = new TransitionWriter(store, outbox, audit);
+        this.intake = new AssessmentIntake(tx, people, store, access, registry, rules, writer, audit, clock);
+        this.booking = new Booking(tx, store, physicians, access, rules, writer, specialties, clock);
+        this.session = new SessionFlow(tx, store, people, access, rules, writer, specialties, clock);
+    }
+
+    public ConsultationDTO submitAssessment(AuthenticatedUser u, String childId, String specialtyId, Map<String, Object> answers) {
+        return intake.submit(u, childId, specialtyId, answers);
+    }
+
+    public ConsultationDTO book(AuthenticatedUser u, String id, String slotId) {
+        return booking.book(u, id, slotId);
+    }
+
+    public ConsultationDTO reschedule(AuthenticatedUser u, String id, String slotId) {
+        return booking.reschedule(u, id, slotId);
+    }
+
+    public ConsultationDTO cancel(AuthenticatedUser u, String id) {
+        return booking.cancel(u, id);
+    }
+
+    public ConsultationDTO enterWaitingRoom(AuthenticatedUser u, String id) {
+        return session.enterWaitingRoom(u, id);
+    }
+
+    public ConsultationDTO admit(AuthenticatedUser u, String id) {
+        return session.admit(u, id);
+    }
+
+    public ConsultationDTO reportPresence(AuthenticatedUser u, String id, boolean present) {
+        return session.presence(id, present, u.username(), u);
+    }
+
+    public ConsultationDTO complete(AuthenticatedUser u, String id, String diagnosis, String plan) {
+        return session.complete(u, id, diagnosis, plan);
+    }
+
+    public ConsultationDTO endAndRefer(AuthenticatedUser u, String id, String reason, String facility) {
+        return session.endAndRefer(u, id, reason, facility);
+    }
+
+    public ConsultationDTO noShow(AuthenticatedUser u, String id) {
+        return session.noShow(u, id);
+    }
+
+    public ConsultationDTO followUp(AuthenticatedUser u, String id) {
+        return session.followUp(u, id);
+    }
+
+    @Override
+    public void guardianJoined(String consultationId, String source) {
+        session.presence(consultationId, true, source, null);
+    }
+
+    @Override
+    public void guardianLeft(String consultationId, String source) {
+        session.presence(consultationId, false, source, null);
+    }
+
+    /** One consultation, with its triage, if the caller may see it. */
+    public ConsultationDTO get(AuthenticatedUser u, String id) {
+        ConsultationDTO k = tx.read(c -> {
+            ConsultationDTO found = store.byId(c, id);
+            access.requireConsultVisible(c, u, found);
+            if (found.assessmentId != null) {
+                found.triage = triage(store.assessment(c, found.assessmentId).triageJson);
+            }
+            return found;
+        });
+        k.specialtyAvailable = specialties.installed(k.specialtyId);
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "consultation", k.id, k.childId, null));
+        return k;
+    }
+
+    /** The caller's consultations: a guardian's own, a physician's booked ones, all for administrators and auditors. */
+    public List<ConsultationDTO> list(AuthenticatedUser u) {
+        List<ConsultationDTO> all = tx.read(c -> {
+            if (Access.seesAll(u)) {
+                return store.all(c, 500);
+            }
+            var g = access.guardian(c, u);
+            if (g != null) {
+                return store.byGuardian(c, g.id);
+            }
+            var p = access.physician(c, u);
+            return p != null ? store.byPhysician(c, p.id) : List.<ConsultationDTO>of();
+        });
+        for (ConsultationDTO k : all) {
+            k.specialtyAvailable = specialties.installed(k.specialtyId);
+        }
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "consultation-list", null, null,
+                all.size() + " consultations"));
+        return all;
+    }
+
+    public AssessmentDTO assessment(AuthenticatedUser u, String id) {
+        AssessmentDTO dto = tx.read(c -> {
+            ConsultationStore.AssessmentRow a = store.assessment(c, id);
+            if (a == null) {
+                throw ProblemException.notFound("assessment");
+            }
+            access.requireChildVisible(c, u, a.childId);
+            AssessmentDTO out = new AssessmentDTO();
+            out.id = a.id;
+            out.childId = a.childId;
+            out.specialtyId = a.specialtyId;
+            out.questionnaireVersion = a.questionnaireVersion;
+            out.answers = readMap(a.answersJson);
+            out.triage = triage(a.triageJson);
+            out.submittedBy = a.submittedBy;
+            out.submittedAt = a.submittedAt;
+            return out;
+        });
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "assessment", dto.id, dto.childId, null));
+        return dto;
+    }
+
+    private static TriageDTO triage(String json) {
+        try {
+            return TransitionWriter.JSON.readValue(json, TriageDTO.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored triage is not readable", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(String json) {
+        try {
+            return TransitionWriter.JSON.readValue(json, Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored answers are not readable", e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.pediconsult.consultation.internal.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.consultation.api.dto.ChildDTO;
+import org.pediconsult.consultation.api.dto.GuardianDTO;
+import org.pediconsult.consultation.api.dto.GuardianshipDTO;
+import org.pediconsult.consultation.api.dto.PhysicianDTO;
+import org.pediconsult.consultation.api.dto.SlotDTO;
+import org.pediconsult.consultation.internal.store.PeopleStore;
+import org.pediconsult.consultation.internal.store.PhysicianStore;
+import org.pediconsult.consultation.internal.store.StoreException;
+import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.Ids;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.Role;
+
+/**
+ * Children, guardians (with verification of identity and relationship), physicians and their
+ * slots. Every read and write of a person is audited. Depends on {@link ConsultationWorkflow} only
+ * so that the tables are migrated first.
+ */
+@Component(service = PeopleService.class)
+public class PeopleService {
+    private final Tx tx;
+    private final PeopleStore people = new PeopleStore();
+    private final PhysicianStore physicians = new PhysicianStore();
+    private final Access access = new Access(people, physicians);
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Activate
+    public PeopleService(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                         @Reference AuditTrail audit, @Reference Clock clock,
+                         @Reference ConsultationWorkflow schemaReady) {
+        this.tx = new Tx(dataSource);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A guardian registers a child and their relationship to it (verified later by the hospital). */
+    public ChildDTO registerChild(AuthenticatedUser u, ChildDTO child, String relationship) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            GuardianDTO g = access.requireGuardian(c, u);
+            child.id = Ids.newId();
+            people.insertChild(c, child, u.username(), now);
+            GuardianshipDTO link = new GuardianshipDTO();
+            link.guardianId = g.id;
+            link.childId = child.id;
+            link.relationship = relationship;
+            people.insertGuardianship(c, link);
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.CREATE, "child", child.id, child.id,
+                    "relationship " + relationship));
+            return people.child(c, child.id);
+        });
+    }
+
+    public ChildDTO child(AuthenticatedUser u, String id) {
+        ChildDTO child = tx.read(c -> {
+            access.requireChildVisible(c, u, id);
+            return people.child(c, id);
+        });
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "child", id, id, null));
+        return child;
+    }
+
+    public List<ChildDTO> children(AuthenticatedUser u) {
+        List<ChildDTO> list = tx.read(c -> {
+            if (Access.seesAll(u)) {
+                return people.allChildren(c);
+            }
+            List<ChildDTO> out = new ArrayList<>();
+            GuardianDTO g = access.guardian(c, u);
+            if (g != null) {
+                out.addAll(people.childrenOfGuardian(c, g.id));
+            }
+            PhysicianDTO p = access.physician(c, u);
+            if (p != null) {
+                out.addAll(people.childrenOfPhysician(c, p.id));
+            }
+            return out;
+        });
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "child-list", null, null, list.size() + " children"));
+        return list;
+    }
+
+    /** A guardian creates their own profile (username = login); administrators and the HIS create any. */
+    public GuardianDTO registerGuardian(AuthenticatedUser u, GuardianDTO g) {
+        boolean self = !u.has(Role.INTEGRATION_ADMIN) && !u.has(Role.SYSTEM_HIS);
+        if (self) {
+            g.username = u.username();
+        }
+        g.id = Ids.newId();
+        g.identityVerified = false;
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (g.username != null && people.guardianByUsername(c, g.username) != null) {
+                throw ProblemException.conflict("guardian_exists", "a guardian profile already exists for this login");
+            }
+            people.insertGuardian(c, g, now);
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.CREATE, "guardian", g.id, null, null));
+            return people.guardian(c, g.id);
+        });
+    }
+
+    public GuardianDTO me(AuthenticatedUser u) {
+        GuardianDTO g = tx.read(c -> access.requireGuardian(c, u));
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "guardian", g.id, null, null));
+        return g;
+    }
+
+    /** The hospital verified the guardian's identity (e.g. ID card at the desk, or the HIS). */
+    public GuardianDTO verifyGuardian(AuthenticatedUser u, String guardianId, String method) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (people.verifyGuardian(c, guardianId, u.username(), method, now) != 1) {
+                throw ProblemException.notFound("guardian");
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardian", guardianId, null,
+                    "identity verified by " + method));
+            return people.guardian(c, guardianId);
+        });
+    }
+
+    /** The hospital verified that this guardian is the child's guardian (birth certificate, household register...). */
+    public ChildDTO verifyGuardianship(AuthenticatedUser u, String childId, String guardianId, String method) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (people.verifyGuardianship(c, guardianId, childId, u.username(), method, now) != 1) {
+                throw ProblemException.notFound("guardianship");
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardianship", guardianId, childId,
+                    "relationship verified by " + method));
+            return people.child(c, childId);
+        });
+    }
+
+    public PhysicianDTO registerPhysician(AuthenticatedUser u, PhysicianDTO p) {
+        p.id = Ids.newId();
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (physicians.byUsername(c, p.username) != null) {
+                throw ProblemException.conflict("physician_exists", "a physician with this login already exists");
+            }
+            try {
+                physicians.insert(c, p, now);
+            } catch (java.sql.SQLException e) {
+                if (StoreException.isConstraintViolation(e)) {
+                    throw ProblemException.conflict("physician_exists", "this licence number is already registered");
+                }
+                throw e;
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.CREATE, "physician", p.id, null, null));
+            return physicians.byId(c, p.id);
+        });
+    }
+
+    public List<PhysicianDTO> physicians() {
+        return tx.read(physicians::all);
+    }
+
+    public PhysicianDTO physician(String id) {
+        PhysicianDTO p = tx.read(c -> physicians.byId(c, id));
+        if (p == null) {
+            throw ProblemException.notFound("physician");
+        }
+        return p;
+    }
+
+    /** Adds slots to a physician's calendar: the physician themself or an administrator. */
+    public List<SlotDTO> addSlots(AuthenticatedUser u, String physicianId, List<SlotDTO> slots) {
+        return tx.inTransaction(c -> {
+            PhysicianDTO p = physicians.byId(c, physicianId);
+            if (p == null) {
+                throw ProblemException.notFound("physician");
+            }
+            if (!u.has(Role.INTEGRATION_ADMIN) && !u.username().equals(p.username)) {
+                throw ProblemException.forbidden("only the physician or an administrator can add slots");
+            }
+            for (SlotDTO s : slots) {
+                s.id = Ids.newId();
+                s.physicianId = physicianId;
+                s.free = true;
+                try {
+                    physicians.insertSlot(c, s);
+                } catch (java.sql.SQLException e) {
+                    if (StoreException.isConstraintViolation(e)) {
+                        throw ProblemException.conflict("slot_exists", "a slot at " + s.startsAt + " already exists");
+                    }
+                    throw e;
+                }
+            }
+            return slots;
+        });
+    }
+
+    public List<SlotDTO> slots(String physicianId, boolean freeOnly) {
+        return tx.read(c -> physicians.slots(c, physicianId, clock.instant(), freeOnly));
+    }
+}

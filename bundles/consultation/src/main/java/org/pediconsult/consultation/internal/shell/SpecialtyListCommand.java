@@ -1,0 +1,33 @@
+package org.pediconsult.consultation.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.pediconsult.consultation.internal.service.SpecialtyRegistry;
+import org.pediconsult.specialty.api.Specialty;
+
+/** {@code pediconsult:specialty-list}: the specialties installed right now. */
+@Service
+@Command(scope = "pediconsult", name = "specialty-list", description = "Lists the installed specialties")
+public class SpecialtyListCommand implements Action {
+    @Reference
+    SpecialtyRegistry registry;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Id");
+        table.column("Name");
+        table.column("名称");
+        table.column("Questions");
+        table.column("Formulary");
+        for (Specialty s : registry.all()) {
+            table.addRow().addContent(s.id(), s.name().en, s.name().zh, s.questionnaire().questions.size(),
+                    s.formulary().size());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

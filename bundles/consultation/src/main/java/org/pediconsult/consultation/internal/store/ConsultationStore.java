@@ -1,0 +1,124 @@
+package org.pediconsult.consultation.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.pediconsult.consultation.api.dto.ConsultationDTO;
+
+/** Consultations and their transition history. Updates are optimistic: by id and version. */
+public final class ConsultationStore {
+    /** The stored assessment row, answers and triage as JSON text. */
+    public static final class AssessmentRow {
+        public String id;
+        public String childId;
+        public String specialtyId;
+        public String questionnaireVersion;
+        public String answersJson;
+        public String triageLevel;
+        public String triageJson;
+        public String submittedBy;
+        public Instant submittedAt;
+    }
+
+    public void insertAssessment(Connection c, AssessmentRow a) throws SQLException {
+        Rows.update(c, "INSERT INTO consult_assessment (id, child_id, specialty_id, questionnaire_version, answers, "
+                + "triage_level, triage_json, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id,
+                a.childId, a.specialtyId, a.questionnaireVersion, a.answersJson, a.triageLevel, a.triageJson,
+                a.submittedBy, a.submittedAt);
+    }
+
+    public AssessmentRow assessment(Connection c, String id) throws SQLException {
+        return Rows.one(c, "SELECT * FROM consult_assessment WHERE id = ?", rs -> {
+            AssessmentRow a = new AssessmentRow();
+            a.id = rs.getString("id");
+            a.childId = rs.getString("child_id");
+            a.specialtyId = rs.getString("specialty_id");
+            a.questionnaireVersion = rs.getString("questionnaire_version");
+            a.answersJson = rs.getString("answers");
+            a.triageLevel = rs.getString("triage_level");
+            a.triageJson = rs.getString("triage_json");
+            a.submittedBy = rs.getString("submitted_by");
+            a.submittedAt = Rows.instant(rs, "submitted_at");
+            return a;
+        }, id);
+    }
+
+    public void insert(Connection c, ConsultationDTO k) throws SQLException {
+        Rows.update(c, "INSERT INTO consult_consultation (id, child_id, guardian_id, specialty_id, assessment_id, kind, "
+                + "previous_id, state, physician_id, slot_id, scheduled_at, referral_reason, referral_facility, version, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", k.id, k.childId,
+                k.guardianId, k.specialtyId, k.assessmentId, k.kind, k.previousId, k.state, k.physicianId, k.slotId,
+                k.scheduledAt, k.referralReason, k.referralFacility, k.version, k.createdAt, k.updatedAt);
+    }
+
+    public ConsultationDTO byId(Connection c, String id) throws SQLException {
+        return Rows.one(c, "SELECT * FROM consult_consultation WHERE id = ?", ConsultationStore::consultation, id);
+    }
+
+    public List<ConsultationDTO> byGuardian(Connection c, String guardianId) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_consultation WHERE guardian_id = ? ORDER BY created_at DESC, id",
+                ConsultationStore::consultation, guardianId);
+    }
+
+    public List<ConsultationDTO> byPhysician(Connection c, String physicianId) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_consultation WHERE physician_id = ? ORDER BY scheduled_at, id",
+                ConsultationStore::consultation, physicianId);
+    }
+
+    public List<ConsultationDTO> all(Connection c, int limit) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_consultation ORDER BY created_at DESC, id FETCH FIRST " + limit
+                + " ROWS ONLY", ConsultationStore::consultation);
+    }
+
+    /**
+     * Writes every mutable column if the row still has {@code k.version}; the stored version becomes
+     * {@code k.version + 1}. False when another request changed it first.
+     */
+    public boolean update(Connection c, ConsultationDTO k) throws SQLException {
+        int rows = Rows.update(c, "UPDATE consult_consultation SET state = ?, physician_id = ?, slot_id = ?, "
+                + "scheduled_at = ?, guardian_present = ?, guardian_attested_by = ?, guardian_attested_at = ?, "
+                + "diagnosis = ?, plan = ?, referral_reason = ?, referral_facility = ?, version = ?, updated_at = ? "
+                + "WHERE id = ? AND version = ?", k.state, k.physicianId, k.slotId, k.scheduledAt, k.guardianPresent,
+                k.guardianAttestedBy, k.guardianAttestedAt, k.diagnosis, k.plan, k.referralReason, k.referralFacility,
+                k.version + 1, k.updatedAt, k.id, k.version);
+        if (rows == 1) {
+            k.version++;
+        }
+        return rows == 1;
+    }
+
+    public void insertTransition(Connection c, String consultationId, String from, String to, String action, String actor,
+                                 Instant at) throws SQLException {
+        Rows.update(c, "INSERT INTO consult_transition (consultation_id, from_state, to_state, action, actor, at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", consultationId, from, to, action, actor, at);
+    }
+
+    private static ConsultationDTO consultation(ResultSet rs) throws SQLException {
+        ConsultationDTO k = new ConsultationDTO();
+        k.id = rs.getString("id");
+        k.childId = rs.getString("child_id");
+        k.guardianId = rs.getString("guardian_id");
+        k.specialtyId = rs.getString("specialty_id");
+        k.assessmentId = rs.getString("assessment_id");
+        k.kind = rs.getString("kind");
+        k.previousId = rs.getString("previous_id");
+        k.state = rs.getString("state");
+        k.physicianId = rs.getString("physician_id");
+        k.slotId = rs.getString("slot_id");
+        k.scheduledAt = Rows.instant(rs, "scheduled_at");
+        k.guardianPresent = rs.getBoolean("guardian_present");
+        k.guardianAttestedBy = rs.getString("guardian_attested_by");
+        k.guardianAttestedAt = Rows.instant(rs, "guardian_attested_at");
+        k.diagnosis = rs.getString("diagnosis");
+        k.plan = rs.getString("plan");
+        k.referralReason = rs.getString("referral_reason");
+        k.referralFacility = rs.getString("referral_facility");
+        k.version = rs.getInt("version");
+        k.createdAt = Rows.instant(rs, "created_at");
+        k.updatedAt = Rows.instant(rs, "updated_at");
+        return k;
+    }
+}

@@ -1,0 +1,76 @@
+package org.pediconsult.consultation.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small JDBC helpers: parameters by position, rows mapped by a lambda. */
+public final class Rows {
+    /** Maps the current row. */
+    public interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private Rows() {
+    }
+
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    public static <T> List<T> list(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public static <T> T one(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
+        List<T> all = list(c, sql, mapper, params);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.NULL); // untyped: PostgreSQL infers the column type
+            } else if (p instanceof Instant) {
+                ps.setTimestamp(i + 1, Timestamp.from((Instant) p));
+            } else if (p instanceof LocalDate) {
+                ps.setDate(i + 1, Date.valueOf((LocalDate) p));
+            } else if (p instanceof Enum) {
+                ps.setString(i + 1, ((Enum<?>) p).name());
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,40 @@
+package org.pediconsult.specialty.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A pediatric specialty offered for online initial consultations. Register an implementation as an
+ * OSGi service (e.g. {@code @Component(service = Specialty.class)}); it appears in
+ * {@code GET /api/specialties} while the service is registered and disappears when it goes.
+ * Implementations must be thread-safe and side-effect free.
+ *
+ * @since 1.0
+ */
+@ConsumerType
+public interface Specialty {
+    /** Stable id used in the API and stored with consultations, e.g. {@code growth-development}. Lower-case, digits, '-'. */
+    String id();
+
+    /** Display names. */
+    LocalizedText name();
+
+    /** The pre-consultation questionnaire the guardian fills in; the server validates answers against it. */
+    Questionnaire questionnaire();
+
+    /**
+     * Triage of a validated assessment by this specialty's rules. Called only with answers that
+     * passed {@link #questionnaire()} validation.
+     */
+    TriageResult triage(AssessmentInput assessment);
+
+    /** Medicines a physician may prescribe online under this specialty, with pediatric dose rules. */
+    List<FormularyEntry> formulary();
+
+    /** Template of the consult note (sections the physician fills in). */
+    LocalizedText noteTemplate();
+
+    /** How the specialty is coded in HL7 messages (SIU AIS-3 / MDM TXA-2, PV1-10). */
+    CodedValue hl7Coding();
+}
