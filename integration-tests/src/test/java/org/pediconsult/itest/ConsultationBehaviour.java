@@ -63,23 +63,23 @@ public abstract class ConsultationBehaviour extends ConsultationTestSupport {
     public void specialtiesAreListedLiveWithTheirQuestionnaire() throws Exception {
         String g = token("guardian.tang");
         Reply list = call("GET", "/api/specialties", g, null);
-        assertTrue(list.text, list.text.contains("\"id\":\"" + ItestAllergySpecialty.ID + "\""));
-        Reply one = call("GET", "/api/specialties/" + ItestAllergySpecialty.ID, g, null);
+        assertTrue(list.text, list.text.contains("\"id\":\"" + SPECIALTY + "\""));
+        Reply one = call("GET", "/api/specialties/" + SPECIALTY, g, null);
         assertEquals(200, one.status);
         assertEquals("rashDays", one.json.path("questionnaire").path("questions").get(2).path("id").asText());
         assertEquals("过敏（测试）", one.json.path("name").path("zh").asText());
         assertEquals(404, call("GET", "/api/specialties/no-such-specialty", g, null).status);
         String printed = shell("pediconsult:specialty-list");
-        assertTrue(printed, printed.contains(ItestAllergySpecialty.ID));
+        assertTrue(printed, printed.contains(SPECIALTY));
 
         withoutTestSpecialty(() -> {
             try {
-                assertFalse(call("GET", "/api/specialties", g, null).text.contains(ItestAllergySpecialty.ID));
+                assertFalse(call("GET", "/api/specialties", g, null).text.contains(SPECIALTY));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         });
-        assertTrue(call("GET", "/api/specialties", g, null).text.contains(ItestAllergySpecialty.ID));
+        assertTrue(call("GET", "/api/specialties", g, null).text.contains(SPECIALTY));
     }
 
     @Test
@@ -138,7 +138,7 @@ public abstract class ConsultationBehaviour extends ConsultationTestSupport {
         Map<String, Object> junior = new HashMap<>(Map.of("username", "dr.junior-" + licence, "familyName", "李",
                 "givenName", "新", "licenceNumber", "J" + licence, "practiceSince",
                 pilotDay(at).minusYears(3).plusDays(1).toString(), "institution", "PILOT-CHILDRENS-HOSPITAL-1",
-                "specialties", List.of(ItestAllergySpecialty.ID), "whitelisted", true));
+                "specialties", List.of(SPECIALTY), "whitelisted", true));
         Reply created = call("POST", "/api/physicians", admin, junior);
         assertEquals(created.text, 201, created.status);
         String id = assess(g, mildAnswers()).get("id");
@@ -291,7 +291,7 @@ public abstract class ConsultationBehaviour extends ConsultationTestSupport {
         assertEquals(child.text, 201, child.status);
         String liuChild = child.get("id");
         Reply liuConsult = call("POST", "/api/assessments", liu,
-                Map.of("childId", liuChild, "specialtyId", ItestAllergySpecialty.ID, "answers", mildAnswers()));
+                Map.of("childId", liuChild, "specialtyId", SPECIALTY, "answers", mildAnswers()));
         assertEquals(liuConsult.text, 201, liuConsult.status);
 
         String tang = token("guardian.tang");
@@ -300,7 +300,7 @@ public abstract class ConsultationBehaviour extends ConsultationTestSupport {
         assertEquals(404, call("GET", "/api/consultations/" + liuConsult.get("id"), tang, null).status);
         assertEquals(404, call("POST", "/api/consultations/" + liuConsult.get("id") + "/cancellation", tang, null).status);
         Reply assessOther = call("POST", "/api/assessments", tang,
-                Map.of("childId", liuChild, "specialtyId", ItestAllergySpecialty.ID, "answers", mildAnswers()));
+                Map.of("childId", liuChild, "specialtyId", SPECIALTY, "answers", mildAnswers()));
         assertEquals(assessOther.text, 404, assessOther.status);
         assertEquals(403, call("POST", "/api/physicians", tang, Map.of("username", "x")).status);
     }

@@ -1,6 +1,8 @@
 package org.pediconsult.itest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
@@ -10,15 +12,13 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Bundle;
 import org.pediconsult.specialty.api.Specialty;
 
 /**
@@ -29,14 +29,16 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
     static final ZoneId PILOT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String CFG = "etc/org.pediconsult.consultation.cfg";
 
-    private ServiceRegistration<Specialty> specialty;
+    static final String SPECIALTY = "itest-allergy";
+    private static final String SPECIALTY_BUNDLE = "org.pediconsult.itest.specialty";
 
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>(Arrays.asList(
                 editConfigurationFilePut(CFG, "pilot.start", "2020-01-01"),
                 editConfigurationFilePut(CFG, "pilot.end", "2099-12-31"),
-                editConfigurationFilePut(CFG, "pilot.specialties", "growth-development,nutrition,dermatology," + ItestAllergySpecialty.ID),
+                editConfigurationFilePut(CFG, "pilot.specialties", "growth-development,nutrition,dermatology," + SPECIALTY),
+                systemProperty("pediconsult.test.specialty").value(System.getProperty("pediconsult.test.specialty")),
                 editConfigurationFilePut("etc/users.properties", "guardian.liu", "pediconsult,GUARDIAN")));
         options.addAll(Arrays.asList(databaseOptions()));
         return options.toArray(new Option[0]);
@@ -47,25 +49,34 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
         return new Option[0];
     }
 
+    /** The test specialty is a bundle of its own (integration-tests/test-specialty), installed like any plugin. */
     @Before
-    public void registerTestSpecialty() {
-        specialty = bundleContext.registerService(Specialty.class, new ItestAllergySpecialty(), new Hashtable<>());
-    }
-
-    @After
-    public void unregisterTestSpecialty() {
-        if (specialty != null) {
-            specialty.unregister();
-            specialty = null;
+    public void installTestSpecialty() throws Exception {
+        Bundle b = testSpecialtyBundle();
+        if (b == null) {
+            b = bundleContext.installBundle("file:" + System.getProperty("pediconsult.test.specialty"));
         }
+        b.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> bundleContext.getServiceReferences(Specialty.class, null)
+                .stream().anyMatch(r -> r.getBundle().getSymbolicName().equals(SPECIALTY_BUNDLE)));
     }
 
-    protected void withoutTestSpecialty(Runnable check) {
-        unregisterTestSpecialty();
+    private Bundle testSpecialtyBundle() {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (SPECIALTY_BUNDLE.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code check} while the test specialty's bundle is stopped, then starts it again. */
+    protected void withoutTestSpecialty(Runnable check) throws Exception {
+        testSpecialtyBundle().stop();
         try {
             check.run();
         } finally {
-            registerTestSpecialty();
+            installTestSpecialty();
         }
     }
 
@@ -98,7 +109,7 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
     /** A new assessment of the demo child; answers the consultation. */
     protected static Reply assess(String guardianToken, Map<String, Object> answers) throws Exception {
         return call("POST", "/api/assessments", guardianToken,
-                Map.of("childId", demoChild(guardianToken), "specialtyId", ItestAllergySpecialty.ID, "answers", answers));
+                Map.of("childId", demoChild(guardianToken), "specialtyId", SPECIALTY, "answers", answers));
     }
 
     /** A start time no other test uses: a random minute 20 to 300 days ahead. */

@@ -1,8 +1,9 @@
-package org.pediconsult.itest;
+package org.pediconsult.itest.specialty;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Component;
 import org.pediconsult.specialty.api.AssessmentInput;
 import org.pediconsult.specialty.api.CodedValue;
 import org.pediconsult.specialty.api.FormularyEntry;
@@ -14,10 +15,11 @@ import org.pediconsult.specialty.api.TriageLevel;
 import org.pediconsult.specialty.api.TriageResult;
 
 /**
- * The smallest complete specialty, registered by the tests to prove the SPI: a questionnaire,
- * a triage with EMERGENCY, IN_PERSON and REMOTE_OK outcomes, a one-line formulary.
+ * The smallest complete specialty, a bundle of its own installed by the tests to prove the SPI: a
+ * questionnaire, a triage with EMERGENCY, IN_PERSON and REMOTE_OK outcomes, a one-line formulary.
  */
-public final class ItestAllergySpecialty implements Specialty {
+@Component(service = Specialty.class)
+public final class AllergyTestSpecialty implements Specialty {
     public static final String ID = "itest-allergy";
 
     @Override
