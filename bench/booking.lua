@@ -1,0 +1,62 @@
+-- wrk script for bench/booking.sh: each request books a different (consultation, slot) pair.
+-- Usage: wrk ... -s booking.lua URL -- <pairs file> <bearer token>
+local pairs_list = {}
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("index", counter)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local file, token = args[1], args[2]
+  think_ms = tonumber(args[3] or "0")
+  for line in io.lines(file) do
+    local consult, slot = line:match("(%S+)%s+(%S+)")
+    table.insert(pairs_list, {consult, slot})
+  end
+  auth = "Bearer " .. token
+  -- thread k of n takes pairs k, k+n, k+2n, ...: no two requests book the same pair
+  step = tonumber(wrk.thread:get("threads") or 2)
+  next_pair = index
+  ok = 0
+  errors = 0
+  exhausted = 0
+end
+
+-- Optional think time per connection (ms), from bench/booking.sh's third argument "delay"
+function delay()
+  return think_ms
+end
+
+function request()
+  local p = pairs_list[next_pair]
+  if p == nil then
+    exhausted = exhausted + 1
+    return wrk.format("GET", "/api/health")
+  end
+  next_pair = next_pair + step
+  return wrk.format("POST", "/api/consultations/" .. p[1] .. "/booking",
+    {["Content-Type"] = "application/json", ["Authorization"] = auth},
+    '{"slotId":"' .. p[2] .. '"}')
+end
+
+function response(status, headers, body)
+  if status == 200 then ok = ok + 1 else errors = errors + 1 end
+end
+
+function done(summary, latency, requests)
+  local booked, failed, over = 0, 0, 0
+  for _, t in ipairs(threads) do
+    booked = booked + t:get("ok")
+    failed = failed + t:get("errors")
+    over = over + t:get("exhausted")
+  end
+  io.write(string.format("bookings ok: %d, not ok: %d, requests after the pairs ran out: %d\n", booked, failed, over))
+  io.write(string.format("bookings/s: %.0f\n", booked / (summary.duration / 1e6)))
+  for _, p in ipairs({50, 90, 99, 99.9}) do
+    io.write(string.format("latency p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
+  end
+end
