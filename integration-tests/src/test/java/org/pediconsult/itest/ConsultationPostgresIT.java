@@ -12,6 +12,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class ConsultationPostgresIT extends ConsultationBehaviour {
     @Override
     protected Option[] databaseOptions() {
-        return postgres();
+        return postgres("consultation");
     }
 }

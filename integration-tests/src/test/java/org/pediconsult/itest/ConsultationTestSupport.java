@@ -44,7 +44,7 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
         return options.toArray(new Option[0]);
     }
 
-    /** H2 by default; the PostgreSQL class returns {@link #postgres()}. */
+    /** H2 by default; the PostgreSQL class returns {@link #postgres(String)}. */
     protected Option[] databaseOptions() {
         return new Option[0];
     }

@@ -87,14 +87,15 @@ public abstract class PediConsultTestSupport {
 
     /**
      * Switches the container to PostgreSQL by configuration only, as an operator would; the server,
-     * database and user come from {@code .ci/postgres-setup} (or -Dpediconsult.it.postgres.url/user/password).
+     * database ({@code <url>_<suffix>}, one per test class) and user come from {@code .ci/postgres-setup}
+     * (or -Dpediconsult.it.postgres.url/user/password).
      */
-    protected static Option[] postgres() {
+    protected static Option[] postgres(String databaseSuffix) {
         String cfg = "etc/org.ops4j.datasource-pediconsult.cfg";
         return new Option[] {
             systemProperty("pediconsult.it.database").value("PostgreSQL"),
             editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
-            editConfigurationFilePut(cfg, "url", System.getProperty("pediconsult.it.postgres.url")),
+            editConfigurationFilePut(cfg, "url", System.getProperty("pediconsult.it.postgres.url") + "_" + databaseSuffix),
             editConfigurationFilePut(cfg, "user", System.getProperty("pediconsult.it.postgres.user")),
             editConfigurationFilePut(cfg, "password", System.getProperty("pediconsult.it.postgres.password")),
         };

@@ -15,6 +15,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class PlatformPostgresIT extends PlatformBehaviour {
     @Override
     protected Option[] extraOptions() {
-        return postgres();
+        return postgres("platform");
     }
 }

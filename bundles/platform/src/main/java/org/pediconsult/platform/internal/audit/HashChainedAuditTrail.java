@@ -4,51 +4,84 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.audit.AuditVerification;
 import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail in {@code platform_audit}. Appends lock the single head row, so sequence numbers
- * are gap-free and the chain is linear even with several nodes on one PostgreSQL.
+ * The audit trail. Appends go to {@code platform_audit_pending} with no lock, in the caller's
+ * transaction (no write without its record); the {@link AuditChainSealer} moves committed entries
+ * into the hash chain {@code platform_audit} a few times a second. Only sealing takes the chain's
+ * head lock, so audited requests never queue behind one another.
  */
-@Component(service = AuditTrail.class)
+@Component(service = AuditTrail.class, immediate = true)
 public class HashChainedAuditTrail implements AuditTrail {
+    private static final Logger LOG = LoggerFactory.getLogger(HashChainedAuditTrail.class);
+    static final long SEAL_INTERVAL_MILLIS = 200;
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditChainSealer sealer;
+    private final ScheduledExecutorService executor;
 
     @Activate
     public HashChainedAuditTrail(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                                  @Reference Clock clock, @Reference SchemaMigrations schemaReady) {
+        this(dataSource, clock, true);
+    }
+
+    HashChainedAuditTrail(DataSource dataSource, Clock clock, boolean sealInBackground) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.sealer = new AuditChainSealer(dataSource);
+        if (sealInBackground) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pediconsult-audit-sealer"));
+            executor.scheduleWithFixedDelay(this::sealQuietly, SEAL_INTERVAL_MILLIS, SEAL_INTERVAL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            executor = null;
+        }
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        if (executor != null) {
+            executor.shutdown();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        sealQuietly();
+    }
+
+    private void sealQuietly() {
+        try {
+            sealer.sealAll();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("audit sealing failed, retrying: {}", e.toString());
+        }
     }
 
     @Override
     public long record(AuditEntry entry) {
-        try (Connection tx = dataSource.getConnection()) {
-            tx.setAutoCommit(false);
-            try {
-                long seq = record(tx, entry);
-                tx.commit();
-                return seq;
-            } catch (SQLException | RuntimeException e) {
-                tx.rollback();
-                throw e;
-            } finally {
-                tx.setAutoCommit(true);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return record(c, entry);
         } catch (SQLException e) {
             throw new IllegalStateException("audit record could not be written", e);
         }
@@ -56,47 +89,29 @@ public class HashChainedAuditTrail implements AuditTrail {
 
     @Override
     public long record(Connection tx, AuditEntry e) throws SQLException {
-        long lastSeq;
-        String lastHash;
-        try (PreparedStatement ps = tx.prepareStatement(
-                "SELECT last_seq, last_hash FROM platform_audit_head WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("audit head row is missing: the audit trail has been tampered with");
-            }
-            lastSeq = rs.getLong(1);
-            lastHash = rs.getString(2);
-        }
-        long seq = lastSeq + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hash = AuditRecordHash.of(seq, at, e.actor(), e.action().name(), e.resourceType(), e.resourceId(),
-                e.patientId(), e.detail(), lastHash);
-        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO platform_audit (seq, recorded_at, actor, action, "
-                + "resource_type, resource_id, patient_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, seq);
-            ps.setTimestamp(2, Timestamp.from(at));
-            ps.setString(3, e.actor());
-            ps.setString(4, e.action().name());
-            ps.setString(5, e.resourceType());
-            ps.setString(6, e.resourceId());
-            ps.setString(7, e.patientId());
-            ps.setString(8, e.detail());
-            ps.setString(9, lastHash);
-            ps.setString(10, hash);
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO platform_audit_pending (recorded_at, actor, action, "
+                + "resource_type, resource_id, patient_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, e.actor());
+            ps.setString(3, e.action().name());
+            ps.setString(4, e.resourceType());
+            ps.setString(5, e.resourceId());
+            ps.setString(6, e.patientId());
+            ps.setString(7, e.detail());
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
-        try (PreparedStatement ps = tx.prepareStatement(
-                "UPDATE platform_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, seq);
-            ps.setString(2, hash);
-            ps.executeUpdate();
-        }
-        return seq;
     }
 
     @Override
     public AuditVerification verify() {
         try (Connection c = dataSource.getConnection()) {
+            sealer.sealAll();
             return new AuditChainWalk(c).walk();
         } catch (SQLException e) {
             throw new IllegalStateException("audit trail could not be read", e);

@@ -29,7 +29,7 @@ class HashChainedAuditTrailTest {
         db.setURL("jdbc:h2:mem:" + Ids.newId() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(db).locations("classpath:db/migration/platform").table("flyway_history_platform")
                 .load().migrate();
-        audit = new HashChainedAuditTrail(db, clock, null);
+        audit = new HashChainedAuditTrail(db, clock, false);
     }
 
     private long record(String detail) {
@@ -51,13 +51,36 @@ class HashChainedAuditTrailTest {
     }
 
     @Test
-    void appendsAreNumberedFromOneAndVerify() {
-        assertEquals(1, record("a"));
-        assertEquals(2, record("身高 102 cm"));
-        assertEquals(3, record(null));
+    void appendsAreSealedInOrderAndVerify() throws Exception {
+        record("a");
+        record("身高 102 cm");
+        record(null);
+        assertEquals(3, count("platform_audit_pending"), "appends wait in the queue until sealed");
         AuditVerification v = audit.verify();
         assertTrue(v.intact(), v.toString());
         assertEquals(3, v.recordsChecked());
+        assertEquals(0, count("platform_audit_pending"));
+        assertEquals(3, count("platform_audit"));
+        record("d");
+        assertEquals(4, audit.verify().recordsChecked(), "the chain continues from its head");
+    }
+
+    @Test
+    void rolledBackWriteLeavesNoRecord() throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            audit.record(c, new AuditEntry("dr.wang", AuditEntry.Action.UPDATE, "child", "c-1", "c-1", "x"));
+            c.rollback();
+        }
+        assertEquals(0, audit.verify().recordsChecked());
+    }
+
+    private long count(String table) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
@@ -65,6 +88,7 @@ class HashChainedAuditTrailTest {
         record("a");
         record("b");
         record("c");
+        audit.verify();
         sql("UPDATE platform_audit SET actor = 'someone.else' WHERE seq = 2");
         AuditVerification v = audit.verify();
         assertFalse(v.intact());
@@ -76,6 +100,7 @@ class HashChainedAuditTrailTest {
     void recomputedHashStillBreaksTheNextLink() throws Exception {
         record("a");
         record("b");
+        audit.verify();
         sql("UPDATE platform_audit SET detail = 'x', hash = '" + "f".repeat(64) + "' WHERE seq = 1");
         AuditVerification v = audit.verify();
         assertEquals(1L, v.firstBrokenSeq(), "record 1 no longer matches its hash");
@@ -86,6 +111,7 @@ class HashChainedAuditTrailTest {
         record("a");
         record("b");
         record("c");
+        audit.verify();
         sql("DELETE FROM platform_audit WHERE seq = 2");
         AuditVerification v = audit.verify();
         assertEquals(2L, v.firstBrokenSeq());
@@ -96,6 +122,7 @@ class HashChainedAuditTrailTest {
     void removedLastRecordIsFoundThroughTheHead() throws Exception {
         record("a");
         record("b");
+        audit.verify();
         sql("DELETE FROM platform_audit WHERE seq = 2");
         AuditVerification v = audit.verify();
         assertFalse(v.intact());
