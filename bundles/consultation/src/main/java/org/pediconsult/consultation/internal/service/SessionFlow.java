@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.pediconsult.consultation.api.ConsultationState;
 import org.pediconsult.consultation.api.dto.ConsultationDTO;
@@ -116,15 +117,10 @@ final class SessionFlow {
     ConsultationDTO complete(AuthenticatedUser user, String id, String diagnosis, String plan) {
         require("diagnosis", diagnosis, 4000);
         require("plan", plan, 4000);
-        return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
-            access.requireConsultPhysician(c, user, k);
-            String from = k.state;
-            k.state = Refusals.next(rules.machine, from, Action.COMPLETE).name();
+        return byPhysician(user, id, Action.COMPLETE, "completed", k -> {
             k.diagnosis = diagnosis.trim();
             k.plan = plan.trim();
-            writer.write(c, k, from, Action.COMPLETE, user.username(), clock.instant(), "completed", null);
-            return k;
+            return null;
         });
     }
 
@@ -137,11 +133,7 @@ final class SessionFlow {
             String field = e.getMessage().startsWith("facility") ? "facility" : "reason";
             throw ProblemException.badField(field, e.getMessage());
         }
-        return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
-            access.requireConsultPhysician(c, user, k);
-            String from = k.state;
-            k.state = Refusals.next(rules.machine, from, Action.END_AND_REFER).name();
+        return byPhysician(user, id, Action.END_AND_REFER, "referred", k -> {
             k.referralReason = referral.reason();
             k.referralFacility = referral.facility();
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -151,20 +143,12 @@ final class SessionFlow {
             extra.put("endSession", true);
             extra.put("voidPrescriptions", true);
             extra.put("billing", "ENDED_AND_REFERRED");
-            writer.write(c, k, from, Action.END_AND_REFER, user.username(), clock.instant(), "referred", extra);
-            return k;
+            return extra;
         });
     }
 
     ConsultationDTO noShow(AuthenticatedUser user, String id) {
-        return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
-            access.requireConsultPhysician(c, user, k);
-            String from = k.state;
-            k.state = Refusals.next(rules.machine, from, Action.NO_SHOW).name();
-            writer.write(c, k, from, Action.NO_SHOW, user.username(), clock.instant(), "no-show", null);
-            return k;
-        });
+        return byPhysician(user, id, Action.NO_SHOW, "no-show", k -> null);
     }
 
     /** A follow-up of a completed consult: same child, specialty and guardian, no new triage; book it as usual. */
@@ -191,6 +175,23 @@ final class SessionFlow {
             writer.record(c, k, null, "FOLLOW_UP", user.username(), now, "registered",
                     Map.of("previousId", previous.id));
             k.specialtyAvailable = true;
+            return k;
+        });
+    }
+
+    /**
+     * A transition only the consult's physician may make: check, move the state, let {@code change}
+     * fill the consult's fields (answering extra event data or null), write it all.
+     */
+    private ConsultationDTO byPhysician(AuthenticatedUser user, String id, Action action, String event,
+                                        Function<ConsultationDTO, Map<String, Object>> change) {
+        return tx.inTransaction(c -> {
+            ConsultationDTO k = load(c, id);
+            access.requireConsultPhysician(c, user, k);
+            String from = k.state;
+            k.state = Refusals.next(rules.machine, from, action).name();
+            Map<String, Object> extra = change.apply(k);
+            writer.write(c, k, from, action, user.username(), clock.instant(), event, extra);
             return k;
         });
     }
