@@ -7,14 +7,19 @@ import java.util.List;
  * One question of a questionnaire: enough for a UI to render it and for the server to validate the
  * answer. Answers are JSON values keyed by {@link #id}: a string for TEXT, DATE (ISO yyyy-MM-dd) and
  * CHOICE (one option value), a number for NUMBER and INTEGER, true/false for BOOLEAN, an array of
- * option values for MULTI_CHOICE, and an array of objects for GROUP_LIST (each validated against
- * {@link #items}).
+ * option values for MULTI_CHOICE, an array of objects for GROUP_LIST (each validated against
+ * {@link #items}), and an array of photo ids for PHOTOS (ids the specialty's own upload endpoint
+ * answered; at most {@link #max} of them).
  *
  * @since 1.0
  */
 public final class Question {
     /** Answer types. */
-    public enum Type { TEXT, NUMBER, INTEGER, BOOLEAN, DATE, CHOICE, MULTI_CHOICE, GROUP_LIST }
+    public enum Type {
+        TEXT, NUMBER, INTEGER, BOOLEAN, DATE, CHOICE, MULTI_CHOICE, GROUP_LIST,
+        /** @since 1.1 */
+        PHOTOS
+    }
 
     public final String id;
     public final Type type;
@@ -72,6 +77,15 @@ public final class Question {
 
     public static Question groupList(String id, LocalizedText label, boolean required, List<Question> items) {
         return new Question(id, Type.GROUP_LIST, label, required, null, null, null, null, items);
+    }
+
+    /**
+     * Photos uploaded beforehand through the specialty's own endpoint, answered as their ids.
+     *
+     * @since 1.1
+     */
+    public static Question photos(String id, LocalizedText label, boolean required, int maxCount) {
+        return new Question(id, Type.PHOTOS, label, required, null, (double) maxCount, null, null, null);
     }
 
     /** One allowed value of a CHOICE or MULTI_CHOICE question. */

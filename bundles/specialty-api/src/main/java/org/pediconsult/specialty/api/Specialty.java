@@ -24,6 +24,18 @@ public interface Specialty {
     Questionnaire questionnaire();
 
     /**
+     * Checks beyond the questionnaire's static bounds, which need the child's age and sex: e.g. a
+     * height impossible for a 3-year-old. Each problem names the answer's path
+     * ({@code answers.measurements[0].heightCm}); any problem refuses the assessment with 400 before
+     * triage, so triage never sees such values.
+     *
+     * @since 1.1
+     */
+    default List<FieldProblem> validate(AssessmentInput assessment) {
+        return List.of();
+    }
+
+    /**
      * Triage of a validated assessment by this specialty's rules. Called only with answers that
      * passed {@link #questionnaire()} validation.
      */

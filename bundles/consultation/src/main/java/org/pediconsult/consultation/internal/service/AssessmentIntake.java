@@ -25,6 +25,7 @@ import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.specialty.api.AssessmentInput;
+import org.pediconsult.specialty.api.FieldProblem;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.Specialty;
 import org.pediconsult.specialty.api.TriageLevel;
@@ -78,8 +79,15 @@ final class AssessmentIntake {
             GuardianDTO guardian = access.requireGuardian(c, user);
             access.requireChildVisible(c, user, childId);
             ChildDTO child = people.child(c, childId);
-            TriageResult triage = specialty.triage(new AssessmentInput(sex(child.sex), child.birthDate,
-                    rules.day(now), answers));
+            AssessmentInput input = new AssessmentInput(sex(child.sex), child.birthDate, rules.day(now), answers);
+            List<FieldError> implausible = new ArrayList<>();
+            for (FieldProblem p : specialty.validate(input)) {
+                implausible.add(new FieldError(p.field, p.detail));
+            }
+            if (!implausible.isEmpty()) {
+                throw new ProblemException("invalid_answers", implausible);
+            }
+            TriageResult triage = specialty.triage(input);
 
             ConsultationStore.AssessmentRow a = new ConsultationStore.AssessmentRow();
             a.id = Ids.newId();

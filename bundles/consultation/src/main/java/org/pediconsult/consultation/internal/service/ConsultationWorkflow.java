@@ -158,19 +158,23 @@ public class ConsultationWorkflow implements GuardianPresence {
                 throw ProblemException.notFound("assessment");
             }
             access.requireChildVisible(c, u, a.childId);
-            AssessmentDTO out = new AssessmentDTO();
-            out.id = a.id;
-            out.childId = a.childId;
-            out.specialtyId = a.specialtyId;
-            out.questionnaireVersion = a.questionnaireVersion;
-            out.answers = readMap(a.answersJson);
-            out.triage = triage(a.triageJson);
-            out.submittedBy = a.submittedBy;
-            out.submittedAt = a.submittedAt;
-            return out;
+            return toDto(a);
         });
         audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "assessment", dto.id, dto.childId, null));
         return dto;
+    }
+
+    static AssessmentDTO toDto(ConsultationStore.AssessmentRow a) {
+        AssessmentDTO out = new AssessmentDTO();
+        out.id = a.id;
+        out.childId = a.childId;
+        out.specialtyId = a.specialtyId;
+        out.questionnaireVersion = a.questionnaireVersion;
+        out.answers = readMap(a.answersJson);
+        out.triage = triage(a.triageJson);
+        out.submittedBy = a.submittedBy;
+        out.submittedAt = a.submittedAt;
+        return out;
     }
 
     private static TriageDTO triage(String json) {

@@ -18,6 +18,7 @@ import org.pediconsult.specialty.api.Questionnaire;
  * ({@code answers.measurements[1].heightCm}), never quoting the value.
  */
 public final class QuestionnaireValidator {
+    private static final java.util.regex.Pattern PHOTO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     public List<FieldError> validate(Questionnaire questionnaire, Map<String, Object> answers) {
         List<FieldError> errors = new ArrayList<>();
@@ -101,6 +102,20 @@ public final class QuestionnaireValidator {
                         errors.add(new FieldError(field + "[" + i + "]", "must be an object"));
                     } else {
                         check(q.items, (Map<String, Object>) entries.get(i), field + "[" + i + "]", errors);
+                    }
+                }
+                return null;
+            case PHOTOS:
+                if (!(value instanceof List)) {
+                    return "must be a list of photo ids";
+                }
+                List<Object> ids = (List<Object>) value;
+                if (q.max != null && ids.size() > q.max) {
+                    return "must have at most " + q.max.intValue() + " photos";
+                }
+                for (Object id : ids) {
+                    if (!(id instanceof String) || !PHOTO_ID.matcher((String) id).matches()) {
+                        return "must contain only photo ids from the upload";
                     }
                 }
                 return null;

@@ -31,19 +31,32 @@ public final class ConsultationStore {
     }
 
     public AssessmentRow assessment(Connection c, String id) throws SQLException {
-        return Rows.one(c, "SELECT * FROM consult_assessment WHERE id = ?", rs -> {
-            AssessmentRow a = new AssessmentRow();
-            a.id = rs.getString("id");
-            a.childId = rs.getString("child_id");
-            a.specialtyId = rs.getString("specialty_id");
-            a.questionnaireVersion = rs.getString("questionnaire_version");
-            a.answersJson = rs.getString("answers");
-            a.triageLevel = rs.getString("triage_level");
-            a.triageJson = rs.getString("triage_json");
-            a.submittedBy = rs.getString("submitted_by");
-            a.submittedAt = Rows.instant(rs, "submitted_at");
-            return a;
-        }, id);
+        return Rows.one(c, "SELECT * FROM consult_assessment WHERE id = ?", ConsultationStore::assessment, id);
+    }
+
+    public List<AssessmentRow> assessmentsOf(Connection c, String childId, String specialtyId) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_assessment WHERE child_id = ? AND specialty_id = ? "
+                + "ORDER BY submitted_at, id", ConsultationStore::assessment, childId, specialtyId);
+    }
+
+    public boolean hasConsultWithPhysician(Connection c, String childId, String specialtyId, String physicianId)
+            throws SQLException {
+        return Rows.one(c, "SELECT 1 FROM consult_consultation WHERE child_id = ? AND specialty_id = ? AND physician_id = ?",
+                rs -> Boolean.TRUE, childId, specialtyId, physicianId) != null;
+    }
+
+    private static AssessmentRow assessment(ResultSet rs) throws SQLException {
+        AssessmentRow a = new AssessmentRow();
+        a.id = rs.getString("id");
+        a.childId = rs.getString("child_id");
+        a.specialtyId = rs.getString("specialty_id");
+        a.questionnaireVersion = rs.getString("questionnaire_version");
+        a.answersJson = rs.getString("answers");
+        a.triageLevel = rs.getString("triage_level");
+        a.triageJson = rs.getString("triage_json");
+        a.submittedBy = rs.getString("submitted_by");
+        a.submittedAt = Rows.instant(rs, "submitted_at");
+        return a;
     }
 
     public void insert(Connection c, ConsultationDTO k) throws SQLException {

@@ -1,0 +1,30 @@
+package org.pediconsult.consultation.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.pediconsult.consultation.api.dto.AssessmentDTO;
+import org.pediconsult.consultation.api.dto.ChildDTO;
+import org.pediconsult.platform.api.security.AuthenticatedUser;
+
+/**
+ * A child's record for specialty bundles (growth charts, photos), with the consultation bundle's
+ * object-level checks and audit: the caller sees a child only as its guardian, as a physician with a
+ * consultation of it, or as an administrator or auditor; otherwise 404 ({@code ProblemException}).
+ *
+ * @since 1.1
+ */
+@ProviderType
+public interface ChildRecords {
+    /** The child, if the caller may see it. */
+    ChildDTO child(AuthenticatedUser caller, String childId);
+
+    /** The child's assessments in one specialty, oldest first, if the caller may see the child. */
+    List<AssessmentDTO> assessments(AuthenticatedUser caller, String childId, String specialtyId);
+
+    /** True when the caller is the physician of a booked (or later) consultation of this child in this specialty. */
+    boolean isTreatingPhysician(AuthenticatedUser caller, String childId, String specialtyId);
+
+    /** True when the caller is a guardian of this child. */
+    boolean isGuardian(AuthenticatedUser caller, String childId);
+}
