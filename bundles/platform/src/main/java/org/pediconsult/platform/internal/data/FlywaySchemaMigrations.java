@@ -1,6 +1,7 @@
 package org.pediconsult.platform.internal.data;
 
 import java.util.Collections;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,15 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
         migrate(context.getBundle(), "platform");
     }
 
+    /** The large-binary column type: {@code ${blob}} in a migration script. */
+    private String binaryType() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "BYTEA" : "BLOB";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database not reachable for migrations", e);
+        }
+    }
+
     @Override
     public synchronized int migrate(Bundle bundle, String module) {
         if (module == null || !module.matches("[a-z][a-z0-9_]{0,40}")) {
@@ -49,6 +59,7 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
                     .baselineVersion("0")
                     .resourceProvider(new BundleMigrationResources(bundle, "db/migration/" + module))
                     .javaMigrationClassProvider(Collections::emptyList)
+                    .placeholders(Map.of("blob", binaryType()))
                     .load();
             MigrateResult result = flyway.migrate();
             LOG.info("schema of module {}: {} migrations applied now", module, result.migrationsExecuted);
