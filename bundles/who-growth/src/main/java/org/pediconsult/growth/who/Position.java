@@ -1,0 +1,17 @@
+package org.pediconsult.growth.who;
+
+/**
+ * How a length/height was measured. WHO's standards are based on recumbent length below 2 years
+ * (731 days) and standing height from 2 years; a measurement taken the other way is shifted by 0.7 cm
+ * (see {@link GrowthStandards#correctedLengthHeight(double, double, Position)}), so the position matters.
+ *
+ * @since 1.0
+ */
+public enum Position {
+    /** Recumbent length (child lying down, measuring board). */
+    LYING,
+    /** Standing height (stadiometer). */
+    STANDING,
+    /** Not recorded: no 0.7 cm correction is applied; the measure is assumed to match the age. */
+    UNKNOWN
+}
