@@ -62,47 +62,52 @@ public class ConsultationWorkflow implements GuardianPresence {
     }
 
     public ConsultationDTO submitAssessment(AuthenticatedUser u, String childId, String specialtyId, Map<String, Object> answers) {
-        return intake.submit(u, childId, specialtyId, answers);
+        return available(intake.submit(u, childId, specialtyId, answers));
     }
 
     public ConsultationDTO book(AuthenticatedUser u, String id, String slotId) {
-        return booking.book(u, id, slotId);
+        return available(booking.book(u, id, slotId));
     }
 
     public ConsultationDTO reschedule(AuthenticatedUser u, String id, String slotId) {
-        return booking.reschedule(u, id, slotId);
+        return available(booking.reschedule(u, id, slotId));
     }
 
     public ConsultationDTO cancel(AuthenticatedUser u, String id) {
-        return booking.cancel(u, id);
+        return available(booking.cancel(u, id));
     }
 
     public ConsultationDTO enterWaitingRoom(AuthenticatedUser u, String id) {
-        return session.enterWaitingRoom(u, id);
+        return available(session.enterWaitingRoom(u, id));
     }
 
     public ConsultationDTO admit(AuthenticatedUser u, String id) {
-        return session.admit(u, id);
+        return available(session.admit(u, id));
     }
 
     public ConsultationDTO reportPresence(AuthenticatedUser u, String id, boolean present) {
-        return session.presence(id, present, u.username(), u);
+        return available(session.presence(id, present, u.username(), u));
     }
 
     public ConsultationDTO complete(AuthenticatedUser u, String id, String diagnosis, String plan) {
-        return session.complete(u, id, diagnosis, plan);
+        return available(session.complete(u, id, diagnosis, plan));
     }
 
     public ConsultationDTO endAndRefer(AuthenticatedUser u, String id, String reason, String facility) {
-        return session.endAndRefer(u, id, reason, facility);
+        return available(session.endAndRefer(u, id, reason, facility));
     }
 
     public ConsultationDTO noShow(AuthenticatedUser u, String id) {
-        return session.noShow(u, id);
+        return available(session.noShow(u, id));
     }
 
     public ConsultationDTO followUp(AuthenticatedUser u, String id) {
-        return session.followUp(u, id);
+        return available(session.followUp(u, id));
+    }
+
+    private ConsultationDTO available(ConsultationDTO k) {
+        k.specialtyAvailable = specialties.installed(k.specialtyId);
+        return k;
     }
 
     @Override

@@ -59,10 +59,6 @@ public class HealthChecks {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConnectionFactory broker;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile RestApplication api;
-
     @Activate
     public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
@@ -80,11 +76,18 @@ public class HealthChecks {
 
     /** Every contributed REST resource is answering (not merely registered). */
     private Check api() {
-        RestApplication app = api;
+        // looked up, not referenced: RestApplication -> HealthResource -> HealthChecks would be a DS cycle
+        ServiceReference<RestApplication> appRef = context.getServiceReference(RestApplication.class);
+        RestApplication app = appRef == null ? null : context.getService(appRef);
         if (app == null) {
             return new Check(false, "REST application not started");
         }
-        Set<Long> served = app.servedResourceIds();
+        Set<Long> served;
+        try {
+            served = app.servedResourceIds();
+        } finally {
+            context.ungetService(appRef);
+        }
         List<String> waiting = new ArrayList<>();
         try {
             for (ServiceReference<RestResource> ref : context.getServiceReferences(RestResource.class, null)) {
