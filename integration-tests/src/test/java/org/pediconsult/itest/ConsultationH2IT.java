@@ -8,5 +8,5 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /** The consultation flow on the embedded defaults (H2). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConsultationH2IT extends ConsultationBehaviour {
+public class ConsultationH2IT extends PilotSpecialtiesBehaviour {
 }

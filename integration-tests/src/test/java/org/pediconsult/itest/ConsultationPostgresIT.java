@@ -9,7 +9,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /** The consultation flow on PostgreSQL. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConsultationPostgresIT extends ConsultationBehaviour {
+public class ConsultationPostgresIT extends PilotSpecialtiesBehaviour {
     @Override
     protected Option[] databaseOptions() {
         return postgres("consultation");

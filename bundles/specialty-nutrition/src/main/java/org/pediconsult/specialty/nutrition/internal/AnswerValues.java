@@ -1,0 +1,57 @@
+package org.pediconsult.specialty.nutrition.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.pediconsult.growth.who.Position;
+
+/**
+ * Reads answers as the consultation bundle hands them over (JSON values as Java: String, Number,
+ * Boolean, List, Map). Stored assessments come back through Jackson, so a number may be an Integer,
+ * a Long or a Double: always go through {@link Number}. A missing or mistyped answer reads as absent
+ * rather than failing: triage must never fail on a differently shaped assessment.
+ */
+public final class AnswerValues {
+    private AnswerValues() {
+    }
+
+    public static Double number(Map<?, ?> answers, String key) {
+        Object v = answers.get(key);
+        return v instanceof Number ? ((Number) v).doubleValue() : null;
+    }
+
+    public static boolean isTrue(Map<?, ?> answers, String key) {
+        return Boolean.TRUE.equals(answers.get(key));
+    }
+
+    public static Integer integer(Map<?, ?> answers, String key) {
+        Object v = answers.get(key);
+        return v instanceof Number ? (int) Math.round(((Number) v).doubleValue()) : null;
+    }
+
+    /** An ISO date, or null when absent or not a date. */
+    public static LocalDate date(Map<?, ?> answers, String key) {
+        Object v = answers.get(key);
+        if (!(v instanceof String)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse((String) v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** LYING or STANDING as answered; UNKNOWN lets the WHO library assume the position standard for the age. */
+    public static Position position(Map<?, ?> answers, String key) {
+        Object v = answers.get(key);
+        if ("LYING".equals(v)) {
+            return Position.LYING;
+        }
+        if ("STANDING".equals(v)) {
+            return Position.STANDING;
+        }
+        return Position.UNKNOWN;
+    }
+}
