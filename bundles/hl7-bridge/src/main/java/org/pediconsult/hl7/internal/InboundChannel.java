@@ -1,0 +1,103 @@
+package org.pediconsult.hl7.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.FileBasedGenerator;
+import ca.uhn.hl7v2.validation.impl.NoValidation;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An inbound MLLP channel, one per factory configuration: a Camel context of its own with an MLLP
+ * consumer that never auto-acknowledges; {@link InboundHandler} stores each message and then
+ * answers. Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
+ */
+@Component(configurationPid = "org.pediconsult.hl7.inbound", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true)
+@Designate(ocd = InboundChannelConfig.class, factory = true)
+public class InboundChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
+    private final CamelContext camel;
+
+    @Activate
+    public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                          @Reference SchemaMigrations migrations, @Reference Clock clock,
+                          InboundChannelConfig config, BundleContext context) throws Exception {
+        migrations.migrate(context.getBundle(), "hl7");
+        Set<String> facilities = Arrays.stream(config.allowed_sending_facilities().split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
+        hapi.setValidationContext(new NoValidation());
+        hapi.getParserConfiguration().setIdGenerator(ackControlIds());
+        PipeParser parser = hapi.getPipeParser();
+        InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
+                config.max_message_bytes(), new MessageStore(dataSource), parser, clock);
+        this.camel = start(config.name(), config.host(), config.port(), handler);
+        LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
+                config.port(), config.ack_mode());
+    }
+
+    /** MSH-10 of our ACKs: a counter kept under Karaf's data folder (HAPI's default writes to the working directory). */
+    private static FileBasedGenerator ackControlIds() throws java.io.IOException {
+        Path dir = Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "hl7");
+        Files.createDirectories(dir);
+        FileBasedGenerator ids = new FileBasedGenerator();
+        ids.setDirectory(dir.toString());
+        ids.setFileName("ack-control-id");
+        ids.setNeverFail(true);
+        return ids;
+    }
+
+    static CamelContext start(String name, String host, int port, InboundHandler handler) throws Exception {
+        ClassLoader camelLoader = CamelContext.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(camelLoader);
+        try {
+            DefaultCamelContext ctx = new DefaultCamelContext();
+            ctx.getCamelContextExtension().setName("pediconsult-hl7-in-" + name);
+            ctx.setApplicationContextClassLoader(camelLoader);
+            ctx.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("mllp://" + host + ":" + port
+                            + "?autoAck=false&hl7Headers=false&validatePayload=false&stringPayload=false")
+                            .routeId("hl7-in-" + name)
+                            .process(handler);
+                }
+            });
+            ctx.start();
+            return ctx;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        camel.stop();
+    }
+}

@@ -1,0 +1,26 @@
+package org.pediconsult.hl7.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** One inbound MLLP channel: {@code etc/org.pediconsult.hl7.inbound-<name>.cfg}. */
+@ObjectClassDefinition(name = "PediConsult HL7 inbound channel", description = "An MLLP listener for one sending system")
+public @interface InboundChannelConfig {
+    @AttributeDefinition(name = "Name", description = "Channel name, stored with every message (e.g. his)")
+    String name() default "his";
+
+    @AttributeDefinition(name = "Port", description = "TCP port of the MLLP listener")
+    int port() default 2575;
+
+    @AttributeDefinition(name = "Bind address", description = "Interface to listen on")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(name = "ACK mode", description = "ORIGINAL (AA/AE/AR) or ENHANCED (CA/CE/CR)")
+    AckMode ack_mode() default AckMode.ORIGINAL;
+
+    @AttributeDefinition(name = "Allowed sending facilities", description = "Comma-separated MSH-4 values; empty accepts all")
+    String allowed_sending_facilities() default "";
+
+    @AttributeDefinition(name = "Largest message (bytes)", description = "Larger messages are refused (and stored, cut) for review")
+    int max_message_bytes() default 1_000_000;
+}

@@ -1,0 +1,135 @@
+package org.pediconsult.hl7.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Set;
+
+import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.PipeParser;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.mllp.MllpConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One inbound frame: decode, read the header, answer a duplicate with its first ACK, check the
+ * sender, parse, store, and only then acknowledge. Every frame gets an answer and a row, accepted
+ * or not. Logs name channels, types and control ids, never message content.
+ */
+final class InboundHandler implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final String channel;
+    private final AckMode mode;
+    private final Set<String> allowedFacilities;
+    private final int maxBytes;
+    private final MessageStore store;
+    private final PipeParser parser;
+    private final Acks acks;
+    private final Clock clock;
+
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock) {
+        this.channel = channel;
+        this.mode = mode;
+        this.allowedFacilities = allowedFacilities;
+        this.maxBytes = maxBytes;
+        this.store = store;
+        this.parser = parser;
+        this.acks = new Acks(parser);
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        byte[] frame = exchange.getMessage().getBody(byte[].class);
+        String ack;
+        try {
+            ack = handle(frame == null ? new byte[0] : frame);
+        } catch (Exception | LinkageError unexpected) {
+            // never leave the sender without an answer: AE, and the sender may retry
+            LOG.error("channel {}: message could not be handled ({}); answered AE", channel, unexpected.toString());
+            ack = acks.refuseUnparsed(Hl7Text.decode(frame == null ? new byte[0] : frame), mode,
+                    Acks.error("internal error while storing the message; send it again",
+                            ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0));
+        }
+        exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, ack.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String handle(byte[] frame) throws Exception {
+        MessageStore.Entry e = new MessageStore.Entry();
+        e.channel = channel;
+        e.receivedAt = clock.instant();
+        e.raw = Hl7Text.decode(frame);
+        if (frame.length > maxBytes) {
+            return refuseUnparsed(e, "message of " + frame.length + " bytes is larger than this channel accepts ("
+                    + maxBytes + ")", ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        }
+        if (!e.raw.startsWith("MSH")) {
+            return refuseUnparsed(e, "not an HL7 v2 message: it must start with an MSH segment",
+                    ErrorCode.SEGMENT_SEQUENCE_ERROR, "MSH", 0);
+        }
+        MessageHeader header = MessageHeader.read(e.raw);
+        if (header == null || header.controlId().isEmpty() || header.messageType().isEmpty()) {
+            return refuseUnparsed(e, "the MSH segment cannot be read: it needs encoding characters, a message type "
+                    + "(MSH-9) and a control id (MSH-10)", ErrorCode.REQUIRED_FIELD_MISSING, "MSH",
+                    header == null ? 0 : header.messageType().isEmpty() ? 9 : 10);
+        }
+        String facility = header.sendingFacility();
+        e.sender = header.sendingApplication() + "^" + facility;
+        e.controlId = header.controlId();
+        e.type = header.messageType();
+        e.version = header.version();
+
+        String previous = store.ackFor(channel, e.sender, e.controlId);
+        if (previous != null) {
+            return duplicate(e, previous);
+        }
+        Message message;
+        try {
+            message = parser.parse(e.raw);
+        } catch (HL7Exception notParsed) {
+            return refuseUnparsed(e, "message cannot be parsed: " + notParsed.getMessage(), notParsed.getError(),
+                    null, 0);
+        }
+        if (!allowedFacilities.isEmpty() && !allowedFacilities.contains(facility)) {
+            HL7Exception why = Acks.error("sending facility '" + facility + "' is not allowed on channel " + channel,
+                    ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MSH", 4);
+            e.outcome = "REJECTED";
+            e.error = why.getMessage();
+            e.ack = acks.refuse(message, mode, true, why);
+            return stored(e);
+        }
+        e.outcome = "ACCEPTED";
+        e.ack = acks.accept(message, mode);
+        return stored(e);
+    }
+
+    private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)
+            throws Exception {
+        HL7Exception why = Acks.error(reason, code == null ? ErrorCode.APPLICATION_INTERNAL_ERROR : code, segment, field);
+        e.outcome = "ERROR";
+        e.error = reason;
+        e.ack = acks.refuseUnparsed(e.raw, mode, why);
+        return stored(e);
+    }
+
+    /** Stores, then answers; a concurrent copy that claimed the key first makes this one a duplicate. */
+    private String stored(MessageStore.Entry e) throws Exception {
+        if (store.insertFirst(e)) {
+            LOG.info("channel {}: {} control id {} stored, {}", channel, e.type, e.controlId, e.outcome);
+            return e.ack;
+        }
+        return duplicate(e, store.ackFor(channel, e.sender, e.controlId));
+    }
+
+    private String duplicate(MessageStore.Entry e, String firstAck) throws Exception {
+        store.insertDuplicate(e, firstAck);
+        LOG.info("channel {}: duplicate {} control id {} stored and acknowledged again, not processed", channel,
+                e.type, e.controlId);
+        return firstAck;
+    }
+}

@@ -1,0 +1,181 @@
+package org.pediconsult.hl7.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.validation.impl.NoValidation;
+import org.apache.camel.CamelContext;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The inbound channel on a real socket with a real Camel MLLP consumer and H2. */
+class InboundChannelTest {
+    private static final String ADT = "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||ADT^A04^ADT_A01|%s|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+            + "EVN|A04|20261125083000\r"
+            + "PID|1||HIS-000123^^^PILOT1^MR||唐^小明||20220315|M\r"
+            + "NK1|1|唐^丽|MTH^Mother^HL70063\r";
+
+    private JdbcDataSource db;
+    private CamelContext camel;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
+        hapi.setValidationContext(new NoValidation());
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
+                hapi.getPipeParser(), Clock.systemUTC());
+        camel = InboundChannel.start("his", "127.0.0.1", port, handler);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    private Map<String, Long> outcomes() throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT outcome, COUNT(*) FROM hl7_message GROUP BY outcome")) {
+            Map<String, Long> m = new java.util.HashMap<>();
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+            return m;
+        }
+    }
+
+    private static String msa(String ack) {
+        return Stream.of(ack.split("\r")).filter(s -> s.startsWith("MSA")).findFirst().orElse("no MSA in " + ack);
+    }
+
+    @Test
+    void acceptsStoresAndAcknowledgesAnAdtWithChineseNames() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send(String.format(ADT, "C0001"));
+            assertTrue(msa(ack).startsWith("MSA|AA|C0001"), ack);
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT raw, message_type, sender FROM hl7_message")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).contains("唐^小明"), "stored as received, UTF-8 intact");
+            assertEquals("ADT^A04", rs.getString(2));
+            assertEquals("HIS^PILOT-CHILDRENS-HOSPITAL-1", rs.getString(3));
+        }
+    }
+
+    @Test
+    void aDuplicateIsAcknowledgedAgainButStoredOnce() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String first = client.send(String.format(ADT, "D0001"));
+            String again = client.send(String.format(ADT, "D0001"));
+            assertEquals(first, again);
+        }
+        assertEquals(Map.of("ACCEPTED", 1L, "DUPLICATE", 1L), outcomes());
+    }
+
+    @Test
+    void everyPublicSampleGetsAnAckAndIsStored() throws Exception {
+        Path samples = Paths.get(System.getProperty("pediconsult.hl7.samples", "../../../shared/hl7-samples"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(samples)) {
+            files = walk.filter(p -> p.toString().endsWith(".hl7")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(files.size() >= 100, "the sample corpus is there: " + samples.toAbsolutePath());
+        int sent = 0;
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            for (Path file : files) {
+                String text = Hl7Text.normalise(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                if (text.length() < 4) {
+                    // camel-mllp 4.14 cannot acknowledge a frame shorter than 4 bytes (it reads the
+                    // field separator at index 3 of the received bytes): known gap, see README
+                    continue;
+                }
+                sent++;
+                String ack = client.send(text);
+                assertTrue(msa(ack).matches("MSA\\|A[AER](\\|.*)?"), file + " answered " + ack);
+            }
+            assertTrue(msa(client.send(String.format(ADT, "AFTER-SAMPLES"))).startsWith("MSA|AA"));
+        }
+        long stored = outcomes().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(sent + 1, stored, "every frame sent is stored (copies as DUPLICATE), plus the ADT after");
+    }
+
+    @Test
+    void garbageGetsARejectWithAnErrSegmentAndTheListenerLivesOn() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send("this is not HL7 at all");
+            assertTrue(msa(ack).startsWith("MSA|AR"), ack);
+            assertTrue(ack.contains("\rERR|"), "ERR says why: " + ack);
+            assertTrue(ack.contains("MSH"), "ERR names the segment: " + ack);
+            assertTrue(msa(client.send(String.format(ADT, "G0002"))).startsWith("MSA|AA"));
+        }
+        assertEquals(1L, outcomes().get("ERROR"));
+    }
+
+    /**
+     * Two frames in one write are NOT handled yet: camel-mllp 4.14 drops the second ("Ignoring trailing
+     * out-of-band data"). Known gap, README; the fix is a Netty MLLP frame decoder.
+     */
+    @Test
+    void aFrameSplitAcrossWritesIsReassembled() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            byte[] whole = MllpTestClient.frame(String.format(ADT, "S0001"));
+            client.write(java.util.Arrays.copyOfRange(whole, 0, 40));
+            Thread.onSpinWait();
+            client.write(java.util.Arrays.copyOfRange(whole, 40, whole.length));
+            assertTrue(msa(client.readAck()).startsWith("MSA|AA|S0001"));
+        }
+    }
+
+    @Test
+    void aMessageWithABrokenHeaderIsRefusedAndStored() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send("MSH|^~\\&|HIS|H1|||x||\rPID|1\r");
+            assertTrue(msa(ack).startsWith("MSA|AR") || msa(ack).startsWith("MSA|AE"), ack);
+        }
+        assertEquals(1L, outcomes().get("ERROR"));
+    }
+
+    @Test
+    void aTooLargeMessageIsRefusedAndStoredCut() throws Exception {
+        StringBuilder big = new StringBuilder(String.format(ADT, "BIG1"));
+        while (big.length() < 250_000) {
+            big.append("NTE|1||").append("x".repeat(1000)).append('\r');
+        }
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send(big.toString());
+            assertTrue(msa(ack).startsWith("MSA|AR"), ack);
+            assertTrue(msa(client.send(String.format(ADT, "AFTER-BIG"))).startsWith("MSA|AA"));
+        }
+    }
+}
