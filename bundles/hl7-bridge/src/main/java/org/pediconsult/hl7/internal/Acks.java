@@ -48,6 +48,7 @@ final class Acks {
     private String fromScratch(AcknowledgmentCode code, HL7Exception why) {
         try {
             ACK ack = new ACK();
+            ack.setParser(parser); // its HAPI context gives MSH-10 (the channel's control-id counter)
             ack.initQuickstart("ACK", null, "P");
             ack.getMSH().getSendingApplication().getNamespaceID().setValue("PEDICONSULT");
             why.populateResponse(ack, code, 0);
