@@ -5,9 +5,7 @@ import java.io.IOException;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.app.DefaultApplication;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.parser.PipeParser;
 
@@ -32,30 +30,29 @@ final class Acks {
         return message.generateACK(reject ? mode.reject : mode.error, why).encode();
     }
 
-    /** A negative ACK for a message that did not parse; uses its MSH when that much can be read. */
+    /**
+     * A negative ACK for a message that did not parse, built with this channel's parser (so MSH-10
+     * comes from the channel's counter) and addressed back to the sender when its header could be read.
+     */
     String refuseUnparsed(String raw, AckMode mode, HL7Exception why) {
         AcknowledgmentCode code = mode.reject;
-        try {
-            Segment msh = parser.getCriticalResponseData(raw);
-            Message ack = DefaultApplication.makeACK(msh);
-            why.populateResponse(ack, code, 0);
-            return ack.encode();
-        } catch (HL7Exception | IOException | RuntimeException unreadableHeader) {
-            return fromScratch(code, why);
-        }
-    }
-
-    private String fromScratch(AcknowledgmentCode code, HL7Exception why) {
+        MessageHeader header = MessageHeader.read(raw);
         try {
             ACK ack = new ACK();
-            ack.setParser(parser); // its HAPI context gives MSH-10 (the channel's control-id counter)
+            ack.setParser(parser);
             ack.initQuickstart("ACK", null, "P");
             ack.getMSH().getSendingApplication().getNamespaceID().setValue("PEDICONSULT");
+            ack.getMSH().getSendingFacility().getNamespaceID().setValue("PEDICONSULT");
+            if (header != null) {
+                ack.getMSH().getReceivingApplication().getNamespaceID().setValue(header.sendingApplication());
+                ack.getMSH().getReceivingFacility().getNamespaceID().setValue(header.sendingFacility());
+                ack.getMSA().getMessageControlID().setValue(header.controlId());
+            }
             why.populateResponse(ack, code, 0);
             return ack.encode();
-        } catch (HL7Exception | IOException e) {
-            // last resort: a fixed, valid ACK (AR) — never leave the sender without an answer
-            return "MSH|^~\\&|PEDICONSULT||||||ACK|0|P|2.5.1\rMSA|" + code.name() + "|\rERR||||E|||"
+        } catch (HL7Exception | IOException | RuntimeException e) {
+            // last resort: a fixed, valid ACK — never leave the sender without an answer
+            return "MSH|^~\\&|PEDICONSULT|PEDICONSULT|||||ACK|0|P|2.5.1\rMSA|" + code.name() + "|\rERR||||E|||"
                     + "message could not be read\r";
         }
     }
