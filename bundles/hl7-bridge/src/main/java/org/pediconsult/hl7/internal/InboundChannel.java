@@ -1,5 +1,6 @@
 package org.pediconsult.hl7.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -18,6 +19,8 @@ import ca.uhn.hl7v2.util.idgenerator.FileBasedGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
+import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An inbound MLLP channel, one per factory configuration: a Camel context of its own with an MLLP
- * consumer that never auto-acknowledges; {@link InboundHandler} stores each message and then
- * answers. Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
+ * An inbound MLLP channel, one per factory configuration: a Camel context of its own with a Netty
+ * TCP consumer framed by camel-hl7's MLLP decoder (split and coalesced frames, any length);
+ * {@link InboundHandler} stores each message and then answers. Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
  */
 @Component(configurationPid = "org.pediconsult.hl7.inbound", configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
@@ -80,11 +83,19 @@ public class InboundChannel {
             DefaultCamelContext ctx = new DefaultCamelContext();
             ctx.getCamelContextExtension().setName("pediconsult-hl7-in-" + name);
             ctx.setApplicationContextClassLoader(camelLoader);
+            HL7MLLPNettyDecoderFactory decoder = new HL7MLLPNettyDecoderFactory();
+            decoder.setProduceString(false);
+            decoder.setConvertLFtoCR(false);
+            HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
+            encoder.setCharset(StandardCharsets.UTF_8);
+            ctx.getRegistry().bind("hl7Decoder", decoder);
+            ctx.getRegistry().bind("hl7Encoder", encoder);
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("mllp://" + host + ":" + port
-                            + "?autoAck=false&hl7Headers=false&validatePayload=false&stringPayload=false")
+                    // sync: each decoded frame is answered, in order, on its connection
+                    from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#hl7Decoder&encoders=#hl7Encoder"
+                            + "&reuseAddress=true&keepAlive=true")
                             .routeId("hl7-in-" + name)
                             .process(handler);
                 }

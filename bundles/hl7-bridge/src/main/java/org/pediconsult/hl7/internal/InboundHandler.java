@@ -10,7 +10,6 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.mllp.MllpConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ final class InboundHandler implements Processor {
                     Acks.error("internal error while storing the message; send it again",
                             ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0));
         }
-        exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, ack.getBytes(StandardCharsets.UTF_8));
+        exchange.getMessage().setBody(ack.getBytes(StandardCharsets.UTF_8));
     }
 
     String handle(byte[] frame) throws Exception {
