@@ -1,0 +1,144 @@
+package org.pediconsult.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * The HL7 bridge installed as a feature into the running distribution, driven over real MLLP
+ * sockets: by Java, with every public sample, and by a non-Java peer (Debian's python3-hl7
+ * {@code mllp_send}, installed by .ci/run).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class Hl7BridgeIT extends PediConsultTestSupport {
+    static final int MLLP_PORT = 12575;
+    private static final String ADT = "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||"
+            + "ADT^A04^ADT_A01|%s|P|2.5.1|||||CHN|UNICODE UTF-8\rEVN|A04|20261125083000\r"
+            + "PID|1||HIS-000123^^^PILOT1^MR||唐^小明||20220315|M\rNK1|1|唐^丽|MTH^Mother^HL70063\r";
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    @Filter("(dataSourceName=pediconsult)")
+    protected DataSource dataSource;
+
+    @Override
+    protected Option[] extraOptions() {
+        String cfg = "etc/org.pediconsult.hl7.inbound-his.cfg";
+        return new Option[] {
+            editConfigurationFilePut(cfg, "name", "his"),
+            editConfigurationFilePut(cfg, "port", String.valueOf(MLLP_PORT)),
+            editConfigurationFilePut(cfg, "ack.mode", "ORIGINAL"),
+            systemProperty("pediconsult.hl7.samples").value(System.getProperty("pediconsult.hl7.samples")),
+        };
+    }
+
+    private void bridgeInstalled() throws Exception {
+        if (!features.isInstalled(features.getFeature("pediconsult-hl7-bridge"))) {
+            features.installFeature("pediconsult-hl7-bridge", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (Socket s = new Socket("127.0.0.1", MLLP_PORT)) {
+                return true;
+            }
+        });
+    }
+
+    private static String exchange(Socket socket, String message) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(0x0b);
+        out.write(message.getBytes(StandardCharsets.UTF_8));
+        out.write(new byte[] {0x1c, 0x0d});
+        out.flush();
+        InputStream in = socket.getInputStream();
+        int b;
+        while ((b = in.read()) != 0x0b) {
+            if (b < 0) {
+                throw new AssertionError("connection closed without an ACK");
+            }
+        }
+        ByteArrayOutputStream ack = new ByteArrayOutputStream();
+        while ((b = in.read()) != 0x1c) {
+            ack.write(b);
+        }
+        in.read();
+        return ack.toString(StandardCharsets.UTF_8);
+    }
+
+    private long stored() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM hl7_message WHERE direction = 'IN'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    public void everyPublicSampleIsAcknowledgedAndStoredAndTheListenerStillAnswers() throws Exception {
+        bridgeInstalled();
+        long before = stored();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Paths.get(System.getProperty("pediconsult.hl7.samples")))) {
+            files = walk.filter(p -> p.toString().endsWith(".hl7")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(files.size() >= 100);
+        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+            socket.setSoTimeout(20_000);
+            for (Path f : files) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8).replace("\r\n", "\r").replace('\n', '\r');
+                String ack = exchange(socket, text);
+                assertTrue(f + " -> " + ack, ack.contains("\rMSA|AA") || ack.contains("\rMSA|AE") || ack.contains("\rMSA|AR"));
+            }
+            assertTrue(exchange(socket, String.format(ADT, "IT-AFTER")).contains("\rMSA|AA|IT-AFTER"));
+        }
+        assertEquals("every frame stored, none lost", before + files.size() + 1, stored());
+    }
+
+    @Test
+    public void aNonJavaPeerGetsItsAck() throws Exception {
+        bridgeInstalled();
+        Path message = Files.createTempFile("adt", ".hl7");
+        // a file as a person saves it (CRLF lines); --loose makes mllp_send frame it as a real sender would
+        Files.writeString(message, String.format(ADT, "PY-0001").replace("\r", "\r\n"), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder("mllp_send", "--loose", "--port", String.valueOf(MLLP_PORT), "--file",
+                message.toString(), "127.0.0.1").redirectErrorStream(true).start();
+        assertTrue("mllp_send finished", p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(out, 0, p.exitValue());
+        assertTrue(out, out.contains("MSA|AA|PY-0001"));
+    }
+}
