@@ -129,6 +129,30 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
     }
 
     @Test
+    public void anAdtA04FromTheHisMakesThePatientVisibleThroughTheApi() throws Exception {
+        bridgeInstalled();
+        String adt = String.format(ADT, "IT-A04").replace("HIS-000123", "HIS-777001").replace("唐^小明", "林^小雨")
+                .replace("|M\r", "|F\r");
+        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+            socket.setSoTimeout(20_000);
+            String ack = exchange(socket, adt);
+            assertTrue(ack, ack.contains("\rMSA|AA|IT-A04"));
+        }
+        Reply children = call("GET", "/api/children", token("admin"), null);
+        assertEquals(children.text, 200, children.status);
+        boolean found = false;
+        for (var child : children.json) {
+            if ("PILOT1^HIS-777001".equals(child.path("idValue").asText())) {
+                found = true;
+                assertEquals("林", child.path("familyName").asText());
+                assertEquals("FEMALE", child.path("sex").asText());
+                assertEquals("HIS", child.path("idType").asText());
+            }
+        }
+        assertTrue("the HIS patient is in the consultation API: " + children.text, found);
+    }
+
+    @Test
     public void aNonJavaPeerGetsItsAck() throws Exception {
         bridgeInstalled();
         Path message = Files.createTempFile("adt", ".hl7");

@@ -28,6 +28,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pediconsult.consultation.api.HisPatients;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.slf4j.Logger;
@@ -45,6 +49,11 @@ public class InboundChannel {
     private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
     private final CamelContext camel;
 
+    /** The consultation bundle's HIS patient service; ADT messages are refused (AE) while it is absent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HisPatients patients;
+
     @Activate
     public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                           @Reference SchemaMigrations migrations, @Reference Clock clock,
@@ -57,7 +66,7 @@ public class InboundChannel {
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), new MessageStore(dataSource), parser, clock);
+                config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
         this.camel = start(config.name(), config.host(), config.port(), handler);
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());

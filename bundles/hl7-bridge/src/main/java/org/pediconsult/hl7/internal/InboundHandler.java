@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import org.apache.camel.Exchange;
+import org.pediconsult.consultation.api.HisPatients;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,11 @@ final class InboundHandler implements Processor {
     private final PipeParser parser;
     private final Acks acks;
     private final Clock clock;
+    private final java.util.function.Supplier<HisPatients> patients;
+    private final AdtPatientMapping mapping = new AdtPatientMapping();
 
     InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock) {
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients) {
         this.channel = channel;
         this.mode = mode;
         this.allowedFacilities = allowedFacilities;
@@ -40,6 +43,7 @@ final class InboundHandler implements Processor {
         this.parser = parser;
         this.acks = new Acks(parser);
         this.clock = clock;
+        this.patients = patients;
     }
 
     @Override
@@ -102,9 +106,42 @@ final class InboundHandler implements Processor {
             e.ack = acks.refuse(message, mode, true, why);
             return stored(e);
         }
-        e.outcome = "ACCEPTED";
+        if (AdtPatientMapping.EVENTS.contains(e.type)) {
+            HL7Exception refusal = registerPatient(message);
+            if (refusal != null) {
+                e.outcome = "ERROR";
+                e.error = refusal.getMessage();
+                e.ack = acks.refuse(message, mode, false, refusal);
+                return stored(e);
+            }
+            e.outcome = "PROCESSED";
+        } else {
+            e.outcome = "ACCEPTED";
+        }
         e.ack = acks.accept(message, mode);
         return stored(e);
+    }
+
+    /**
+     * ADT A04/A08/A28/A31: the patient and next of kin go to the consultation bundle (an idempotent
+     * upsert by HIS identifier, so a resend after a lost ACK does no harm). Null when done, else the
+     * refusal for the negative ACK.
+     */
+    private HL7Exception registerPatient(Message message) {
+        HisPatients target = patients.get();
+        if (target == null) {
+            return Acks.error("the consultation service is not available; send again later",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        }
+        try {
+            target.upsert(mapping.map(message), "hl7:" + channel);
+            return null;
+        } catch (AdtPatientMapping.MissingField missing) {
+            return Acks.error(missing.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING, missing.segment, missing.field);
+        } catch (HL7Exception | IllegalArgumentException invalid) {
+            return Acks.error("patient could not be registered: " + invalid.getMessage(),
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        }
     }
 
     private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)

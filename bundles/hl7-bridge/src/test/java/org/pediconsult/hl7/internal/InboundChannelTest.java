@@ -38,6 +38,7 @@ class InboundChannelTest {
             + "PID|1||HIS-000123^^^PILOT1^MR||唐^小明||20220315|M\r"
             + "NK1|1|唐^丽|MTH^Mother^HL70063\r";
 
+    private final List<org.pediconsult.consultation.api.dto.HisPatient> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private JdbcDataSource db;
     private CamelContext camel;
     private int port;
@@ -54,7 +55,10 @@ class InboundChannelTest {
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
-                hapi.getPipeParser(), Clock.systemUTC());
+                hapi.getPipeParser(), Clock.systemUTC(), () -> (patient, source) -> {
+                    registered.add(patient);
+                    return "child-" + registered.size();
+                });
         camel = InboundChannel.start("his", "127.0.0.1", port, handler);
     }
 
@@ -94,13 +98,34 @@ class InboundChannelTest {
     }
 
     @Test
+    void anAdtRegistersThePatientAndGuardianAndOneWithoutIdentifierIsRefusedAtPid3() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "P0001"))).startsWith("MSA|AA|P0001"));
+            String noId = String.format(ADT, "P0002").replace("HIS-000123^^^PILOT1^MR", "");
+            String ack = client.send(noId);
+            assertTrue(msa(ack).startsWith("MSA|AE|P0002"), ack);
+            assertTrue(ack.contains("PID^1^3"), "ERR points at PID-3: " + ack);
+        }
+        assertEquals(1, registered.size());
+        org.pediconsult.consultation.api.dto.HisPatient p = registered.get(0);
+        assertEquals("PILOT1^HIS-000123", p.hisId);
+        assertEquals("唐", p.familyName);
+        assertEquals("小明", p.givenName);
+        assertEquals(java.time.LocalDate.of(2022, 3, 15), p.birthDate);
+        assertEquals("MALE", p.sex);
+        assertEquals("MOTHER", p.guardians.get(0).relationship);
+        assertEquals("丽", p.guardians.get(0).givenName);
+    }
+
+    @Test
     void aDuplicateIsAcknowledgedAgainButStoredOnce() throws Exception {
         try (MllpTestClient client = new MllpTestClient(port)) {
             String first = client.send(String.format(ADT, "D0001"));
             String again = client.send(String.format(ADT, "D0001"));
             assertEquals(first, again);
         }
-        assertEquals(Map.of("ACCEPTED", 1L, "DUPLICATE", 1L), outcomes());
+        assertEquals(Map.of("PROCESSED", 1L, "DUPLICATE", 1L), outcomes());
+        assertEquals(1, registered.size(), "the duplicate was not processed again");
     }
 
     @Test
