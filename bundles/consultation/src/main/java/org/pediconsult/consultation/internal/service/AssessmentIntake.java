@@ -17,7 +17,7 @@ import org.pediconsult.consultation.api.dto.TriageDTO;
 import org.pediconsult.consultation.internal.rules.ConsultationStateMachine.Action;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PeopleStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.Problem.FieldError;
 import org.pediconsult.platform.api.ProblemException;

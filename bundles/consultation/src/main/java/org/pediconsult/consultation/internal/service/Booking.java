@@ -16,7 +16,7 @@ import org.pediconsult.consultation.internal.rules.ConsultationStateMachine.Acti
 import org.pediconsult.consultation.internal.rules.PhysicianFacts;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 

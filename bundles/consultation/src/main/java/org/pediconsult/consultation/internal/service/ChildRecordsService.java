@@ -16,7 +16,7 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.security.AuthenticatedUser;

@@ -18,7 +18,7 @@ import org.pediconsult.consultation.api.dto.TriageDTO;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;

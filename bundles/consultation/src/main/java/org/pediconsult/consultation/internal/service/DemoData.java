@@ -23,7 +23,7 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.api.dto.SlotDTO;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;

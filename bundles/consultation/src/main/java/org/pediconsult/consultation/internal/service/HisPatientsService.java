@@ -15,7 +15,7 @@ import org.pediconsult.consultation.api.dto.GuardianshipDTO;
 import org.pediconsult.consultation.api.dto.HisPatient;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.Rows;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;

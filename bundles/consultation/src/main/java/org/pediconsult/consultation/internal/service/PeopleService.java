@@ -17,8 +17,8 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.api.dto.SlotDTO;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
-import org.pediconsult.consultation.internal.store.StoreException;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.DataAccessException;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
@@ -157,7 +157,7 @@ public class PeopleService {
             try {
                 physicians.insert(c, p, now);
             } catch (java.sql.SQLException e) {
-                if (StoreException.isConstraintViolation(e)) {
+                if (DataAccessException.isConstraintViolation(e)) {
                     throw ProblemException.conflict("physician_exists", "this licence number is already registered");
                 }
                 throw e;
@@ -196,7 +196,7 @@ public class PeopleService {
                 try {
                     physicians.insertSlot(c, s);
                 } catch (java.sql.SQLException e) {
-                    if (StoreException.isConstraintViolation(e)) {
+                    if (DataAccessException.isConstraintViolation(e)) {
                         throw ProblemException.conflict("slot_exists", "a slot at " + s.startsAt + " already exists");
                     }
                     throw e;

@@ -17,7 +17,7 @@ import org.pediconsult.consultation.internal.rules.GuardianFacts;
 import org.pediconsult.consultation.internal.rules.ReferralRequest;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PeopleStore;
-import org.pediconsult.consultation.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.security.AuthenticatedUser;

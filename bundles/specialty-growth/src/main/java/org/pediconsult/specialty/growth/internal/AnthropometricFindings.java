@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.pediconsult.growth.who.Indicator;
 import org.pediconsult.growth.who.Sex;
 import org.pediconsult.growth.who.ZScore;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.growth.internal.rules.CentileCrossingRule;
 import org.pediconsult.specialty.growth.internal.rules.ExtremeHeightRule;
 import org.pediconsult.specialty.growth.internal.rules.HeadCircumferenceRule;

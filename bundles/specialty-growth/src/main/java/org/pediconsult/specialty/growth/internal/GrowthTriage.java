@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.pediconsult.growth.who.Sex;
 import org.pediconsult.specialty.api.AssessmentInput;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.TriageResult;
 import org.pediconsult.specialty.growth.internal.rules.DevelopmentalRegressionRule;
 import org.pediconsult.specialty.growth.internal.rules.EarlyPubertyRule;
@@ -45,6 +46,6 @@ public final class GrowthTriage {
         boolean hadSeizures = AnswerValues.isTrue(a.answers, "seizures");
         regression.evaluate(lostSkills, hadSeizures).ifPresent(findings::add);
         seizures.evaluate(hadSeizures, lostSkills).ifPresent(findings::add);
-        return TriageSummary.of(findings, advice.remoteOk(sexes, a.birthDate, chronological));
+        return TriageResult.mostUrgent(findings, advice.remoteOk(sexes, a.birthDate, chronological));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.pediconsult.growth.who.Sex;
 import org.pediconsult.specialty.api.AssessmentInput;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageResult;
 import org.pediconsult.specialty.nutrition.internal.rules.DehydrationRule;
@@ -60,7 +61,7 @@ public final class NutritionTriage {
             thinness.evaluate(x.ageMonths(), x.bmiForAgeZ()).ifPresent(findings::add);
         }
         dehydration.evaluate(n.dehydrationSigns(), n.diarrhoeaDays()).ifPresent(findings::add);
-        return TriageSummary.of(findings, nothingFound(sexes.size() == 1 ? shown : null));
+        return TriageResult.mostUrgent(findings, nothingFound(sexes.size() == 1 ? shown : null));
     }
 
     /** REMOTE_OK advice with the z-scores in words when the sex is known (the standards are sex-specific). */

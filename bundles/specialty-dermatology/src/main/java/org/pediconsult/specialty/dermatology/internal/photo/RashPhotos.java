@@ -23,7 +23,7 @@ import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.specialty.dermatology.DermatologySpecialty;
 import org.pediconsult.specialty.dermatology.internal.store.PhotoRow;
 import org.pediconsult.specialty.dermatology.internal.store.PhotoStore;
-import org.pediconsult.specialty.dermatology.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 
 /**
  * The rash photo archive: a guardian uploads photos of their child, the child's guardians and the

@@ -24,7 +24,7 @@ import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.specialty.dermatology.internal.store.PhotoStore;
-import org.pediconsult.specialty.dermatology.internal.store.Tx;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.specialty.dermatology.testing.FakeChildRecords;
 import org.pediconsult.specialty.dermatology.testing.H2Database;
 import org.pediconsult.specialty.dermatology.testing.RecordingAuditTrail;

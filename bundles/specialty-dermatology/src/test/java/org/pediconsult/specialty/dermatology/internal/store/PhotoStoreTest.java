@@ -1,5 +1,7 @@
 package org.pediconsult.specialty.dermatology.internal.store;
 
+import org.pediconsult.platform.api.data.DataAccessException;
+import org.pediconsult.platform.api.data.Tx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,13 +65,13 @@ class PhotoStoreTest {
     }
 
     @Test
-    void duplicateIdIsAStoreException() {
+    void duplicateIdIsADataAccessException() {
         PhotoRow written = row(Ids.newId(), new byte[] {1});
         tx.inTransaction(c -> {
             store.insert(c, written);
             return null;
         });
-        assertThrows(StoreException.class, () -> tx.inTransaction(c -> {
+        assertThrows(DataAccessException.class, () -> tx.inTransaction(c -> {
             store.insert(c, written);
             return null;
         }));

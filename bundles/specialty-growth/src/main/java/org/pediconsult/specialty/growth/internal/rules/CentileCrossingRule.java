@@ -3,11 +3,11 @@ package org.pediconsult.specialty.growth.internal.rules;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.pediconsult.growth.who.Indicator;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 import org.pediconsult.specialty.growth.internal.IndicatorNames;
-import org.pediconsult.growth.who.Indicator;
 
 /**
  * A weight or length/height that crosses two major centile lines between two measurements at least

@@ -1,13 +1,13 @@
 package org.pediconsult.specialty.growth.internal.rules;
 
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pediconsult.specialty.api.AssessmentInput;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 
 /**
  * Signs of puberty before 8 years in a girl or 9 years in a boy: the conventional definition of

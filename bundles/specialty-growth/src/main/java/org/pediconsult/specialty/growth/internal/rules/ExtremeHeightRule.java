@@ -2,9 +2,9 @@ package org.pediconsult.specialty.growth.internal.rules;
 
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 
 /**
  * Length/height-for-age beyond ±3 SD of the WHO 2006 Child Growth Standards (0-5 y) or the WHO 2007

@@ -2,9 +2,9 @@ package org.pediconsult.specialty.growth.internal.rules;
 
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 
 /**
  * Seizures reported without regression. A growth-and-development consult online cannot assess

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.pediconsult.growth.who.Indicator;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 
 class CentileCrossingRuleTest {
     private static final LocalDate EARLIER = LocalDate.of(2023, 1, 15);

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.pediconsult.specialty.api.AssessmentInput.Sex;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.growth.internal.Finding;
 
 class EarlyPubertyRuleTest {
     private static final LocalDate BIRTH = LocalDate.of(2016, 5, 20);

@@ -2,9 +2,9 @@ package org.pediconsult.specialty.nutrition.internal.rules;
 
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.nutrition.internal.Finding;
 
 /**
  * Signs of dehydration, usually with diarrhoea. WHO "The treatment of diarrhoea" (2005) and IMCI

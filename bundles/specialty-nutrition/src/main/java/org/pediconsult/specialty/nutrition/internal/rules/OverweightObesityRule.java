@@ -2,9 +2,9 @@ package org.pediconsult.specialty.nutrition.internal.rules;
 
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.nutrition.internal.Finding;
 
 /**
  * Overweight and obesity. Under 5 years (WHO 2006 Child Growth Standards): weight-for-length/height

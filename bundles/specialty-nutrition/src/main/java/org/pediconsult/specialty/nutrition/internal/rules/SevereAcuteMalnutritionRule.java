@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.nutrition.internal.Finding;
 import org.pediconsult.specialty.nutrition.internal.MuacAgeWindow;
 
 /**

@@ -2,9 +2,9 @@ package org.pediconsult.specialty.nutrition.internal.rules;
 
 import java.util.Optional;
 
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.nutrition.internal.Finding;
 
 /**
  * Thinness from 5 to 19 years, where weight-for-height and the SAM criteria no longer apply: BMI-for-age

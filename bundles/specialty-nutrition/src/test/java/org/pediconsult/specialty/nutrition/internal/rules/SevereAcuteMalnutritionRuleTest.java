@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.TriageLevel;
-import org.pediconsult.specialty.nutrition.internal.Finding;
 
 class SevereAcuteMalnutritionRuleTest {
     private final SevereAcuteMalnutritionRule rule = new SevereAcuteMalnutritionRule();

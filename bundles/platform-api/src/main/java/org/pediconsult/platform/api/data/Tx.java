@@ -1,4 +1,4 @@
-package org.pediconsult.consultation.internal.store;
+package org.pediconsult.platform.api.data;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,11 +6,15 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Runs work in one JDBC transaction: state change, transition row, outbox event and audit record
- * commit together or not at all ("nothing half-written on any error").
+ * Runs work in one JDBC transaction on the platform DataSource: a bundle's state change, its outbox
+ * event and its audit record commit together or not at all. SQL failures come out as
+ * {@link DataAccessException} (answered 500 with an incident id, never in detail).
+ *
+ * @since 1.2
  */
 public final class Tx {
     /** Work on a transaction's connection. */
+    @FunctionalInterface
     public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
@@ -21,6 +25,7 @@ public final class Tx {
         this.dataSource = dataSource;
     }
 
+    /** Runs {@code work} in a transaction: commit when it returns, roll back when it throws. */
     public <T> T inTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -35,7 +40,7 @@ public final class Tx {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new DataAccessException(e);
         }
     }
 
@@ -44,7 +49,7 @@ public final class Tx {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw new DataAccessException(e);
         }
     }
 }
