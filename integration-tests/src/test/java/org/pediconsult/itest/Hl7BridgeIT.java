@@ -150,6 +150,21 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
             }
         }
         assertTrue("the HIS patient is in the consultation API: " + children.text, found);
+
+        String admin = token("admin");
+        Reply channels = call("GET", "/api/hl7/channels", admin, null);
+        assertEquals(channels.text, 200, channels.status);
+        assertEquals("his", channels.json.get(0).path("name").asText());
+        assertEquals("Started", channels.json.get(0).path("state").asText());
+        assertTrue(channels.text, channels.json.get(0).path("counts").path("PROCESSED").asLong() >= 1);
+        Reply search = call("GET", "/api/hl7/messages?controlId=IT-A04&type=ADT%5EA04", admin, null);
+        assertEquals(search.text, 1, search.json.size());
+        Reply one = call("GET", "/api/hl7/messages/" + search.json.get(0).path("id").asLong(), admin, null);
+        assertTrue(one.text, one.get("raw").contains("林^小雨") && one.get("ack").contains("MSA|AA|IT-A04"));
+        assertEquals(403, call("GET", "/api/hl7/messages", token("guardian.tang"), null).status);
+        Reply badTime = call("GET", "/api/hl7/messages?from=yesterday", admin, null);
+        assertEquals(400, badTime.status);
+        assertEquals("from", badTime.get("field"));
     }
 
     @Test

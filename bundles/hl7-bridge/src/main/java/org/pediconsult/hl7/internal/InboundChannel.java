@@ -42,12 +42,14 @@ import org.slf4j.LoggerFactory;
  * TCP consumer framed by camel-hl7's MLLP decoder (split and coalesced frames, any length);
  * {@link InboundHandler} stores each message and then answers. Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
  */
-@Component(configurationPid = "org.pediconsult.hl7.inbound", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        immediate = true)
+@Component(service = InboundChannel.class, configurationPid = "org.pediconsult.hl7.inbound",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = InboundChannelConfig.class, factory = true)
 public class InboundChannel {
     private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
     private final CamelContext camel;
+    private final String name;
+    private final int port;
 
     /** The consultation bundle's HIS patient service; ADT messages are refused (AE) while it is absent. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -67,6 +69,8 @@ public class InboundChannel {
         PipeParser parser = hapi.getPipeParser();
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
+        this.name = config.name();
+        this.port = config.port();
         this.camel = start(config.name(), config.host(), config.port(), handler);
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());
@@ -114,6 +118,19 @@ public class InboundChannel {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Camel's status of the channel's context, e.g. Started. */
+    public String state() {
+        return camel.getStatus().name();
     }
 
     @Deactivate
