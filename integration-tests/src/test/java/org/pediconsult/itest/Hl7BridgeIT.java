@@ -162,6 +162,9 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
         Reply one = call("GET", "/api/hl7/messages/" + search.json.get(0).path("id").asLong(), admin, null);
         assertTrue(one.text, one.get("raw").contains("林^小雨") && one.get("ack").contains("MSA|AA|IT-A04"));
         assertEquals(403, call("GET", "/api/hl7/messages", token("guardian.tang"), null).status);
+        assertTrue(shell("pediconsult:hl7-channels").contains("his"));
+        String listed = shell("pediconsult:hl7-messages --type ADT^A04");
+        assertTrue(listed, listed.contains("IT-A04") && !listed.contains("林"));
         Reply badTime = call("GET", "/api/hl7/messages?from=yesterday", admin, null);
         assertEquals(400, badTime.status);
         assertEquals("from", badTime.get("field"));

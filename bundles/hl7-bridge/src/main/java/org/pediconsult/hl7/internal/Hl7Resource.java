@@ -38,11 +38,11 @@ import org.pediconsult.platform.api.security.Role;
  * search (type, control id, outcome, time) and one message raw with its ACK. Reading a message is
  * reading patient data, so each read is audited.
  */
-@Component(service = RestResource.class)
+@Component(service = {RestResource.class, Hl7Operations.class})
 @Path("hl7")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresRole(Role.INTEGRATION_ADMIN)
-public class Hl7Resource implements RestResource {
+public class Hl7Resource implements RestResource, Hl7Operations {
     private final MessageQueries queries;
     private final AuditTrail audit;
     private final List<InboundChannel> channels = new CopyOnWriteArrayList<>();
@@ -65,6 +65,7 @@ public class Hl7Resource implements RestResource {
 
     @GET
     @Path("channels")
+    @Override
     public List<Map<String, Object>> channels() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (InboundChannel c : channels) {
@@ -111,6 +112,19 @@ public class Hl7Resource implements RestResource {
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message",
                 String.valueOf(id), null, null));
         return m;
+    }
+
+    /** The same search for the shell, audited as the shell user. */
+    @Override
+    public List<Map<String, Object>> search(String actor, String type, String outcome, int limit) {
+        MessageQueries.Filter f = new MessageQueries.Filter();
+        f.type = type;
+        f.outcome = outcome;
+        f.limit = limit;
+        List<Map<String, Object>> found = sql(() -> queries.search(f));
+        audit.record(new AuditEntry(actor, AuditEntry.Action.READ, "hl7-message-list", null, null,
+                found.size() + " messages"));
+        return found;
     }
 
     private static Instant instant(String field, String text) {

@@ -1,0 +1,31 @@
+package org.pediconsult.hl7.internal.shell;
+
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.pediconsult.hl7.internal.Hl7Operations;
+
+/** {@code pediconsult:hl7-channels}: each channel with its port, state and message counts. */
+@Service
+@Command(scope = "pediconsult", name = "hl7-channels", description = "Lists HL7 channels with state and counts")
+public class ChannelsCommand implements Action {
+    @Reference
+    Hl7Operations operations;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        for (String c : new String[] {"Channel", "Direction", "Port", "State", "Counts"}) {
+            table.column(c);
+        }
+        for (Map<String, Object> ch : operations.channels()) {
+            table.addRow().addContent(ch.get("name"), ch.get("direction"), ch.get("port"), ch.get("state"), ch.get("counts"));
+        }
+        table.print(System.out);
+        return null;
+    }
+}
