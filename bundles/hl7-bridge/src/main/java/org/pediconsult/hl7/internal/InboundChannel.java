@@ -71,7 +71,7 @@ public class InboundChannel {
                 config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
         this.name = config.name();
         this.port = config.port();
-        this.camel = start(config.name(), config.host(), config.port(), handler);
+        this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), handler);
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());
     }
@@ -87,7 +87,8 @@ public class InboundChannel {
         return ids;
     }
 
-    static CamelContext start(String name, String host, int port, InboundHandler handler) throws Exception {
+    static CamelContext start(String name, String host, int port, int readTimeoutSeconds, InboundHandler handler)
+            throws Exception {
         ClassLoader camelLoader = CamelContext.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -101,13 +102,14 @@ public class InboundChannel {
             decoder.setConvertLFtoCR(false);
             HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
             encoder.setCharset(StandardCharsets.UTF_8);
+            ctx.getRegistry().bind("readTimeout", new ReadTimeout(readTimeoutSeconds));
             ctx.getRegistry().bind("hl7Decoder", decoder);
             ctx.getRegistry().bind("hl7Encoder", encoder);
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     // sync: each decoded frame is answered, in order, on its connection
-                    from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#hl7Decoder&encoders=#hl7Encoder"
+                    from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#readTimeout,#hl7Decoder&encoders=#hl7Encoder"
                             + "&reuseAddress=true&keepAlive=true")
                             .routeId("hl7-in-" + name)
                             .process(handler);

@@ -21,6 +21,10 @@ public @interface InboundChannelConfig {
     @AttributeDefinition(name = "Allowed sending facilities", description = "Comma-separated MSH-4 values; empty accepts all")
     String allowed_sending_facilities() default "";
 
+    @AttributeDefinition(name = "Read timeout (s)", description = "A connection that sends nothing for this long is "
+            + "closed, e.g. one whose frame never ends; senders reconnect")
+    int read_timeout_seconds() default 300;
+
     @AttributeDefinition(name = "Largest message (bytes)", description = "Larger messages are refused (and stored, cut) for review")
     int max_message_bytes() default 1_000_000;
 }

@@ -59,7 +59,7 @@ class InboundChannelTest {
                     registered.add(patient);
                     return "child-" + registered.size();
                 });
-        camel = InboundChannel.start("his", "127.0.0.1", port, handler);
+        camel = InboundChannel.start("his", "127.0.0.1", port, 2, handler);
     }
 
     @AfterEach
@@ -180,6 +180,20 @@ class InboundChannelTest {
             assertTrue(msa(client.readAck()).startsWith("MSA|AA|S0002"));
             assertTrue(msa(client.readAck()).startsWith("MSA|AA|S0003"));
         }
+    }
+
+    @Test
+    void aFrameWithoutEndBlockDoesNotHoldTheConnectionAndTheListenerLivesOn() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            byte[] whole = MllpTestClient.frame(String.format(ADT, "NOEND"));
+            client.write(java.util.Arrays.copyOf(whole, whole.length - 2)); // no 0x1C 0x0D
+            IOException closed = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, client::readAck);
+            assertTrue(closed.getMessage().contains("closed"), closed.toString());
+        }
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "AFTER-NOEND"))).startsWith("MSA|AA"));
+        }
+        assertEquals(Map.of("PROCESSED", 1L), outcomes(), "nothing half-received was stored or acknowledged");
     }
 
     @Test
