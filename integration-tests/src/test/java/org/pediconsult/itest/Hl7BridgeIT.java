@@ -162,6 +162,20 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
         Reply one = call("GET", "/api/hl7/messages/" + search.json.get(0).path("id").asLong(), admin, null);
         assertTrue(one.text, one.get("raw").contains("林^小雨") && one.get("ack").contains("MSA|AA|IT-A04"));
         assertEquals(403, call("GET", "/api/hl7/messages", token("guardian.tang"), null).status);
+        long processedId = search.json.get(0).path("id").asLong();
+        Reply again = call("POST", "/api/hl7/messages/" + processedId + "/reprocess", admin, null);
+        assertEquals(again.text, 409, again.status);
+        assertEquals("not_reprocessable", again.get("code"));
+        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+            socket.setSoTimeout(20_000);
+            assertTrue(exchange(socket, String.format(ADT, "IT-NOID").replace("HIS-000123^^^PILOT1^MR", ""))
+                    .contains("\rMSA|AE|IT-NOID"));
+        }
+        long failedId = call("GET", "/api/hl7/messages?controlId=IT-NOID", admin, null).json.get(0).path("id").asLong();
+        Reply retried = call("POST", "/api/hl7/messages/" + failedId + "/reprocess", admin, null);
+        assertEquals(retried.text, 200, retried.status);
+        assertEquals("still missing PID-3", "ERROR", retried.get("outcome"));
+
         assertTrue(shell("pediconsult:hl7-channels").contains("his"));
         String listed = shell("pediconsult:hl7-messages --type ADT^A04");
         assertTrue(listed, listed.contains("IT-A04") && !listed.contains("林"));

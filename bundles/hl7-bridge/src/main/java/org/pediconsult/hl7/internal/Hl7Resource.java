@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -125,6 +126,33 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         audit.record(new AuditEntry(actor, AuditEntry.Action.READ, "hl7-message-list", null, null,
                 found.size() + " messages"));
         return found;
+    }
+
+    /** Runs a stored ERROR or REJECTED message through processing again; answers its new outcome. */
+    @POST
+    @Path("messages/{id}/reprocess")
+    public Map<String, Object> reprocess(@Context SecurityContext sc, @PathParam("id") long id) {
+        Map<String, Object> m = sql(() -> queries.get(id));
+        if (m == null) {
+            throw ProblemException.notFound("HL7 message");
+        }
+        InboundChannel channel = channels.stream().filter(c -> c.name().equals(m.get("channel"))).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("channel_unavailable", "channel " + m.get("channel")
+                        + " is not running; start it to reprocess its messages"));
+        String outcome;
+        try {
+            outcome = channel.reprocess(id);
+        } catch (IllegalStateException notReprocessable) {
+            throw ProblemException.conflict("not_reprocessable", notReprocessable.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("reprocessing failed", e);
+        }
+        audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.UPDATE, "hl7-message",
+                String.valueOf(id), null, "reprocessed: " + outcome));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("outcome", outcome);
+        return body;
     }
 
     private static Instant instant(String field, String text) {

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public class InboundChannel {
     private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
     private final CamelContext camel;
+    private final InboundHandler handler;
     private final String name;
     private final int port;
 
@@ -69,6 +70,7 @@ public class InboundChannel {
         PipeParser parser = hapi.getPipeParser();
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
+        this.handler = handler;
         this.name = config.name();
         this.port = config.port();
         this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), handler);
@@ -128,6 +130,11 @@ public class InboundChannel {
 
     public int port() {
         return port;
+    }
+
+    /** Reprocesses a stored ERROR or REJECTED message of this channel; null when it has no such message. */
+    public String reprocess(long messageId) throws Exception {
+        return handler.reprocess(messageId);
     }
 
     /** Camel's status of the channel's context, e.g. Started. */

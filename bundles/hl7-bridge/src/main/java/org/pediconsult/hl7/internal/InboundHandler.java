@@ -144,6 +144,45 @@ final class InboundHandler implements Processor {
         }
     }
 
+    /**
+     * Runs a stored message through parsing and processing again (after the cause of its error was
+     * fixed, e.g. the consultation bundle is back) and records the new outcome on the same row. Only
+     * ERROR and REJECTED messages are reprocessed: a processed one is never processed twice.
+     */
+    String reprocess(long id) throws Exception {
+        MessageStore.Entry e = store.load(channel, id);
+        if (e == null) {
+            return null;
+        }
+        if (!"ERROR".equals(e.outcome) && !"REJECTED".equals(e.outcome)) {
+            throw new IllegalStateException("message " + id + " is " + e.outcome + "; only ERROR or REJECTED messages "
+                    + "are reprocessed");
+        }
+        Message message;
+        try {
+            message = parser.parse(e.raw);
+        } catch (HL7Exception notParsed) {
+            e.outcome = "ERROR";
+            e.error = "message cannot be parsed: " + notParsed.getMessage();
+            e.ack = acks.refuseUnparsed(e.raw, mode, Acks.error(e.error, notParsed.getError(), null, 0));
+            store.updateOutcome(id, e);
+            return e.outcome;
+        }
+        HL7Exception refusal = AdtPatientMapping.EVENTS.contains(e.type) ? registerPatient(message) : null;
+        if (refusal != null) {
+            e.outcome = "ERROR";
+            e.error = refusal.getMessage();
+            e.ack = acks.refuse(message, mode, false, refusal);
+        } else {
+            e.outcome = AdtPatientMapping.EVENTS.contains(e.type) ? "PROCESSED" : "ACCEPTED";
+            e.error = null;
+            e.ack = acks.accept(message, mode);
+        }
+        store.updateOutcome(id, e);
+        LOG.info("channel {}: message {} ({} control id {}) reprocessed, {}", channel, id, e.type, e.controlId, e.outcome);
+        return e.outcome;
+    }
+
     private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)
             throws Exception {
         HL7Exception why = Acks.error(reason, code == null ? ErrorCode.APPLICATION_INTERNAL_ERROR : code, segment, field);

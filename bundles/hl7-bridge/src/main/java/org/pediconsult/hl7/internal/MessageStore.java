@@ -102,6 +102,60 @@ final class MessageStore {
         }
     }
 
+    /** The stored raw text and key of an inbound message of this channel, or null. */
+    Entry load(String channel, long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT sender, control_id, message_type, hl7_version, received_at, "
+                     + "raw, outcome FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
+            ps.setLong(1, id);
+            ps.setString(2, channel);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Entry e = new Entry();
+                e.channel = channel;
+                e.sender = rs.getString(1);
+                e.controlId = rs.getString(2);
+                e.type = rs.getString(3);
+                e.version = rs.getString(4);
+                e.receivedAt = rs.getTimestamp(5).toInstant();
+                e.raw = rs.getString(6);
+                e.outcome = rs.getString(7);
+                return e;
+            }
+        }
+    }
+
+    /** Records the result of reprocessing: the row's outcome, error and ACK, and the key's ACK. */
+    void updateOutcome(long id, Entry e) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE hl7_message SET outcome = ?, error = ?, ack = ? WHERE id = ?")) {
+                    ps.setString(1, e.outcome);
+                    ps.setString(2, cut(e.error, 2000));
+                    ps.setString(3, cut(e.ack, 4000));
+                    ps.setLong(4, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE hl7_inbound_key SET ack = ? WHERE message_id = ?")) {
+                    ps.setString(1, cut(e.ack, 4000));
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
     private static long insertRow(Connection c, Entry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO hl7_message (direction, channel, sender, control_id, "
                 + "message_type, hl7_version, received_at, raw, outcome, error, ack) "

@@ -39,6 +39,8 @@ class InboundChannelTest {
             + "NK1|1|唐^丽|MTH^Mother^HL70063\r";
 
     private final List<org.pediconsult.consultation.api.dto.HisPatient> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean consultationUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private InboundHandler handler;
     private JdbcDataSource db;
     private CamelContext camel;
     private int port;
@@ -54,11 +56,11 @@ class InboundChannelTest {
         HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
-        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
-                hapi.getPipeParser(), Clock.systemUTC(), () -> (patient, source) -> {
+        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
+                hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
-                });
+                } : null);
         camel = InboundChannel.start("his", "127.0.0.1", port, 2, handler);
     }
 
@@ -194,6 +196,30 @@ class InboundChannelTest {
             assertTrue(msa(client.send(String.format(ADT, "AFTER-NOEND"))).startsWith("MSA|AA"));
         }
         assertEquals(Map.of("PROCESSED", 1L), outcomes(), "nothing half-received was stored or acknowledged");
+    }
+
+    @Test
+    void anAdtRefusedWhileTheConsultationBundleWasAwayIsReprocessedOnce() throws Exception {
+        consultationUp.set(false);
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "R0001"))).startsWith("MSA|AE|R0001"));
+        }
+        long id;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM hl7_message WHERE control_id = 'R0001'")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        consultationUp.set(true);
+        assertEquals("PROCESSED", handler.reprocess(id));
+        assertEquals(1, registered.size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> handler.reprocess(id),
+                "a processed message is not processed twice");
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "R0001"))).startsWith("MSA|AA|R0001"),
+                    "a resend now gets the new ACK");
+        }
+        assertEquals(1, registered.size());
     }
 
     @Test
