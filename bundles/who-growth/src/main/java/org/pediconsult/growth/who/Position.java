@@ -13,5 +13,18 @@ public enum Position {
     /** Standing height (stadiometer). */
     STANDING,
     /** Not recorded: no 0.7 cm correction is applied; the measure is assumed to match the age. */
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * The position named by an answer ("LYING" or "STANDING"); anything else is UNKNOWN, which lets
+     * the library assume the position standard for the age.
+     *
+     * @since 1.1
+     */
+    public static Position of(Object answer) {
+        if ("LYING".equals(answer)) {
+            return LYING;
+        }
+        return "STANDING".equals(answer) ? STANDING : UNKNOWN;
+    }
 }

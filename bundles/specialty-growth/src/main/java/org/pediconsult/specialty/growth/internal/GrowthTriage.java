@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pediconsult.growth.who.Sex;
+import org.pediconsult.specialty.api.Answers;
 import org.pediconsult.specialty.api.AssessmentInput;
 import org.pediconsult.specialty.api.Finding;
 import org.pediconsult.specialty.api.TriageResult;
@@ -40,10 +41,10 @@ public final class GrowthTriage {
         for (Sex sex : sexes) {
             findings.addAll(anthropometry.evaluate(sex, a.birthDate, chronological));
         }
-        earlyPuberty.evaluate(a.sex, a.birthDate, a.assessedOn, AnswerValues.choices(a.answers, "pubertySigns"))
+        earlyPuberty.evaluate(a.sex, a.birthDate, a.assessedOn, Answers.choices(a.answers, "pubertySigns"))
                 .ifPresent(findings::add);
-        boolean lostSkills = AnswerValues.isTrue(a.answers, "developmentalRegression");
-        boolean hadSeizures = AnswerValues.isTrue(a.answers, "seizures");
+        boolean lostSkills = Answers.isTrue(a.answers, "developmentalRegression");
+        boolean hadSeizures = Answers.isTrue(a.answers, "seizures");
         regression.evaluate(lostSkills, hadSeizures).ifPresent(findings::add);
         seizures.evaluate(hadSeizures, lostSkills).ifPresent(findings::add);
         return TriageResult.mostUrgent(findings, advice.remoteOk(sexes, a.birthDate, chronological));

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.pediconsult.growth.who.Position;
+import org.pediconsult.specialty.api.Answers;
+
 /**
  * The {@code measurements} answer as {@link Measurement}s. Entries without a readable date are
  * skipped (the questionnaire requires the date, so only a malformed stored assessment has them).
@@ -29,11 +32,11 @@ public final class MeasurementAnswers {
                 continue;
             }
             Map<?, ?> m = (Map<?, ?>) entries.get(i);
-            LocalDate date = AnswerValues.date(m, "date");
+            LocalDate date = Answers.date(m, "date");
             if (date != null) {
-                out.add(new Measurement(i, date, AnswerValues.number(m, "weightKg"),
-                        AnswerValues.number(m, "lengthHeightCm"), AnswerValues.position(m, "position"),
-                        AnswerValues.number(m, "headCm")));
+                out.add(new Measurement(i, date, Answers.number(m, "weightKg"),
+                        Answers.number(m, "lengthHeightCm"), Position.of(m.get("position")),
+                        Answers.number(m, "headCm")));
             }
         }
         return out;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 
 import org.pediconsult.growth.who.Position;
+import org.pediconsult.specialty.api.Answers;
 import org.pediconsult.specialty.api.AssessmentInput;
 
 /**
@@ -16,16 +17,16 @@ public record NutritionAnswers(LocalDate date, Double weightKg, Double lengthHei
 
     /** Reads validated answers; a missing date (only in a malformed record) falls back to the assessment day. */
     public static NutritionAnswers of(AssessmentInput a) {
-        LocalDate date = AnswerValues.date(a.answers, "date");
+        LocalDate date = Answers.date(a.answers, "date");
         return new NutritionAnswers(date == null ? a.assessedOn : date,
-                AnswerValues.number(a.answers, "weightKg"),
-                AnswerValues.number(a.answers, "lengthHeightCm"),
-                AnswerValues.position(a.answers, "position"),
-                AnswerValues.integer(a.answers, "muacMm"),
-                AnswerValues.isTrue(a.answers, "bilateralOedema"),
+                Answers.number(a.answers, "weightKg"),
+                Answers.number(a.answers, "lengthHeightCm"),
+                Position.of(a.answers.get("position")),
+                Answers.integer(a.answers, "muacMm"),
+                Answers.isTrue(a.answers, "bilateralOedema"),
                 "FAILED".equals(a.answers.get("appetiteTest")),
-                AnswerValues.integer(a.answers, "diarrhoeaDays"),
-                AnswerValues.isTrue(a.answers, "dehydrationSigns"));
+                Answers.integer(a.answers, "diarrhoeaDays"),
+                Answers.isTrue(a.answers, "dehydrationSigns"));
     }
 
     public long ageDays(LocalDate birthDate) {

@@ -1,4 +1,4 @@
-package org.pediconsult.specialty.growth.internal;
+package org.pediconsult.specialty.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.pediconsult.growth.who.Position;
-
 /**
- * Reads answers as the consultation bundle hands them over (JSON values as Java: String, Number,
- * Boolean, List, Map). Stored assessments come back through Jackson, so a number may be an Integer,
- * a Long or a Double: always go through {@link Number}. A missing or mistyped answer reads as absent
- * rather than failing, because triage and the chart must never fail on an old, differently shaped
- * assessment.
+ * Reads assessment answers as the consultation bundle hands them over (JSON values as Java: String,
+ * Number, Boolean, List, Map). Stored assessments come back through Jackson, so a number may be an
+ * Integer, a Long or a Double: always go through {@link Number}. A missing or mistyped answer reads
+ * as absent rather than failing, because triage and charts must never fail on an old, differently
+ * shaped assessment.
+ *
+ * @since 1.2
  */
-public final class AnswerValues {
-    private AnswerValues() {
+public final class Answers {
+    private Answers() {
     }
 
     public static Double number(Map<?, ?> answers, String key) {
@@ -25,10 +25,17 @@ public final class AnswerValues {
         return v instanceof Number ? ((Number) v).doubleValue() : null;
     }
 
+    /** A whole number, rounded when the JSON carried a fraction. */
+    public static Integer integer(Map<?, ?> answers, String key) {
+        Object v = answers.get(key);
+        return v instanceof Number ? (int) Math.round(((Number) v).doubleValue()) : null;
+    }
+
     public static boolean isTrue(Map<?, ?> answers, String key) {
         return Boolean.TRUE.equals(answers.get(key));
     }
 
+    /** The values of a MULTI_CHOICE answer; empty when absent. */
     public static Set<String> choices(Map<?, ?> answers, String key) {
         Set<String> out = new LinkedHashSet<>();
         Object v = answers.get(key);
@@ -53,17 +60,5 @@ public final class AnswerValues {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** LYING or STANDING as answered; UNKNOWN lets the WHO library assume the position standard for the age. */
-    public static Position position(Map<?, ?> answers, String key) {
-        Object v = answers.get(key);
-        if ("LYING".equals(v)) {
-            return Position.LYING;
-        }
-        if ("STANDING".equals(v)) {
-            return Position.STANDING;
-        }
-        return Position.UNKNOWN;
     }
 }
