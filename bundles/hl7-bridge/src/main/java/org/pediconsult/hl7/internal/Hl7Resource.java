@@ -47,6 +47,8 @@ public class Hl7Resource implements RestResource, Hl7Operations {
     private final MessageQueries queries;
     private final AuditTrail audit;
     private final List<InboundChannel> channels = new CopyOnWriteArrayList<>();
+    private final List<OutboundChannel> outbound = new CopyOnWriteArrayList<>();
+    private volatile Retention retention;
 
     @Activate
     public Hl7Resource(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -64,6 +66,26 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         channels.remove(channel);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addOutbound(OutboundChannel channel) {
+        outbound.add(channel);
+    }
+
+    void removeOutbound(OutboundChannel channel) {
+        outbound.remove(channel);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setRetention(Retention r) {
+        this.retention = r;
+    }
+
+    void unsetRetention(Retention r) {
+        if (this.retention == r) {
+            this.retention = null;
+        }
+    }
+
     @GET
     @Path("channels")
     @Override
@@ -76,6 +98,19 @@ public class Hl7Resource implements RestResource, Hl7Operations {
             m.put("port", c.port());
             m.put("state", c.state());
             m.put("counts", sql(() -> queries.counts(c.name())));
+            m.put("metrics", c.metrics());
+            out.add(m);
+        }
+        for (OutboundChannel c : outbound) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("direction", "OUT");
+            m.put("destination", c.destination());
+            m.put("state", c.state());
+            m.put("counts", sql(() -> queries.counts(c.name())));
+            m.put("lastError", c.lastError());
+            m.put("lastErrorAt", c.lastErrorAt() == null ? null : c.lastErrorAt().toString());
+            m.put("metrics", c.metrics());
             out.add(m);
         }
         return out;
@@ -84,11 +119,20 @@ public class Hl7Resource implements RestResource, Hl7Operations {
     @GET
     @Path("messages")
     public List<Map<String, Object>> search(@Context SecurityContext sc, @QueryParam("channel") String channel,
+                                            @QueryParam("direction") String direction,
+                                            @QueryParam("patient") String patient,
                                             @QueryParam("type") String type, @QueryParam("controlId") String controlId,
                                             @QueryParam("outcome") String outcome, @QueryParam("from") String from,
-                                            @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+                                            @QueryParam("to") String to, @QueryParam("beforeId") Long beforeId,
+                                            @QueryParam("limit") Integer limit) {
         MessageQueries.Filter f = new MessageQueries.Filter();
         f.channel = channel;
+        if (direction != null && !direction.equals("IN") && !direction.equals("OUT")) {
+            throw ProblemException.badField("direction", "direction must be IN or OUT");
+        }
+        f.direction = direction;
+        f.patient = patient;
+        f.beforeId = beforeId;
         f.type = type;
         f.controlId = controlId;
         f.outcome = outcome;
@@ -132,9 +176,18 @@ public class Hl7Resource implements RestResource, Hl7Operations {
     @POST
     @Path("messages/{id}/reprocess")
     public Map<String, Object> reprocess(@Context SecurityContext sc, @PathParam("id") long id) {
+        return reprocess(AuthenticatedUser.of(sc).username(), id);
+    }
+
+    @Override
+    public Map<String, Object> reprocess(String actor, long id) {
         Map<String, Object> m = sql(() -> queries.get(id));
         if (m == null) {
             throw ProblemException.notFound("HL7 message");
+        }
+        if ("OUT".equals(m.get("direction"))) {
+            throw ProblemException.conflict("not_reprocessable", "message " + id + " is outbound; resend it instead "
+                    + "(POST /api/hl7/messages/" + id + "/resend)");
         }
         InboundChannel channel = channels.stream().filter(c -> c.name().equals(m.get("channel"))).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("channel_unavailable", "channel " + m.get("channel")
@@ -147,12 +200,64 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         } catch (Exception e) {
             throw new IllegalStateException("reprocessing failed", e);
         }
-        audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.UPDATE, "hl7-message",
-                String.valueOf(id), null, "reprocessed: " + outcome));
+        audit.record(new AuditEntry(actor, AuditEntry.Action.UPDATE, "hl7-message",
+                String.valueOf(id), (String) m.get("patient"), "reprocessed: " + outcome));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("outcome", outcome);
         return body;
+    }
+
+    /**
+     * Puts a PARKED outbound message back in its channel's queue (attempts reset); it is sent with
+     * its original MSH-10, so a receiver that did get it can discard the copy.
+     */
+    @POST
+    @Path("messages/{id}/resend")
+    public Map<String, Object> resend(@Context SecurityContext sc, @PathParam("id") long id) {
+        return resend(AuthenticatedUser.of(sc).username(), id);
+    }
+
+    @Override
+    public Map<String, Object> resend(String actor, long id) {
+        Map<String, Object> m = sql(() -> queries.get(id));
+        if (m == null) {
+            throw ProblemException.notFound("HL7 message");
+        }
+        if (!"OUT".equals(m.get("direction"))) {
+            throw ProblemException.conflict("not_resendable", "message " + id + " is inbound; reprocess it instead "
+                    + "(POST /api/hl7/messages/" + id + "/reprocess)");
+        }
+        OutboundChannel channel = outbound.stream().filter(c -> c.name().equals(m.get("channel"))).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("channel_unavailable", "channel " + m.get("channel")
+                        + " is not running; configure or start it to resend its messages"));
+        boolean queued = sql(() -> channel.resend(id));
+        if (!queued) {
+            throw ProblemException.conflict("not_resendable", "message " + id + " is " + m.get("outcome")
+                    + "; only a PARKED message that was mapped can be resent");
+        }
+        audit.record(new AuditEntry(actor, AuditEntry.Action.UPDATE, "hl7-message", String.valueOf(id),
+                (String) m.get("patient"), "queued again for " + channel.destination()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("outcome", "QUEUED");
+        return body;
+    }
+
+    /** Deletes messages past the retention policy now (it also runs on its own schedule). */
+    @POST
+    @Path("prune")
+    public Map<String, Object> prune(@Context SecurityContext sc) {
+        return prune(AuthenticatedUser.of(sc).username());
+    }
+
+    @Override
+    public Map<String, Object> prune(String actor) {
+        Retention r = retention;
+        if (r == null) {
+            throw ProblemException.conflict("retention_unavailable", "the retention policy is not active");
+        }
+        return sql(() -> r.prune(actor));
     }
 
     private static Instant instant(String field, String text) {

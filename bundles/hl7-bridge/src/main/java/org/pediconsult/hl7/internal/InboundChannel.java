@@ -51,6 +51,8 @@ public class InboundChannel {
     private final InboundHandler handler;
     private final String name;
     private final int port;
+    private final java.util.concurrent.atomic.AtomicLong framesSinceStart = new java.util.concurrent.atomic.AtomicLong();
+    private final LatencyWindow ackLatency = new LatencyWindow(4096);
 
     /** The consultation bundle's HIS patient service; ADT messages are refused (AE) while it is absent. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -73,7 +75,13 @@ public class InboundChannel {
         this.handler = handler;
         this.name = config.name();
         this.port = config.port();
-        this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), handler);
+        org.apache.camel.Processor measured = exchange -> {
+            long started = System.nanoTime();
+            handler.process(exchange);
+            framesSinceStart.incrementAndGet();
+            ackLatency.add((System.nanoTime() - started) / 1_000_000.0);
+        };
+        this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured);
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());
     }
@@ -89,7 +97,7 @@ public class InboundChannel {
         return ids;
     }
 
-    static CamelContext start(String name, String host, int port, int readTimeoutSeconds, InboundHandler handler)
+    static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler)
             throws Exception {
         ClassLoader camelLoader = CamelContext.class.getClassLoader();
         Thread thread = Thread.currentThread();
@@ -135,6 +143,17 @@ public class InboundChannel {
     /** Reprocesses a stored ERROR or REJECTED message of this channel; null when it has no such message. */
     public String reprocess(long messageId) throws Exception {
         return handler.reprocess(messageId);
+    }
+
+    /** Since this channel started: frames answered and the time from frame to ACK (ms) over the last 4,096. */
+    public java.util.Map<String, Object> metrics() {
+        double[] l = ackLatency.summary();
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("framesSinceStart", framesSinceStart.get());
+        m.put("ackLatencyP50Ms", Math.round(l[1] * 10) / 10.0);
+        m.put("ackLatencyP99Ms", Math.round(l[2] * 10) / 10.0);
+        m.put("ackLatencyMaxMs", Math.round(l[3] * 10) / 10.0);
+        return m;
     }
 
     /** Camel's status of the channel's context, e.g. Started. */

@@ -18,6 +18,9 @@ final class MessageQueries {
     /** A search; null fields do not filter. */
     static final class Filter {
         String channel;
+        String direction;
+        String patient;
+        Long beforeId;
         String type;
         String controlId;
         String outcome;
@@ -27,7 +30,7 @@ final class MessageQueries {
     }
 
     private static final String SUMMARY = "id, direction, channel, sender, control_id, message_type, hl7_version, "
-            + "received_at, outcome, error";
+            + "received_at, outcome, error, patient";
 
     private final DataSource dataSource;
 
@@ -39,6 +42,9 @@ final class MessageQueries {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM hl7_message WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         add(sql, params, "channel = ?", f.channel);
+        add(sql, params, "direction = ?", f.direction);
+        add(sql, params, "patient = ?", f.patient);
+        add(sql, params, "id < ?", f.beforeId);
         add(sql, params, "message_type = ?", f.type);
         add(sql, params, "control_id = ?", f.controlId);
         add(sql, params, "outcome = ?", f.outcome);
@@ -71,13 +77,48 @@ final class MessageQueries {
                 }
                 Map<String, Object> m = summary(rs);
                 m.put("raw", rs.getString("raw"));
+                m.put("segments", segments(rs.getString("raw")));
                 m.put("ack", rs.getString("ack"));
                 return m;
             }
         }
     }
 
-    /** Counts per outcome of one channel's inbound messages. */
+    /**
+     * The message split for reading: each segment with its fields numbered as HL7 numbers them
+     * (MSH-1 is the field separator), using the message's own separators; empty fields left out.
+     * Works on messages HAPI refused too, which are the ones an engineer needs to read.
+     */
+    static List<Map<String, Object>> segments(String raw) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (raw == null || raw.length() < 4 || !raw.startsWith("MSH")) {
+            return out;
+        }
+        String separator = String.valueOf(raw.charAt(3));
+        for (String segment : raw.split("[\r\n]+")) {
+            if (segment.isBlank()) {
+                continue;
+            }
+            String[] f = segment.split(java.util.regex.Pattern.quote(separator), -1);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            boolean msh = f[0].equals("MSH");
+            if (msh) {
+                fields.put("MSH-1", separator);
+            }
+            for (int i = 1; i < f.length; i++) {
+                if (!f[i].isEmpty()) {
+                    fields.put(f[0] + "-" + (msh ? i + 1 : i), f[i]);
+                }
+            }
+            Map<String, Object> seg = new LinkedHashMap<>();
+            seg.put("segment", f[0]);
+            seg.put("fields", fields);
+            out.add(seg);
+        }
+        return out;
+    }
+
+    /** Counts per outcome of one channel's messages. */
     Map<String, Long> counts(String channel) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -113,6 +154,7 @@ final class MessageQueries {
         m.put("receivedAt", at == null ? null : at.toInstant().toString());
         m.put("outcome", rs.getString("outcome"));
         m.put("error", rs.getString("error"));
+        m.put("patient", rs.getString("patient"));
         return m;
     }
 }

@@ -11,7 +11,7 @@ import org.pediconsult.hl7.internal.Hl7Operations;
 
 /** {@code pediconsult:hl7-channels}: each channel with its port, state and message counts. */
 @Service
-@Command(scope = "pediconsult", name = "hl7-channels", description = "Lists HL7 channels with state and counts")
+@Command(scope = "pediconsult", name = "hl7-channels", description = "Lists HL7 channels with state, counts, metrics and last error")
 public class ChannelsCommand implements Action {
     @Reference
     Hl7Operations operations;
@@ -19,11 +19,15 @@ public class ChannelsCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        for (String c : new String[] {"Channel", "Direction", "Port", "State", "Counts"}) {
+        for (String c : new String[] {"Channel", "Direction", "Port / destination", "State", "Counts", "Metrics",
+                "Last error"}) {
             table.column(c);
         }
         for (Map<String, Object> ch : operations.channels()) {
-            table.addRow().addContent(ch.get("name"), ch.get("direction"), ch.get("port"), ch.get("state"), ch.get("counts"));
+            Object where = ch.containsKey("port") ? ch.get("port") : ch.get("destination");
+            Object error = ch.get("lastError");
+            table.addRow().addContent(ch.get("name"), ch.get("direction"), where, ch.get("state"), ch.get("counts"),
+                    ch.get("metrics"), error == null ? "" : error);
         }
         table.print(System.out);
         return null;

@@ -1,0 +1,415 @@
+package org.pediconsult.hl7.internal;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
+import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.pediconsult.platform.api.event.DomainEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An outbound MLLP destination, one per factory configuration. Messages are queued durably in the
+ * database by {@link OutboundRouter} (in the event consumer's transaction) and one delivery thread
+ * per channel sends them over a Camel Netty producer framed by camel-hl7's MLLP codec, one message in
+ * flight at a time:
+ * <ul>
+ * <li>order per patient: a message is not sent while an older one of the same patient is pending
+ *     (e.g. waiting for its retry); other patients' messages flow meanwhile;</li>
+ * <li>AA/CA: sent. AE/CE, a wrong MSA-2, or no ACK within the timeout: the same message (same MSH-10,
+ *     so the receiver can discard a copy) is tried again after an exponential delay, and parked after
+ *     {@code max.attempts}; AR/CR: parked at once. The receiver's error is recorded each time;</li>
+ * <li>an unreachable receiver is not the message's fault: nothing is counted or parked, the channel
+ *     waits with the same exponential delay and everything stays queued (across restarts too).</li>
+ * </ul>
+ */
+@Component(service = OutboundChannel.class, configurationPid = "org.pediconsult.hl7.outbound",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = OutboundChannelConfig.class, factory = true)
+public class OutboundChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundChannel.class);
+    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
+
+    private final OutboundChannelConfig config;
+    private final Set<String> types;
+    private final OutboundStore store;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final String uri;
+    private final Thread worker;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private volatile boolean running = true;
+
+    private volatile String state = "IDLE";
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private final AtomicLong sentSinceStart = new AtomicLong();
+    private final AtomicLong failedAttemptsSinceStart = new AtomicLong();
+    private final LatencyWindow ackLatency = new LatencyWindow(1024);
+
+    @Activate
+    public OutboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                           @Reference SchemaMigrations migrations, @Reference Clock clock, @Reference AuditTrail audit,
+                           OutboundChannelConfig config, BundleContext context) throws Exception {
+        migrations.migrate(context.getBundle(), "hl7");
+        this.config = config;
+        this.types = Arrays.stream(config.message_types().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        this.store = new OutboundStore(dataSource);
+        this.clock = clock;
+        this.audit = audit;
+        this.camel = camel(config);
+        this.producer = camel.createProducerTemplate();
+        this.uri = "netty:tcp://" + config.host() + ":" + config.port() + "?sync=true&encoders=#hl7Encoder"
+                + "&decoders=#hl7Decoder&requestTimeout=" + Math.max(1, config.ack_timeout_seconds()) * 1000L
+                + "&connectTimeout=" + Math.max(1, config.connect_timeout_seconds()) * 1000L
+                + "&keepAlive=true&disconnect=false&producerPoolMaxTotal=1"
+                + (config.tls_enabled() ? "&ssl=true&sslContextParameters=#tls" : "");
+        this.worker = new Thread(this::deliverLoop, "hl7-out-" + config.name());
+        worker.setDaemon(true);
+        worker.start();
+        LOG.info("HL7 outbound channel {} to {}:{} ({} ACKs{}, types {})", config.name(), config.host(), config.port(),
+                config.ack_mode(), config.tls_enabled() ? ", TLS" : "", types.isEmpty() ? "all" : types);
+    }
+
+    private static CamelContext camel(OutboundChannelConfig config) throws Exception {
+        ClassLoader camelLoader = CamelContext.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(camelLoader);
+        try {
+            DefaultCamelContext ctx = new DefaultCamelContext();
+            ctx.getCamelContextExtension().setName("pediconsult-hl7-out-" + config.name());
+            ctx.setApplicationContextClassLoader(camelLoader);
+            HL7MLLPNettyDecoderFactory decoder = new HL7MLLPNettyDecoderFactory();
+            decoder.setProduceString(false);
+            decoder.setConvertLFtoCR(false);
+            HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
+            encoder.setCharset(StandardCharsets.UTF_8);
+            ctx.getRegistry().bind("hl7Decoder", decoder);
+            ctx.getRegistry().bind("hl7Encoder", encoder);
+            if (config.tls_enabled()) {
+                SSLContextParameters tls = Tls.parameters(config.tls_keystore_path(), config.tls_keystore_password(),
+                        config.tls_truststore_path(), config.tls_truststore_password(), null);
+                tls.setCamelContext(ctx);
+                ctx.getRegistry().bind("tls", tls);
+            }
+            ctx.start();
+            return ctx;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public String destination() {
+        return config.host() + ":" + config.port();
+    }
+
+    /** True when this receiver takes messages of this MSH-9 type (e.g. SIU^S12; a bare SIU takes every SIU event). */
+    boolean accepts(String messageType) {
+        if (types.isEmpty()) {
+            return true;
+        }
+        return types.contains(messageType) || types.contains(messageType.split("\\^")[0]);
+    }
+
+    /**
+     * Queues a message on the caller's transaction: fills the destination's MSH fields, gives it the
+     * control id {@code PC<row id>} and stores the text exactly as it will be sent. Returns false
+     * when this event's message was already queued here.
+     */
+    boolean enqueue(Connection tx, DomainEvent event, int seq, String patientKey, Message message) throws SQLException {
+        Instant now = clock.instant();
+        String type;
+        String version;
+        try {
+            Terser t = new Terser(message);
+            type = t.get("/MSH-9-1") + "^" + t.get("/MSH-9-2");
+            version = t.get("/MSH-12-1");
+        } catch (HL7Exception e) {
+            throw new IllegalArgumentException("mapped message has no readable MSH-9: " + e.getMessage(), e);
+        }
+        String sender = config.sending_application() + "^" + config.sending_facility();
+        long id = store.enqueue(tx, config.name(), sender, event.eventId(), event.type(), seq, patientKey, type, version,
+                event.occurredAt(), now, rowId -> {
+                    String controlId = "PC" + rowId;
+                    return new String[] {controlId, encode(message, controlId, now)};
+                });
+        if (id > 0) {
+            audit.record(tx, new AuditEntry("hl7:" + config.name(), AuditEntry.Action.EXPORT, "hl7-message",
+                    String.valueOf(id), patientKey, type + " queued for " + destination()));
+        }
+        return id > 0;
+    }
+
+    private String encode(Message message, String controlId, Instant now) {
+        try {
+            Terser t = new Terser(message);
+            t.set("/MSH-3-1", config.sending_application());
+            t.set("/MSH-4-1", config.sending_facility());
+            t.set("/MSH-5-1", config.receiving_application());
+            t.set("/MSH-6-1", config.receiving_facility());
+            t.set("/MSH-7-1", HL7_TIME.format(now.atZone(ZoneId.systemDefault())));
+            t.set("/MSH-10", controlId);
+            t.set("/MSH-11-1", config.processing_id());
+            t.set("/MSH-18", "UNICODE UTF-8");
+            if (config.ack_mode() == AckMode.ENHANCED) {
+                t.set("/MSH-15", "AL");
+                t.set("/MSH-16", "NE");
+            } else {
+                t.set("/MSH-15", "");
+                t.set("/MSH-16", "");
+            }
+            return message.encode();
+        } catch (HL7Exception e) {
+            throw new IllegalArgumentException("mapped message cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Wakes the delivery thread (new messages were committed). */
+    void wake() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts a parked message of this channel back in the queue; false when it is not a parked message here. */
+    boolean resend(long id) throws SQLException {
+        boolean done = store.resend(config.name(), id, clock.instant());
+        if (done) {
+            wake();
+        }
+        return done;
+    }
+
+    private void deliverLoop() {
+        Duration unreachableDelay = null;
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                OutboundStore.Due due = store.nextDue(config.name(), now, now.minusMillis(config.settle_millis()));
+                if (due == null) {
+                    state = "IDLE";
+                    await(Duration.ofMillis(200));
+                    continue;
+                }
+                boolean reached = deliver(due);
+                if (reached) {
+                    unreachableDelay = null;
+                } else {
+                    unreachableDelay = unreachableDelay == null ? initialDelay() : grow(unreachableDelay);
+                    state = "RETRYING";
+                    await(unreachableDelay);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failed("delivery loop: " + e);
+                LOG.warn("HL7 outbound channel {}: {}; retrying", config.name(), e.toString());
+                await(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** One attempt; false when the receiver could not be reached at all. */
+    private boolean deliver(OutboundStore.Due due) throws SQLException {
+        state = "SENDING";
+        int attempt = due.attempts() + 1;
+        long started = System.nanoTime();
+        byte[] answer;
+        try {
+            answer = producer.requestBody(uri, due.raw().getBytes(StandardCharsets.UTF_8), byte[].class);
+        } catch (CamelExecutionException e) {
+            Throwable cause = rootOf(e);
+            if (!timedOut(e) && connectFailure(e)) {
+                String error = "receiver " + destination() + " unreachable: " + cause.getMessage();
+                failed(error);
+                store.unreachable(due.id(), error);
+                LOG.info("HL7 outbound channel {}: {} ({} control id {} stays queued)", config.name(), error, due.type(),
+                        due.controlId());
+                return false;
+            }
+            String error = timedOut(e) ? "no ACK within " + config.ack_timeout_seconds() + " s"
+                    : "connection lost before the ACK: " + cause;
+            attemptFailed(due, attempt, error, null);
+            return true;
+        }
+        ackLatency.add((System.nanoTime() - started) / 1_000_000.0);
+        String ackText = answer == null ? "" : Hl7Text.decode(answer);
+        AckReader ack = AckReader.read(ackText);
+        if (ack == null) {
+            attemptFailed(due, attempt, "the answer is not an ACK (no MSA segment)", ackText);
+        } else if (!due.controlId().equals(ack.controlId())) {
+            attemptFailed(due, attempt, "ACK for another message (MSA-2 '" + ack.controlId() + "')", ackText);
+        } else if (ack.accepted()) {
+            store.sent(due.id(), attempt, ackText, clock.instant());
+            sentSinceStart.incrementAndGet();
+            LOG.info("HL7 outbound channel {}: {} control id {} accepted ({})", config.name(), due.type(),
+                    due.controlId(), ack.code());
+        } else if (ack.rejected()) {
+            String error = "rejected by the receiver (" + ack.code() + "): " + ack.error();
+            failed(error);
+            store.park(due.id(), attempt, error, ackText, clock.instant());
+            LOG.warn("HL7 outbound channel {}: {} control id {} parked: rejected ({})", config.name(), due.type(),
+                    due.controlId(), ack.code());
+        } else {
+            attemptFailed(due, attempt, "error from the receiver (" + ack.code() + "): " + ack.error(), ackText);
+        }
+        return true;
+    }
+
+    private void attemptFailed(OutboundStore.Due due, int attempt, String error, String ack) throws SQLException {
+        failed(error);
+        failedAttemptsSinceStart.incrementAndGet();
+        Instant now = clock.instant();
+        if (attempt >= config.max_attempts()) {
+            store.park(due.id(), attempt, error + " (parked after " + attempt + " attempts)", ack, now);
+            LOG.warn("HL7 outbound channel {}: {} control id {} parked after {} attempts", config.name(), due.type(),
+                    due.controlId(), attempt);
+            return;
+        }
+        Duration delay = initialDelay();
+        for (int i = 1; i < attempt; i++) {
+            delay = grow(delay);
+        }
+        store.retry(due.id(), attempt, now.plus(delay), error, ack, now);
+        LOG.info("HL7 outbound channel {}: {} control id {} attempt {} failed; next in {} ms", config.name(),
+                due.type(), due.controlId(), attempt, delay.toMillis());
+    }
+
+    private Duration initialDelay() {
+        return Duration.ofMillis(Math.max(10, (long) (config.retry_initial_seconds() * 1000)));
+    }
+
+    private Duration grow(Duration d) {
+        long next = (long) (d.toMillis() * Math.max(1.0, config.retry_multiplier()));
+        return Duration.ofMillis(Math.min(next, Math.max(10, (long) (config.retry_max_seconds() * 1000))));
+    }
+
+    private void failed(String error) {
+        lastError = error;
+        lastErrorAt = clock.instant();
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ExchangeTimedOutException || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || (t.getMessage() != null && t.getMessage().startsWith("Cannot connect to"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void await(Duration d) {
+        lock.lock();
+        try {
+            if (running) {
+                work.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Live state for operations: IDLE, SENDING or RETRYING (the receiver is unreachable). */
+    public String state() {
+        return state;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    /** Since this channel started: messages accepted, failed attempts, ACK latency (ms) over the last 1,024 sends. */
+    public java.util.Map<String, Object> metrics() {
+        double[] l = ackLatency.summary();
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("sentSinceStart", sentSinceStart.get());
+        m.put("failedAttemptsSinceStart", failedAttemptsSinceStart.get());
+        m.put("ackLatencyP50Ms", Math.round(l[1] * 10) / 10.0);
+        m.put("ackLatencyP99Ms", Math.round(l[2] * 10) / 10.0);
+        m.put("ackLatencyMaxMs", Math.round(l[3] * 10) / 10.0);
+        return m;
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        running = false;
+        wake();
+        // no interrupt: an interrupted thread inside H2 closes the database file
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+        camel.stop();
+    }
+}

@@ -1,0 +1,21 @@
+package org.pediconsult.hl7.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.pediconsult.hl7.internal.Hl7Operations;
+
+/** {@code pediconsult:hl7-prune}: applies the retention policy now. */
+@Service
+@Command(scope = "pediconsult", name = "hl7-prune", description = "Deletes stored HL7 messages past the retention policy")
+public class PruneCommand implements Action {
+    @Reference
+    Hl7Operations operations;
+
+    @Override
+    public Object execute() {
+        System.out.println(operations.prune("shell:" + System.getProperty("user.name", "karaf")));
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package org.pediconsult.hl7.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.pediconsult.hl7.internal.Hl7Operations;
+
+/** {@code pediconsult:hl7-reprocess <id>}: processes an ERROR or REJECTED inbound message again. */
+@Service
+@Command(scope = "pediconsult", name = "hl7-reprocess", description = "Processes an ERROR or REJECTED inbound HL7 message again")
+public class ReprocessCommand implements Action {
+    @Reference
+    Hl7Operations operations;
+
+    @Argument(index = 0, name = "id", description = "Message id (see pediconsult:hl7-messages)", required = true)
+    long id;
+
+    @Override
+    public Object execute() {
+        System.out.println("message " + id + ": " + operations.reprocess("shell:" + System.getProperty("user.name", "karaf"), id).get("outcome"));
+        return null;
+    }
+}

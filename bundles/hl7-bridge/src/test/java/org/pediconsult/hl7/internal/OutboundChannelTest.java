@@ -1,0 +1,233 @@
+package org.pediconsult.hl7.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import ca.uhn.hl7v2.model.v251.message.ADT_A01;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.event.DomainEvent;
+
+/** The outbound channel against a real MLLP receiver socket that goes down, NAKs and stays silent; H2 as the queue. */
+class OutboundChannelTest {
+    private JdbcDataSource db;
+    private TestReceiver his;
+    private OutboundChannel channel;
+    private int port;
+    private final Map<String, Object> settings = new HashMap<>();
+    private int events;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        his = new TestReceiver(port);
+        settings.put("name", "his-out");
+        settings.put("host", "127.0.0.1");
+        settings.put("port", port);
+        settings.put("settle_millis", 0);
+        settings.put("retry_initial_seconds", 0.2);
+        settings.put("retry_multiplier", 2.0);
+        settings.put("retry_max_seconds", 0.8);
+        settings.put("ack_timeout_seconds", 1);
+        settings.put("connect_timeout_seconds", 1);
+        settings.put("max_attempts", 3);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (channel != null) {
+            channel.stop();
+        }
+        his.close();
+    }
+
+    private void startChannel() throws Exception {
+        BundleContext context = mock(BundleContext.class);
+        when(context.getBundle()).thenReturn(mock(Bundle.class));
+        channel = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class),
+                config(settings), context);
+    }
+
+    /** The channel's configuration: the annotation's defaults, overridden by {@code values}. */
+    private static OutboundChannelConfig config(Map<String, Object> values) {
+        return (OutboundChannelConfig) Proxy.newProxyInstance(OutboundChannelConfig.class.getClassLoader(),
+                new Class<?>[] {OutboundChannelConfig.class}, (proxy, method, args) -> {
+                    if (values.containsKey(method.getName())) {
+                        return values.get(method.getName());
+                    }
+                    return method.getDefaultValue();
+                });
+    }
+
+    /** Queues one ADT^A04 for the patient, as the router does inside an event's transaction. */
+    private void queue(String patient) throws Exception {
+        events++;
+        DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), "consultation", "registered", 1,
+                Instant.now(), "k-" + events, "{}");
+        ADT_A01 adt = new ADT_A01();
+        adt.initQuickstart("ADT", "A04", "P");
+        adt.getPID().getPatientIdentifierList(0).getIDNumber().setValue(patient);
+        adt.getPID().getPatientName(0).getFamilyName().getSurname().setValue("唐");
+        adt.getPID().getPatientName(0).getGivenName().setValue("小明" + events);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            assertTrue(channel.enqueue(c, event, 1, patient, adt));
+            assertFalse(channel.enqueue(c, event, 1, patient, adt), "the same event's message is queued once");
+            c.commit();
+        }
+        channel.wake();
+    }
+
+    private Map<String, String> outcomesByControlId() throws Exception {
+        Map<String, String> m = new LinkedHashMap<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT control_id, outcome FROM hl7_message WHERE direction = 'OUT' ORDER BY id")) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return m;
+    }
+
+    private List<String> controlIds() throws Exception {
+        return new ArrayList<>(outcomesByControlId().keySet());
+    }
+
+    private String errorOf(String controlId) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT error FROM hl7_message WHERE control_id = '" + controlId + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private List<String> receivedFor(String patient) {
+        return his.received.stream().filter(r -> r.patient().equals(patient)).map(TestReceiver.Received::controlId)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void receiverDownForAWhileThenBackGetsEverythingOnceInOrderPerPatient() throws Exception {
+        startChannel();
+        for (int i = 0; i < 4; i++) {
+            for (String p : List.of("P1", "P2", "P3")) {
+                queue(p);
+            }
+        }
+        Thread.sleep(2_500);   // several connection attempts with the receiver down
+        assertEquals(0, his.received.size());
+        assertTrue(outcomesByControlId().values().stream().allMatch("QUEUED"::equals));
+        assertTrue(errorOf(controlIds().get(0)).contains("unreachable"), errorOf(controlIds().get(0)));
+        assertEquals("RETRYING", channel.state());
+
+        his.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
+        List<String> ids = controlIds();
+        assertEquals(12, his.received.size(), "each message delivered once: " + his.received);
+        for (String p : List.of("P1", "P2", "P3")) {
+            List<String> sentInQueueOrder = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (i % 3 == List.of("P1", "P2", "P3").indexOf(p)) {
+                    sentInQueueOrder.add(ids.get(i));
+                }
+            }
+            assertEquals(sentInQueueOrder, receivedFor(p), "patient " + p + " in order");
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(attempts) FROM hl7_outbound")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "an unreachable receiver does not use up attempts");
+        }
+    }
+
+    @Test
+    void rejectedMessageIsParkedAtOnceAndThePatientsLaterMessagesFlow() throws Exception {
+        his.start();
+        startChannel();
+        queue("P1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> his.received.size() == 1);
+        String rejected = "PC" + (Long.parseLong(controlIds().get(0).substring(2)) + 1);
+        his.answer(r -> r.controlId().equals(rejected) ? "AR" : "AA");
+        queue("P1");
+        queue("P1");
+        queue("P2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomesByControlId().values().stream()
+                .noneMatch("QUEUED"::equals));
+        Map<String, String> outcomes = outcomesByControlId();
+        assertEquals("PARKED", outcomes.get(rejected));
+        assertEquals(3, outcomes.values().stream().filter("SENT"::equals).count(), outcomes.toString());
+        assertEquals(1, receivedFor("P1").stream().filter(rejected::equals).count(), "AR is not retried");
+        assertTrue(errorOf(rejected).contains("AR") && errorOf(rejected).contains("未知患者"), errorOf(rejected));
+        assertEquals(3, receivedFor("P1").size());
+    }
+
+    @Test
+    void applicationErrorIsRetriedWithTheSameControlIdThenParkedAndLaterOnesFlow() throws Exception {
+        his.start();
+        his.answer(r -> r.patient().equals("P1") && his.received.stream().filter(x -> x.patient().equals("P1")).count() <= 3
+                ? "AE" : "AA");
+        startChannel();
+        queue("P1");
+        queue("P1");
+        queue("P2");
+        await().atMost(Duration.ofSeconds(15)).until(() -> outcomesByControlId().values().stream()
+                .noneMatch("QUEUED"::equals));
+        List<String> ids = controlIds();
+        Map<String, String> outcomes = outcomesByControlId();
+        assertEquals("PARKED", outcomes.get(ids.get(0)), outcomes.toString());
+        assertEquals("SENT", outcomes.get(ids.get(1)));
+        assertEquals("SENT", outcomes.get(ids.get(2)));
+        List<String> p1 = receivedFor("P1");
+        assertEquals(List.of(ids.get(0), ids.get(0), ids.get(0), ids.get(1)), p1,
+                "three attempts (max.attempts) of the first, with its own control id, then the next");
+        assertTrue(errorOf(ids.get(0)).contains("parked after 3 attempts"), errorOf(ids.get(0)));
+
+        // an engineer fixes the cause and resends it: same control id, accepted
+        assertTrue(channel.resend(Long.parseLong(ids.get(0).substring(2))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(outcomesByControlId().get(ids.get(0))));
+        assertEquals(ids.get(0), receivedFor("P1").get(4));
+        assertFalse(channel.resend(Long.parseLong(ids.get(1).substring(2))), "a sent message is not resent");
+    }
+
+    @Test
+    void ackTimeoutResendsTheSameMessageOnceAfterTheDelayNotAFlood() throws Exception {
+        his.start();
+        his.answer(r -> his.received.size() == 1 ? null : "AA");
+        startChannel();
+        queue("P1");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(outcomesByControlId().values().iterator().next()));
+        assertEquals(2, his.received.size(), "one silent attempt, one answered: " + his.received);
+        assertEquals(his.received.get(0).controlId(), his.received.get(1).controlId());
+    }
+}
