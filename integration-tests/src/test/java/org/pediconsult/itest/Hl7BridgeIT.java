@@ -18,7 +18,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -35,6 +39,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.pediconsult.platform.api.event.EventListener;
 
 /**
  * The HL7 bridge installed as a feature into the running distribution, driven over real MLLP
@@ -43,8 +50,9 @@ import org.ops4j.pax.exam.util.Filter;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class Hl7BridgeIT extends PediConsultTestSupport {
+public class Hl7BridgeIT extends ConsultationTestSupport {
     static final int MLLP_PORT = 12575;
+    static final int HIS_RECEIVER_PORT = 12576;
     private static final String ADT = "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||"
             + "ADT^A04^ADT_A01|%s|P|2.5.1|||||CHN|UNICODE UTF-8\rEVN|A04|20261125083000\r"
             + "PID|1||HIS-000123^^^PILOT1^MR||唐^小明||20220315|M\rNK1|1|唐^丽|MTH^Mother^HL70063\r";
@@ -56,15 +64,19 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
     @Filter("(dataSourceName=pediconsult)")
     protected DataSource dataSource;
 
+    @Inject
+    protected ConfigurationAdmin configurationAdmin;
+
     @Override
     protected Option[] extraOptions() {
         String cfg = "etc/org.pediconsult.hl7.inbound-his.cfg";
-        return new Option[] {
+        List<Option> options = new ArrayList<>(Arrays.asList(super.extraOptions()));
+        options.addAll(Arrays.asList(
             editConfigurationFilePut(cfg, "name", "his"),
             editConfigurationFilePut(cfg, "port", String.valueOf(MLLP_PORT)),
             editConfigurationFilePut(cfg, "ack.mode", "ORIGINAL"),
-            systemProperty("pediconsult.hl7.samples").value(System.getProperty("pediconsult.hl7.samples")),
-        };
+            systemProperty("pediconsult.hl7.samples").value(System.getProperty("pediconsult.hl7.samples"))));
+        return options.toArray(new Option[0]);
     }
 
     private void bridgeInstalled() throws Exception {
@@ -196,5 +208,83 @@ public class Hl7BridgeIT extends PediConsultTestSupport {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(out, 0, p.exitValue());
         assertTrue(out, out.contains("MSA|AA|PY-0001"));
+    }
+
+    /**
+     * Consultation events to the HIS over a real outbound MLLP channel: while the receiver is down
+     * the visit registration (ADT^A04) and the booking (SIU^S12) wait in the durable queue; when it
+     * comes back both arrive once, in order. A cancellation the receiver rejects (AR) is parked with
+     * the receiver's error and an engineer's resend delivers it.
+     */
+    @Test
+    public void bookingIsSentAsSiuS12InOrderAfterAnOutageAndARejectionIsParkedThenResent() throws Exception {
+        Configuration out = configurationAdmin.createFactoryConfiguration("org.pediconsult.hl7.outbound", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "his-out");
+        props.put("host", "127.0.0.1");
+        props.put("port", String.valueOf(HIS_RECEIVER_PORT));
+        props.put("settle.millis", "200");
+        props.put("retry.initial.seconds", "0.5");
+        props.put("retry.max.seconds", "2");
+        props.put("ack.timeout.seconds", "5");
+        out.update(props);
+        bridgeInstalled();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !bundleContext.getServiceReferences(EventListener.class,
+                "(" + EventListener.CONSUMER + "=hl7-outbound)").isEmpty());
+        String admin = token("admin");
+        try (HisReceiver his = new HisReceiver(HIS_RECEIVER_PORT)) {
+            String guardian = token("guardian.tang");
+            String id = assess(guardian, mildAnswers()).get("id");
+            Reply booked = call("POST", "/api/consultations/" + id + "/booking", guardian,
+                    Map.of("slotId", slot(physicianId("dr.wang"), uniqueFutureTime())));
+            assertEquals(booked.text, 200, booked.status);
+            String child = booked.get("childId");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> queued(admin, child).size() >= 2);
+            Reply channels = call("GET", "/api/hl7/channels", admin, null);
+            assertTrue(channels.text, channels.text.contains("\"his-out\"") && channels.text.contains("unreachable"));
+
+            his.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> queued(admin, child).stream()
+                    .allMatch(m -> "SENT".equals(m.path("outcome").asText())));
+            List<String> types = his.received.stream().filter(r -> r.raw().contains(child)).map(HisReceiver.Received::type)
+                    .collect(Collectors.toList());
+            assertEquals("registration then booking, each once", List.of("ADT^A04", "SIU^S12"), types);
+            HisReceiver.Received siu = his.received.stream().filter(r -> r.type().equals("SIU^S12")
+                    && r.raw().contains(child)).findFirst().orElseThrow();
+            assertTrue(siu.raw(), siu.raw().contains("SCH|" + id) && siu.raw().contains("|唐^小明^^^^^L|")
+                    && siu.raw().contains("|Booked"));
+
+            his.answer(r -> r.type().equals("SIU^S15") ? "AR" : "AA");
+            assertEquals(200, call("POST", "/api/consultations/" + id + "/cancellation", guardian, null).status);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queued(admin, child).stream()
+                    .anyMatch(m -> "PARKED".equals(m.path("outcome").asText())));
+            var parked = queued(admin, child).stream().filter(m -> "PARKED".equals(m.path("outcome").asText()))
+                    .findFirst().orElseThrow();
+            assertEquals("SIU^S15", parked.path("type").asText());
+            assertTrue(parked.toString(), parked.path("error").asText().contains("预约号已存在"));
+
+            his.answer(r -> "AA");
+            Reply resent = call("POST", "/api/hl7/messages/" + parked.path("id").asLong() + "/resend", admin, null);
+            assertEquals(resent.text, 200, resent.status);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queued(admin, child).stream()
+                    .allMatch(m -> "SENT".equals(m.path("outcome").asText())));
+            assertEquals(409, call("POST", "/api/hl7/messages/" + parked.path("id").asLong() + "/resend", admin, null)
+                    .status);
+            assertEquals(403, call("POST", "/api/hl7/messages/" + parked.path("id").asLong() + "/resend",
+                    token("guardian.tang"), null).status);
+            Reply one = call("GET", "/api/hl7/messages/" + parked.path("id").asLong(), admin, null);
+            assertTrue(one.text, one.text.contains("\"SCH-25\""));
+        } finally {
+            out.delete();
+        }
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> queued(String admin, String child) throws Exception {
+        Reply r = call("GET", "/api/hl7/messages?direction=OUT&patient=" + child, admin, null);
+        assertEquals(r.text, 200, r.status);
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+        r.json.forEach(out::add);
+        return out;
     }
 }
