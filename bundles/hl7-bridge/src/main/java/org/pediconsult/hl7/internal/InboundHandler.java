@@ -188,7 +188,9 @@ final class InboundHandler implements Processor {
             HL7Exception e = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
             e.setSegmentRepetition(patient);
             return e;
-        } catch (HL7Exception | IllegalArgumentException invalid) {
+        } catch (HL7Exception unreadable) {
+            return unreadable; // HAPI's own location of what it could not read
+        } catch (IllegalArgumentException invalid) {
             return Acks.error("observations could not be recorded: " + invalid.getMessage(),
                     ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
         } catch (RuntimeException failed) {

@@ -15,11 +15,14 @@ import org.pediconsult.consultation.api.dto.ObservationDTO;
 /**
  * OBX-5 by its value type (OBX-2) onto an observation: the value as text, the number for NM and
  * plain SN, the code for CE/CWE/CNE. Repetitions are joined (lines for text, "; " for codes).
+ * Attachments (ED, RP: e.g. a PDF report) are recorded without their content; any other type HAPI
+ * reads (XTN, CX, ...) keeps its HL7-encoded text, so a result is never refused for its type alone.
  */
 final class ObxValue {
     static final Set<String> NUMERIC = Set.of("NM", "SN");
     static final Set<String> CODED = Set.of("CE", "CWE", "CNE");
     static final Set<String> TEXT = Set.of("ST", "TX", "FT", "DT", "TM", "TS", "DTM", "ID", "IS");
+    static final Set<String> ATTACHMENT = Set.of("ED", "RP");
 
     /** A value the type does not allow, e.g. NM that is not a number. */
     static final class BadValue extends Exception {
@@ -33,12 +36,11 @@ final class ObxValue {
     private ObxValue() {
     }
 
-    static boolean supported(String type) {
-        return NUMERIC.contains(type) || CODED.contains(type) || TEXT.contains(type);
-    }
-
     static void read(Varies[] reps, String type, ObservationDTO o) throws BadValue, HL7Exception {
         List<String> values = new ArrayList<>();
+        if (ATTACHMENT.contains(type)) {
+            return;
+        }
         for (Varies rep : reps) {
             Type data = rep.getData();
             if (data == null || data.isEmpty()) {
@@ -64,9 +66,11 @@ final class ObxValue {
                     o.numericValue = n;
                 }
                 values.add(v);
-            } else {
+            } else if (TEXT.contains(type)) {
                 // formatted text: line breaks as HL7 escapes them
                 values.add(component(data, 0).replace("\\.br\\", "\n"));
+            } else {
+                values.add(data.encode());
             }
         }
         o.value = values.isEmpty() ? null : String.join(CODED.contains(type) ? "; " : "\n", values);

@@ -26,7 +26,8 @@ import org.pediconsult.consultation.api.dto.ObservationDTO;
  * PID-3 as ADT gives it ({@code authority^id}); from every ORDER_OBSERVATION its OBR (order number
  * OBR-3, else OBR-2; service OBR-4; OBR-7; ordering provider OBR-16) and from every OBSERVATION its
  * OBX (1 set id, 2 value type, 3 code, 4 sub-id, 5 value, 6 units, 7 range, 8 flags, 11 status,
- * 14 time falling back to OBR-7, 15/23 performer). What is missing or malformed is reported with
+ * 14 time falling back to OBR-7, 15/23 performer); OBX-5 as {@link ObxValue} reads it. What is
+ * missing or malformed (not merely unusual) is reported with
  * its segment, occurrence in the message and field, for the ERR segment of the negative ACK.
  */
 final class OruObservationMapping {
@@ -109,13 +110,21 @@ final class OruObservationMapping {
         ObservationDTO o = new ObservationDTO();
         CE id = obx.getObservationIdentifier();
         o.code = trimmed(id.getIdentifier().getValue());
-        if (o.code == null) {
-            throw invalid(3, ErrorCode.REQUIRED_FIELD_MISSING, "OBX-3 (observation identifier) is required");
-        }
         o.text = trimmed(id.getText().getValue());
         o.codingSystem = trimmed(id.getNameOfCodingSystem().getValue());
         o.alternateCode = trimmed(id.getAlternateIdentifier().getValue());
         o.alternateCodingSystem = trimmed(id.getNameOfAlternateCodingSystem().getValue());
+        if (o.code == null && o.alternateCode != null) {
+            // only a local code (OBX-3.4..6) is sent: it is the identifier
+            o.code = o.alternateCode;
+            o.text = trimmed(id.getAlternateText().getValue());
+            o.codingSystem = o.alternateCodingSystem;
+            o.alternateCode = null;
+            o.alternateCodingSystem = null;
+        }
+        if (o.code == null) {
+            throw invalid(3, ErrorCode.REQUIRED_FIELD_MISSING, "OBX-3 (observation identifier) is required");
+        }
         o.setId = trimmed(obx.getSetIDOBX().getValue());
         o.subId = trimmed(obx.getObservationSubID().encode());
         o.valueType = trimmed(obx.getValueType().getValue());
@@ -125,10 +134,6 @@ final class OruObservationMapping {
                 throw invalid(2, ErrorCode.REQUIRED_FIELD_MISSING, "OBX-2 (value type) is required when OBX-5 has a value");
             }
             o.valueType = o.valueType.toUpperCase();
-            if (!ObxValue.supported(o.valueType)) {
-                throw invalid(2, ErrorCode.DATA_TYPE_ERROR, "OBX-2 value type " + o.valueType + " is not supported "
-                        + "(NM, SN, ST, TX, FT, CE, CWE, CNE, DT, TM, TS, DTM, ID, IS)");
-            }
             try {
                 ObxValue.read(obx.getObservationValue(), o.valueType, o);
             } catch (ObxValue.BadValue bad) {

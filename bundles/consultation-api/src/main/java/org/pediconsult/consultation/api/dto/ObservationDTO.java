@@ -24,7 +24,7 @@ public class ObservationDTO {
     public String subId;
     /** OBX set id (OBX-1). */
     public String setId;
-    /** HL7 value type (OBX-2): NM, SN, ST, TX, FT, CE, CWE, CNE, DT, TM, TS, DTM, ID, IS. */
+    /** HL7 value type (OBX-2), e.g. NM, SN, ST, TX, CE, CWE; for ED and RP (attachments) no value is kept. */
     public String valueType;
     /** The value as text (OBX-5): for coded values their text (else code), for SN e.g. {@code <5} or {@code 1:128}. */
     public String value;
