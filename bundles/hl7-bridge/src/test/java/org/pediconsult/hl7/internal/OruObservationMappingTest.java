@@ -254,6 +254,6 @@ class OruObservationMappingTest {
                 refused++;
             }
         }
-        assertTrue(mapped >= 40, mapped + " mapped, " + refused + " refused");
+        assertTrue(mapped >= 50, mapped + " mapped, " + refused + " refused");
     }
 }
