@@ -287,4 +287,51 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         r.json.forEach(out::add);
         return out;
     }
+
+    @Test
+    public void anOruR01PutsObservationsOnTheRecordOfAChildTheHisRegistered() throws Exception {
+        bridgeInstalled();
+        String adt = String.format(ADT, "IT-ORU-A04").replace("HIS-000123", "HIS-777002").replace("唐^小明", "周^小雨");
+        String oru = "MSH|^~\\&|LIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125093000+0800||"
+                + "ORU^R01^ORU_R01|IT-ORU-1|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+                + "PID|1||HIS-777002^^^PILOT1^MR||周^小雨||20220315|F\r"
+                + "OBR|1|PL-9|FL-9001|GROWTH^生长发育测量^L|||20261125083000+0800\r"
+                + "OBX|1|NM|8302-2^身高^LN||98.5|cm^厘米^UCUM|95-105|N|||F|||20261125083500+0800\r"
+                + "OBX|2|NM|29463-7^体重^LN||15.2|kg^千克^UCUM||||F\r"
+                + "OBX|3|ST|8251-1^主诉^LN||夜间咳嗽||||||F\r";
+        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+            socket.setSoTimeout(20_000);
+            String registered = exchange(socket, adt);
+            assertTrue(registered, registered.contains("\rMSA|AA|IT-ORU-A04"));
+            String ack = exchange(socket, oru);
+            assertTrue(ack, ack.contains("\rMSA|AA|IT-ORU-1"));
+            assertEquals("a resend is answered with the first ACK", ack, exchange(socket, oru));
+            String unknown = exchange(socket, oru.replace("IT-ORU-1", "IT-ORU-2").replace("HIS-777002", "HIS-777999"));
+            assertTrue(unknown, unknown.contains("\rMSA|AE|IT-ORU-2") && unknown.contains("PID^1^3"));
+        }
+        String admin = token("admin");
+        Reply children = call("GET", "/api/children", admin, null);
+        String childId = null;
+        for (var child : children.json) {
+            if ("PILOT1^HIS-777002".equals(child.path("idValue").asText())) {
+                childId = child.path("id").asText();
+            }
+        }
+        assertTrue("the ADT registered the child: " + children.text, childId != null);
+        Reply observations = call("GET", "/api/children/" + childId + "/observations", admin, null);
+        assertEquals(observations.text, 200, observations.status);
+        assertEquals(observations.text, 3, observations.json.size());
+        assertEquals("newest first", "8302-2", observations.json.get(0).path("code").asText());
+        assertEquals(98.5, observations.json.get(0).path("numericValue").asDouble(), 0.0001);
+        assertEquals("cm", observations.json.get(0).path("units").asText());
+        assertTrue(observations.text, observations.text.contains("夜间咳嗽") && observations.text.contains("身高"));
+        Reply weight = call("GET", "/api/children/" + childId + "/observations?code=29463-7", admin, null);
+        assertEquals(weight.text, 1, weight.json.size());
+        assertEquals(15.2, weight.json.get(0).path("numericValue").asDouble(), 0.0001);
+        Reply otherFamily = call("GET", "/api/children/" + childId + "/observations", token("guardian.tang"), null);
+        assertEquals("a guardian of another family does not see the child", 404, otherFamily.status);
+        assertEquals(401, call("GET", "/api/children/" + childId + "/observations", null, null).status);
+        long processed = call("GET", "/api/hl7/messages?controlId=IT-ORU-1&type=ORU%5ER01", admin, null).json.size();
+        assertEquals(1, processed);
+    }
 }

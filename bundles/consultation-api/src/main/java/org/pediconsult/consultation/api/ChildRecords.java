@@ -5,6 +5,7 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.pediconsult.consultation.api.dto.AssessmentDTO;
 import org.pediconsult.consultation.api.dto.ChildDTO;
+import org.pediconsult.consultation.api.dto.ObservationDTO;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 
 /**
@@ -27,4 +28,15 @@ public interface ChildRecords {
 
     /** True when the caller is a guardian of this child. */
     boolean isGuardian(AuthenticatedUser caller, String childId);
+
+    /**
+     * The child's observations from the hospital (HL7 ORU), newest first, if the caller may see the
+     * child; only those whose code or alternate code is {@code code} when it is not null (e.g. LOINC
+     * {@code 8302-2} body height, {@code 29463-7} body weight). Audited as a read.
+     *
+     * @since 1.2
+     */
+    default List<ObservationDTO> observations(AuthenticatedUser caller, String childId, String code) {
+        throw new UnsupportedOperationException("observations arrive with consultation API 1.2");
+    }
 }

@@ -39,7 +39,7 @@ final class AdtPatientMapping {
             throw new MissingField("PID", 3, "PID-3 (patient identifier) is required");
         }
         String authority = t.get("/.PID-3-4-1");
-        p.hisId = blank(authority) ? id : authority + "^" + id;
+        p.hisId = hisId(id, authority);
         p.familyName = t.get("/.PID-5-1-1");
         p.givenName = t.get("/.PID-5-2");
         if (blank(p.familyName)) {
@@ -66,6 +66,11 @@ final class AdtPatientMapping {
             p.guardians.add(g);
         }
         return p;
+    }
+
+    /** The HIS identifier form the consultation bundle keeps (and ORU looks up): {@code authority^id}, or {@code id}. */
+    static String hisId(String id, String authority) {
+        return blank(authority) ? id : authority + "^" + id;
     }
 
     private static String sex(String code) {

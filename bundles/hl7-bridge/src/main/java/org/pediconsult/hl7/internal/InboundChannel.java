@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pediconsult.consultation.api.HisObservations;
 import org.pediconsult.consultation.api.HisPatients;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.data.SchemaMigrations;
@@ -59,6 +60,11 @@ public class InboundChannel {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HisPatients patients;
 
+    /** The consultation bundle's observation service; ORU messages are refused (AE) while it is absent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HisObservations observations;
+
     @Activate
     public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                           @Reference SchemaMigrations migrations, @Reference Clock clock,
@@ -71,7 +77,8 @@ public class InboundChannel {
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
+                config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients,
+                () -> observations);
         this.handler = handler;
         this.name = config.name();
         this.port = config.port();

@@ -9,7 +9,10 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import org.apache.camel.Exchange;
+import org.pediconsult.consultation.api.HisObservations;
 import org.pediconsult.consultation.api.HisPatients;
+import org.pediconsult.consultation.api.UnknownHisPatientException;
+import org.pediconsult.consultation.api.dto.HisObservationReport;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +34,17 @@ final class InboundHandler implements Processor {
     private final Acks acks;
     private final Clock clock;
     private final java.util.function.Supplier<HisPatients> patients;
+    private final java.util.function.Supplier<HisObservations> observations;
     private final AdtPatientMapping mapping = new AdtPatientMapping();
 
     InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients) {
+        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, () -> null);
+    }
+
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
+                   java.util.function.Supplier<HisObservations> observations) {
         this.channel = channel;
         this.mode = mode;
         this.allowedFacilities = allowedFacilities;
@@ -44,6 +54,7 @@ final class InboundHandler implements Processor {
         this.acks = new Acks(parser);
         this.clock = clock;
         this.patients = patients;
+        this.observations = observations;
     }
 
     @Override
@@ -106,8 +117,8 @@ final class InboundHandler implements Processor {
             e.ack = acks.refuse(message, mode, true, why);
             return stored(e);
         }
-        if (AdtPatientMapping.EVENTS.contains(e.type)) {
-            HL7Exception refusal = registerPatient(message);
+        if (processes(e.type)) {
+            HL7Exception refusal = process(e.type, message);
             if (refusal != null) {
                 e.outcome = "ERROR";
                 e.error = refusal.getMessage();
@@ -144,6 +155,52 @@ final class InboundHandler implements Processor {
         }
     }
 
+    /** Types processed into the consultation bundle (outcome PROCESSED); others are stored and accepted. */
+    private static boolean processes(String type) {
+        return AdtPatientMapping.EVENTS.contains(type) || OruObservationMapping.EVENT.equals(type);
+    }
+
+    private HL7Exception process(String type, Message message) {
+        return OruObservationMapping.EVENT.equals(type) ? recordObservations(message) : registerPatient(message);
+    }
+
+    /**
+     * ORU R01: each PATIENT_RESULT's observations go on that child's record (idempotent by result
+     * key, so a resend or a reprocessed message adds nothing twice). Null when done, else the
+     * refusal for the negative ACK: the missing or malformed field, or PID-3 of an unknown patient.
+     */
+    private HL7Exception recordObservations(Message message) {
+        HisObservations target = observations.get();
+        if (target == null) {
+            return Acks.error("the consultation service is not available; send again later",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        }
+        int patient = 0;
+        try {
+            for (HisObservationReport report : new OruObservationMapping().map(message)) {
+                patient++;
+                target.record(report, "hl7:" + channel);
+            }
+            return null;
+        } catch (OruObservationMapping.Invalid invalid) {
+            return invalid.toHl7();
+        } catch (UnknownHisPatientException unknown) {
+            HL7Exception e = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
+            e.setSegmentRepetition(patient);
+            return e;
+        } catch (HL7Exception unreadable) {
+            return unreadable; // HAPI's own location of what it could not read
+        } catch (IllegalArgumentException invalid) {
+            return Acks.error("observations could not be recorded: " + invalid.getMessage(),
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        } catch (RuntimeException failed) {
+            // e.g. the database: stored as ERROR for reprocessing rather than left unstored
+            LOG.warn("channel {}: observations could not be recorded ({})", channel, failed.getClass().getName());
+            return Acks.error("observations could not be recorded (internal error); send again later",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        }
+    }
+
     /**
      * Runs a stored message through parsing and processing again (after the cause of its error was
      * fixed, e.g. the consultation bundle is back) and records the new outcome on the same row. Only
@@ -168,13 +225,13 @@ final class InboundHandler implements Processor {
             store.updateOutcome(id, e);
             return e.outcome;
         }
-        HL7Exception refusal = AdtPatientMapping.EVENTS.contains(e.type) ? registerPatient(message) : null;
+        HL7Exception refusal = processes(e.type) ? process(e.type, message) : null;
         if (refusal != null) {
             e.outcome = "ERROR";
             e.error = refusal.getMessage();
             e.ack = acks.refuse(message, mode, false, refusal);
         } else {
-            e.outcome = AdtPatientMapping.EVENTS.contains(e.type) ? "PROCESSED" : "ACCEPTED";
+            e.outcome = processes(e.type) ? "PROCESSED" : "ACCEPTED";
             e.error = null;
             e.ack = acks.accept(message, mode);
         }

@@ -40,6 +40,8 @@ class InboundChannelTest {
 
     private final List<org.pediconsult.consultation.api.dto.HisPatient> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean consultationUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+    /** Reports the fake observation service accepted; it knows only the child PILOT1^HIS-000123. */
+    private final List<org.pediconsult.consultation.api.dto.HisObservationReport> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private InboundHandler handler;
     private JdbcDataSource db;
     private CamelContext camel;
@@ -60,6 +62,12 @@ class InboundChannelTest {
                 hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
+                } : null, () -> consultationUp.get() ? (report, source) -> {
+                    if (!"PILOT1^HIS-000123".equals(report.hisId)) {
+                        throw new org.pediconsult.consultation.api.UnknownHisPatientException();
+                    }
+                    observed.add(report);
+                    return report.observations.size();
                 } : null);
         camel = InboundChannel.start("his", "127.0.0.1", port, 2, handler);
     }
@@ -251,5 +259,69 @@ class InboundChannelTest {
             assertTrue(msa(ack).startsWith("MSA|AR"), ack);
             assertTrue(msa(client.send(String.format(ADT, "AFTER-BIG"))).startsWith("MSA|AA"));
         }
+    }
+
+    private static String oru(String controlId) {
+        return String.format(OruObservationMappingTest.CHINESE_ORU, controlId);
+    }
+
+    @Test
+    void anOruPutsTheObservationsOnTheChildsRecordAndIsProcessed() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send(oru("O0001"));
+            assertTrue(msa(ack).startsWith("MSA|AA|O0001"), ack);
+        }
+        assertEquals(Map.of("PROCESSED", 1L), outcomes());
+        assertEquals(1, observed.size());
+        assertEquals(6, observed.get(0).observations.size());
+        assertEquals("夜间咳嗽，无发热", observed.get(0).observations.get(4).value, "UTF-8 intact through MLLP");
+    }
+
+    @Test
+    void anOruForAnUnknownPatientIsRefusedAtPid3AndStoredForReview() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send(oru("O0002").replace("HIS-000123", "HIS-999999"));
+            assertTrue(msa(ack).startsWith("MSA|AE|O0002"), ack);
+            assertTrue(ack.contains("PID^1^3"), "ERR points at PID-3: " + ack);
+            assertTrue(!ack.contains("HIS-999999"), "the identifier is not echoed: " + ack);
+            String noCode = client.send(oru("O0003").replace("29463-7^体重^LN", ""));
+            assertTrue(msa(noCode).startsWith("MSA|AE|O0003"), noCode);
+            assertTrue(noCode.contains("OBX^2^3"), "ERR points at the second OBX's OBX-3: " + noCode);
+        }
+        assertEquals(Map.of("ERROR", 2L), outcomes());
+        assertEquals(0, observed.size());
+    }
+
+    @Test
+    void aResentOruIsADuplicateAndNotRecordedTwice() throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String first = client.send(oru("O0004"));
+            String again = client.send(oru("O0004"));
+            assertTrue(msa(first).startsWith("MSA|AA|O0004"), first);
+            assertEquals(first, again);
+        }
+        assertEquals(Map.of("PROCESSED", 1L, "DUPLICATE", 1L), outcomes());
+        assertEquals(1, observed.size(), "the duplicate was not processed again");
+    }
+
+    @Test
+    void anOruRefusedWhileTheConsultationBundleWasAwayIsReprocessedOnce() throws Exception {
+        consultationUp.set(false);
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            String ack = client.send(oru("O0005"));
+            assertTrue(msa(ack).startsWith("MSA|AE|O0005"), ack);
+            assertTrue(ack.contains("send again later"), ack);
+        }
+        long id;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM hl7_message WHERE control_id = 'O0005'")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        consultationUp.set(true);
+        assertEquals("PROCESSED", handler.reprocess(id));
+        assertEquals(1, observed.size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> handler.reprocess(id));
+        assertEquals(1, observed.size());
     }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -18,7 +19,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.consultation.api.ChildRecords;
 import org.pediconsult.consultation.api.dto.ChildDTO;
+import org.pediconsult.consultation.api.dto.ObservationDTO;
 import org.pediconsult.consultation.internal.service.PeopleService;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.rest.RequiresRole;
@@ -33,10 +36,12 @@ import org.pediconsult.platform.api.security.Role;
 public class ChildResource implements RestResource {
     private static final Set<String> SEXES = Set.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
     private final PeopleService people;
+    private final ChildRecords records;
 
     @Activate
-    public ChildResource(@Reference PeopleService people) {
+    public ChildResource(@Reference PeopleService people, @Reference ChildRecords records) {
         this.people = people;
+        this.records = records;
     }
 
     @GET
@@ -48,6 +53,14 @@ public class ChildResource implements RestResource {
     @Path("{id}")
     public ChildDTO get(@Context SecurityContext sc, @PathParam("id") String id) {
         return people.child(AuthenticatedUser.of(sc), id);
+    }
+
+    /** Observations from the hospital (HL7 ORU), newest first; {@code ?code=} keeps one code (e.g. LOINC 8302-2). */
+    @GET
+    @Path("{id}/observations")
+    public List<ObservationDTO> observations(@Context SecurityContext sc, @PathParam("id") String id,
+                                             @QueryParam("code") String code) {
+        return records.observations(AuthenticatedUser.of(sc), id, Require.optionalText("code", code, 100));
     }
 
     @POST

@@ -12,8 +12,10 @@ import org.pediconsult.consultation.api.ChildRecords;
 import org.pediconsult.consultation.api.dto.AssessmentDTO;
 import org.pediconsult.consultation.api.dto.ChildDTO;
 import org.pediconsult.consultation.api.dto.GuardianDTO;
+import org.pediconsult.consultation.api.dto.ObservationDTO;
 import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
+import org.pediconsult.consultation.internal.store.ObservationStore;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
 import org.pediconsult.platform.api.data.Tx;
@@ -28,6 +30,7 @@ public class ChildRecordsService implements ChildRecords {
     private final PeopleStore people = new PeopleStore();
     private final PhysicianStore physicians = new PhysicianStore();
     private final ConsultationStore store = new ConsultationStore();
+    private final ObservationStore observations = new ObservationStore();
     private final Access access = new Access(people, physicians);
     private final AuditTrail audit;
 
@@ -77,5 +80,16 @@ public class ChildRecordsService implements ChildRecords {
             GuardianDTO g = access.guardian(c, caller);
             return g != null && people.guardianship(c, g.id, childId) != null;
         });
+    }
+
+    @Override
+    public List<ObservationDTO> observations(AuthenticatedUser caller, String childId, String code) {
+        List<ObservationDTO> list = tx.read(c -> {
+            access.requireChildVisible(c, caller, childId);
+            return observations.ofChild(c, childId, code);
+        });
+        audit.record(new AuditEntry(caller.username(), AuditEntry.Action.READ, "observation-list", code, childId,
+                list.size() + " observations"));
+        return list;
     }
 }
