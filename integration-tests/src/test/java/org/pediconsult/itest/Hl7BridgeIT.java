@@ -241,8 +241,11 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
             String child = booked.get("childId");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> queued(admin, child).size() >= 2);
-            Reply channels = call("GET", "/api/hl7/channels", admin, null);
-            assertTrue(channels.text, channels.text.contains("\"his-out\"") && channels.text.contains("unreachable"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Reply channels = call("GET", "/api/hl7/channels", admin, null);
+                return channels.text.contains("\"his-out\"") && channels.text.contains("unreachable")
+                        && channels.text.contains("\"RETRYING\"");
+            });
 
             his.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> queued(admin, child).stream()
@@ -331,7 +334,10 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         Reply otherFamily = call("GET", "/api/children/" + childId + "/observations", token("guardian.tang"), null);
         assertEquals("a guardian of another family does not see the child", 404, otherFamily.status);
         assertEquals(401, call("GET", "/api/children/" + childId + "/observations", null, null).status);
-        long processed = call("GET", "/api/hl7/messages?controlId=IT-ORU-1&type=ORU%5ER01", admin, null).json.size();
-        assertEquals(1, processed);
+        Reply stored = call("GET", "/api/hl7/messages?controlId=IT-ORU-1&type=ORU%5ER01", admin, null);
+        assertEquals(stored.text, 2, stored.json.size());
+        assertEquals("the resend is stored as a duplicate, newest first", "DUPLICATE",
+                stored.json.get(0).path("outcome").asText());
+        assertEquals("PROCESSED", stored.json.get(1).path("outcome").asText());
     }
 }
