@@ -64,7 +64,7 @@ class Hl7CrashIT {
     private static final int SENDERS = 4;
     private static final int PER_SENDER = 1000;
     private static final int KILL_AFTER_ACKS = 1500;
-    private static final Duration KILL_AFTER = Duration.ofMillis(2500);
+    private static final Duration KILL_AFTER = Duration.ofSeconds(3);
 
     private static final String[] FAMILY = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
     private static final String[] GIVEN = {"小明", "小雨", "子涵", "欣怡", "浩然", "梓萱", "宇轩", "雨桐", "一诺", "思远"};
