@@ -36,7 +36,7 @@ import org.pediconsult.platform.api.security.Role;
 
 /**
  * {@code /api/hl7}: what an integration engineer watches: channels with their counts, message
- * search (type, control id, outcome, time) and one message raw with its ACK. Reading a message is
+ * search (type, control id, outcome, time; newest first, paged by {@code beforeId}) and one message raw with its ACK. Reading a message is
  * reading patient data, so each read is audited.
  */
 @Component(service = {RestResource.class, Hl7Operations.class})
@@ -138,6 +138,7 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         f.outcome = outcome;
         f.from = instant("from", from);
         f.to = instant("to", to);
+        f.beforeId = beforeId;
         if (limit != null) {
             f.limit = limit;
         }

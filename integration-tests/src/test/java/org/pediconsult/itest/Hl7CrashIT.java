@@ -1,0 +1,464 @@
+package org.pediconsult.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5, crash: the distribution (unpacked, started with bin/start, the HL7 bridge a boot feature
+ * here) is killed with {@code kill -9} while several HIS connections send ADT^A04 messages as fast
+ * as the ACKs come back. After a restart on the same data folder, every message that was answered AA
+ * is in the store exactly once as a first message, PROCESSED, and its patient exists exactly once.
+ * Then the HIS resends everything, as it would after an outage: the acknowledged ones are answered
+ * with their first ACK and stored as DUPLICATE (the patient not created again), the others are
+ * processed now; in the end every message is processed exactly once.
+ *
+ * <p>Timing is never asserted; the kill comes after {@link #KILL_AFTER_ACKS} ACKs or
+ * {@link #KILL_AFTER} of sending, whichever is first.
+ */
+class Hl7CrashIT {
+    private static final int HTTP = 18381;
+    private static final int SSH = 18301;
+    private static final int MLLP = 12675;
+    private static final String BROKER = "tcp://127.0.0.1:18716";
+    private static final String CHANNEL = "his";
+    private static final String AUTHORITY = "PILOT1";
+
+    private static final int SENDERS = 4;
+    private static final int PER_SENDER = 750;
+    private static final int KILL_AFTER_ACKS = 1500;
+    private static final Duration KILL_AFTER = Duration.ofSeconds(3);
+
+    private static final String[] FAMILY = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
+    private static final String[] GIVEN = {"小明", "小雨", "子涵", "欣怡", "浩然", "梓萱", "宇轩", "雨桐", "一诺", "思远"};
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+    private static Path home;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        Path target = Paths.get(System.getProperty("pediconsult.exam.dir", "target/exam")).getParent().resolve("hl7-crash");
+        deleteTree(target);
+        unzip(Paths.get(System.getProperty("pediconsult.distribution")), target);
+        try (var dirs = Files.list(target)) {
+            home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SSH);
+        append("etc/org.pediconsult.messaging.cfg", "embedded.listen = " + BROKER);
+        append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
+                + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+        // the bridge is not a boot feature of the distribution (yet): make it one here, its channel on our port
+        Files.writeString(home.resolve("etc/org.pediconsult.hl7.inbound-" + CHANNEL + ".cfg"),
+                "name = " + CHANNEL + "\nport = " + MLLP + "\nack.mode = ORIGINAL\nallowed.sending.facilities =\n");
+        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+        String cfg = Files.readString(features);
+        assertTrue(cfg.contains("featuresBoot = \\\n"), cfg);
+        Files.writeString(features, cfg.replace("featuresBoot = \\\n", "featuresBoot = \\\n    pediconsult-hl7-bridge, \\\n"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (home == null) {
+            return;
+        }
+        Optional<ProcessHandle> jvm = karafJvm();
+        karaf("stop");
+        if (jvm.isPresent() && !jvm.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).isDone()) {
+            jvm.get().destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMessageSurvivesAKillAndEveryMessageIsProcessedExactlyOnce() throws Exception {
+        karaf("start");
+        awaitUp();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < SENDERS * PER_SENDER; i++) {
+            messages.add(adt(i));
+        }
+
+        // 1. senders until the kill
+        Map<String, String> acked = new ConcurrentHashMap<>(); // control id -> ACK received
+        Map<String, String> refused = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        CountDownLatch killNow = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < SENDERS; t++) {
+            List<String> mine = messages.subList(t * PER_SENDER, (t + 1) * PER_SENDER);
+            Thread sender = new Thread(() -> {
+                try (Socket socket = new Socket("127.0.0.1", MLLP)) {
+                    socket.setSoTimeout(60_000);
+                    for (String message : mine) {
+                        sent.incrementAndGet();
+                        String ack = exchange(socket, message);
+                        String id = controlId(message);
+                        if ("AA".equals(msa(ack, 1)) && id.equals(msa(ack, 2))) {
+                            acked.put(id, ack);
+                            if (acked.size() >= KILL_AFTER_ACKS) {
+                                killNow.countDown();
+                            }
+                        } else {
+                            refused.put(id, ack);
+                        }
+                    }
+                } catch (IOException expectedOnKill) {
+                    if (!killed.get()) {
+                        refused.put("connection", expectedOnKill.toString());
+                    }
+                }
+                killNow.countDown();
+            }, "his-sender-" + t);
+            senders.add(sender);
+        }
+        long start = System.nanoTime();
+        senders.forEach(Thread::start);
+        killNow.await(KILL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        ProcessHandle jvm = karafJvm().orElseThrow(() -> new AssertionError("karaf.pid names a live process"));
+        assertTrue(jvm.info().command().map(c -> c.endsWith("/java")).orElse(true),
+                "karaf.pid names the JVM itself, not a wrapper script: " + jvm.info().command());
+        int ackedAtKill = acked.size();
+        killed.set(true);
+        assertTrue(jvm.destroyForcibly(), "kill -9 sent to " + jvm.pid());
+        long killAt = System.nanoTime();
+        jvm.onExit().get(60, TimeUnit.SECONDS);
+        for (Thread sender : senders) {
+            sender.join(120_000);
+        }
+        System.out.printf("Hl7CrashIT: killed JVM %d after %d ms of sending: %d ACKs (AA) at the kill, %d in all, "
+                        + "%d messages written%n", jvm.pid(), (killAt - start) / 1_000_000, ackedAtKill, acked.size(),
+                sent.get());
+        assertTrue(refused.isEmpty(), "before the kill every message is answered AA: " + refused);
+        assertTrue(acked.size() > 0, "some messages were acknowledged before the kill");
+        assertTrue(acked.size() < messages.size(), "the kill came while messages were still being sent");
+
+        // 2. restart on the same data folder: everything acknowledged is there, once, processed once
+        karaf("start");
+        awaitUp();
+        String admin = token("admin");
+        Map<String, List<JsonNode>> stored = storedByControlId(admin);
+        Map<String, Integer> children = hisChildren(admin);
+        List<String> problems = new ArrayList<>();
+        for (String id : new TreeSet<>(acked.keySet())) {
+            List<JsonNode> rows = stored.getOrDefault(id, List.of());
+            if (rows.size() != 1 || !"PROCESSED".equals(rows.get(0).path("outcome").asText())) {
+                problems.add(id + ": acknowledged AA but stored as " + outcomes(rows));
+            }
+            int copies = children.getOrDefault(patient(id), 0);
+            if (copies != 1) {
+                problems.add(id + ": acknowledged AA but its patient " + patient(id) + " exists " + copies + " times");
+            }
+        }
+        children.forEach((patient, copies) -> {
+            if (copies != 1) {
+                problems.add(patient + " exists " + copies + " times");
+            }
+        });
+        long unackedStored = stored.keySet().stream().filter(id -> !acked.containsKey(id)).count();
+        System.out.printf("Hl7CrashIT: after the restart %d of our control ids stored (%d of them never acknowledged), "
+                + "%d of our patients exist%n", stored.size(), unackedStored, children.size());
+        for (int t = 0; t < SENDERS; t++) {
+            // per connection: how far the ACKs went and from where on acknowledged messages are missing
+            int lastAcked = -1;
+            int lost = 0;
+            int firstLost = -1;
+            for (int i = t * PER_SENDER; i < (t + 1) * PER_SENDER; i++) {
+                String id = controlId(i);
+                if (acked.containsKey(id)) {
+                    lastAcked = i;
+                    if (!stored.containsKey(id)) {
+                        lost++;
+                        firstLost = firstLost < 0 ? i : firstLost;
+                    }
+                }
+            }
+            System.out.printf("Hl7CrashIT: connection %d: last ACK for message %d, %d acknowledged messages missing "
+                    + "after the restart%s%n", t, lastAcked, lost, lost == 0 ? "" : " from message " + firstLost + " on");
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems after the kill, e.g. "
+                + problems.subList(0, Math.min(20, problems.size())));
+
+        // 3. the HIS resends everything on a fresh connection, as after an outage
+        int resentAcked = 0;
+        long resendStart = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", MLLP)) {
+            socket.setSoTimeout(60_000);
+            for (String message : messages) {
+                String id = controlId(message);
+                String ack = exchange(socket, message);
+                if (!"AA".equals(msa(ack, 1)) || !id.equals(msa(ack, 2))) {
+                    problems.add(id + ": resend answered " + ack.replace('\r', '/'));
+                } else if (acked.containsKey(id)) {
+                    resentAcked++;
+                    if (!ack.equals(acked.get(id))) {
+                        problems.add(id + ": resend of an acknowledged message not answered with its first ACK");
+                    }
+                }
+            }
+        }
+        System.out.printf("Hl7CrashIT: resent %d messages in %d ms%n", messages.size(),
+                (System.nanoTime() - resendStart) / 1_000_000);
+        assertTrue(problems.isEmpty(), problems.size() + " problems on the resend, e.g. "
+                + problems.subList(0, Math.min(20, problems.size())));
+        assertEquals(acked.size(), resentAcked);
+
+        // 4. every message processed exactly once; the acknowledged ones have exactly one DUPLICATE copy
+        stored = storedByControlId(admin);
+        children = hisChildren(admin);
+        for (String message : messages) {
+            String id = controlId(message);
+            List<JsonNode> rows = stored.getOrDefault(id, List.of());
+            long first = rows.stream().filter(r -> !"DUPLICATE".equals(r.path("outcome").asText())).count();
+            long processed = rows.stream().filter(r -> "PROCESSED".equals(r.path("outcome").asText())).count();
+            long duplicates = rows.size() - first;
+            if (first != 1 || processed != 1 || duplicates > 1 || (acked.containsKey(id) && duplicates != 1)) {
+                problems.add(id + (acked.containsKey(id) ? " (acknowledged before the kill)" : "")
+                        + ": stored as " + outcomes(rows));
+            }
+            int copies = children.getOrDefault(patient(id), 0);
+            if (copies != 1) {
+                problems.add(id + ": patient " + patient(id) + " exists " + copies + " times");
+            }
+        }
+        assertEquals(messages.size(), children.size(), "one patient per message");
+        assertTrue(problems.isEmpty(), problems.size() + " problems after the resend, e.g. "
+                + problems.subList(0, Math.min(20, problems.size())));
+    }
+
+    // ---- the messages
+
+    private static String controlId(int i) {
+        return "CR" + RUN + "-" + i;
+    }
+
+    private static String patient(String controlId) {
+        return AUTHORITY + "^HIS-" + controlId;
+    }
+
+    private static String adt(int i) {
+        String id = controlId(i);
+        String family = FAMILY[i % FAMILY.length];
+        String given = GIVEN[(i / FAMILY.length) % GIVEN.length];
+        String birth = String.format("20%02d%02d%02d", 15 + i % 10, 1 + i % 12, 1 + i % 28);
+        return "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||ADT^A04^ADT_A01|"
+                + id + "|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+                + "EVN|A04|20261125083000\r"
+                + "PID|1||HIS-" + id + "^^^" + AUTHORITY + "^MR||" + family + "^" + given + "||" + birth + "|"
+                + (i % 2 == 0 ? "F" : "M") + "\r"
+                + "NK1|1|" + family + "^丽|MTH^Mother^HL70063\r";
+    }
+
+    private static String controlId(String message) {
+        return message.split("\r", 2)[0].split("\\|")[9];
+    }
+
+    /** MSA-n of an ACK, or "" when it has none. */
+    private static String msa(String ack, int field) {
+        for (String segment : ack.split("\r")) {
+            if (segment.startsWith("MSA|")) {
+                String[] f = segment.split("\\|");
+                return f.length > field ? f[field] : "";
+            }
+        }
+        return "";
+    }
+
+    private static String outcomes(List<JsonNode> rows) {
+        List<String> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.path("outcome").asText()));
+        return out.isEmpty() ? "nothing" : out.toString();
+    }
+
+    // ---- MLLP
+
+    private static String exchange(Socket socket, String message) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[body.length + 3];
+        frame[0] = 0x0b;
+        System.arraycopy(body, 0, frame, 1, body.length);
+        frame[body.length + 1] = 0x1c;
+        frame[body.length + 2] = 0x0d;
+        out.write(frame);
+        out.flush();
+        InputStream in = socket.getInputStream();
+        int b;
+        while ((b = in.read()) != 0x0b) {
+            if (b < 0) {
+                throw new IOException("connection closed without an ACK");
+            }
+        }
+        ByteArrayOutputStream ack = new ByteArrayOutputStream();
+        while ((b = in.read()) != 0x1c) {
+            if (b < 0) {
+                throw new IOException("connection closed inside an ACK");
+            }
+            ack.write(b);
+        }
+        if (in.read() != 0x0d) {
+            throw new IOException("ACK frame does not end with 0x1c 0x0d");
+        }
+        return ack.toString(StandardCharsets.UTF_8);
+    }
+
+    // ---- the operations API
+
+    /** Our messages (this run's control ids) on the channel, paged through newest first. */
+    private static Map<String, List<JsonNode>> storedByControlId(String bearer) throws Exception {
+        Map<String, List<JsonNode>> out = new HashMap<>();
+        Long before = null;
+        while (true) {
+            HttpResponse<String> r = get("/api/hl7/messages?channel=" + CHANNEL + "&limit=1000"
+                    + (before == null ? "" : "&beforeId=" + before), bearer);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode page = JSON.readTree(r.body());
+            if (page.size() == 0) {
+                return out;
+            }
+            for (JsonNode row : page) {
+                String id = row.path("controlId").asText();
+                if (id.startsWith("CR" + RUN + "-")) {
+                    out.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+                }
+                long rowId = row.path("id").asLong();
+                assertTrue(before == null || rowId < before, "pages go to smaller ids");
+                before = rowId;
+            }
+        }
+    }
+
+    /** How many children each of our HIS identifiers has. */
+    private static Map<String, Integer> hisChildren(String bearer) throws Exception {
+        HttpResponse<String> r = get("/api/children", bearer);
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, Integer> out = new HashMap<>();
+        for (JsonNode child : JSON.readTree(r.body())) {
+            String value = child.path("idValue").asText();
+            if ("HIS".equals(child.path("idType").asText()) && value.startsWith(AUTHORITY + "^HIS-CR" + RUN + "-")) {
+                out.merge(value, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    // ---- the distribution as a process
+
+    private static void karaf(String command) throws Exception {
+        Process p = new ProcessBuilder(home.resolve("bin/" + command).toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("data-" + command + ".out").toFile()))
+                .start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/" + command + " returns");
+    }
+
+    /** The Karaf JVM itself (Karaf's Main writes its own pid to karaf.pid), not a wrapper script. */
+    private static Optional<ProcessHandle> karafJvm() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    /** Health UP, the MLLP port open and a probe message answered AA (the consultation bundle is there). */
+    private static void awaitUp() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> get("/api/health", null).statusCode() == 200);
+        String probe = adt(0).replace(controlId(0), "PROBE" + RUN + "-" + System.nanoTime())
+                .replace("HIS-" + controlId(0), "HIS-PROBE" + RUN);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    try (Socket s = new Socket("127.0.0.1", MLLP)) {
+                        s.setSoTimeout(30_000);
+                        return "AA".equals(msa(exchange(s, probe), 1));
+                    }
+                });
+    }
+
+    private static HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + path))
+                .timeout(Duration.ofSeconds(60));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String token(String user) throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"pediconsult\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private static void append(String file, String line) throws IOException {
+        Files.writeString(home.resolve(file), "\n" + line + "\n", StandardOpenOption.APPEND);
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path out = into.resolve(e.getName()).normalize();
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                    if (e.getName().contains("/bin/")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
