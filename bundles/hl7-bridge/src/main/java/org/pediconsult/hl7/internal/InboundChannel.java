@@ -49,6 +49,7 @@ public class InboundChannel {
     private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
     private final CamelContext camel;
     private final InboundHandler handler;
+    private final MessageStore store;
     private final String name;
     private final int port;
 
@@ -68,12 +69,20 @@ public class InboundChannel {
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
+        this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients);
+                config.max_message_bytes(), store, parser, clock, () -> patients);
         this.handler = handler;
         this.name = config.name();
         this.port = config.port();
-        this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), handler);
+        CamelContext started;
+        try {
+            started = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), handler);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+        this.camel = started;
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());
     }
@@ -145,5 +154,6 @@ public class InboundChannel {
     @Deactivate
     void stop() {
         camel.stop();
+        store.close();
     }
 }

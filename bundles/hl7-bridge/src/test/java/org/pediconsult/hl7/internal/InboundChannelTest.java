@@ -41,6 +41,7 @@ class InboundChannelTest {
     private final List<org.pediconsult.consultation.api.dto.HisPatient> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean consultationUp = new java.util.concurrent.atomic.AtomicBoolean(true);
     private InboundHandler handler;
+    private MessageStore store;
     private JdbcDataSource db;
     private CamelContext camel;
     private int port;
@@ -56,7 +57,8 @@ class InboundChannelTest {
         HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
+        store = new MessageStore(db);
+        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
                 hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
@@ -67,6 +69,7 @@ class InboundChannelTest {
     @AfterEach
     void stop() {
         camel.stop();
+        store.close();
     }
 
     private Map<String, Long> outcomes() throws Exception {
