@@ -8,7 +8,8 @@
 # Unpacks a fresh distribution into a temp dir, moves its ports (HTTP 28181, ssh 28101, broker 28616,
 # MLLP 22575; the bare receiver listens on 22576) so it runs beside other instances, starts it,
 # installs pediconsult-hl7-bridge with bin/client, then runs bench/hl7-throughput/Bench.java (HAPI
-# and HdrHistogram from the Maven repository: M2_REPO, default ~/.m2/repository) with 1 and 8
+# and HdrHistogram from the Maven repository: M2_REPO, default ~/.m2/repository, which must also hold
+# the installed hl7-runtime and hl7-bridge bundles) with 1 and 8
 # connections: ADT^A04 (stored after the patient upsert into the consultation bundle, the real path)
 # and ADT^A01 (only stored, ACCEPTED). Then stops Karaf and runs the same A04 load against the bare
 # receiver. Every ACK must be AA. Prints one RESULT line per run, the ratios and the load average.
@@ -40,6 +41,8 @@ unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/karaf-distribution*/ | head -
 echo "org.osgi.service.http.port = $HTTP" >> "$home/etc/org.ops4j.pax.web.cfg"
 echo "sshPort = $SSH" >> "$home/etc/org.apache.karaf.shell.cfg"
 echo "embedded.listen = tcp://127.0.0.1:$BROKER" >> "$home/etc/org.pediconsult.messaging.cfg"
+# the HL7 bundles are not in the distribution's system/ folder yet: resolve them from the build's repository
+echo "org.ops4j.pax.url.mvn.localRepository = $repo" >> "$home/etc/org.ops4j.pax.url.mvn.cfg"
 if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
   sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
 fi
@@ -54,12 +57,12 @@ load "$MLLP" 1 "$warmup" "$seconds" A04 store
 load "$MLLP" 8 "$warmup" "$seconds" A04 store
 load "$MLLP" 1 "$warmup" "$seconds" A01 store
 load "$MLLP" 8 "$warmup" "$seconds" A01 store
-echo "stored in hl7_message (per outcome) and the Karaf RSS:"
+echo "group commits as logged by the store (every 60 s):"
 grep -h "HL7 store" "$home/data/log/karaf.log" | tail -3 || true
 echo "RSS: $(( $(ps -o rss= -p "$(cat "$home/karaf.pid")") / 1024 )) MiB"
 "$home/bin/stop" >/dev/null 2>&1; while kill -0 "$(cat "$home/karaf.pid")" 2>/dev/null; do sleep 0.2; done; home=""
 
-bench bare "$BARE" > "$work/bare.log" 2>&1 & bare=$!
+java -Xmx256m -cp "$work/classes:$cp" Bench bare "$BARE" > "$work/bare.log" 2>&1 & bare=$!
 until (exec 3<>/dev/tcp/127.0.0.1/$BARE) 2>/dev/null; do sleep 0.2; done
 load "$BARE" 1 "$warmup" "$seconds" A04 bare
 load "$BARE" 8 "$warmup" "$seconds" A04 bare

@@ -113,6 +113,9 @@ final class MessageStore implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private Boolean checkpointSync; // decided on the first connection (writer thread only)
+    private long statsSince = System.nanoTime(); // writer thread only, like the two counters
+    private long statsGroups;
+    private long statsMessages;
 
     MessageStore(DataSource dataSource) {
         this(dataSource, "hl7");
@@ -294,6 +297,17 @@ final class MessageStore implements AutoCloseable {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done.complete(results.get(i));
+        }
+        statsGroups++;
+        statsMessages += batch.size();
+        long now = System.nanoTime();
+        if (now - statsSince > 60_000_000_000L) {
+            LOG.info("HL7 store {}: {} messages in {} group commits (mean group {}) in the last {} s", name,
+                    statsMessages, statsGroups, String.format("%.1f", statsMessages / (double) statsGroups),
+                    (now - statsSince) / 1_000_000_000L);
+            statsSince = now;
+            statsGroups = 0;
+            statsMessages = 0;
         }
     }
 
