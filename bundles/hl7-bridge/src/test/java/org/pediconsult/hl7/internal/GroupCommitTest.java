@@ -201,7 +201,7 @@ class GroupCommitTest {
 
     @Test
     void concurrentSendersShareCommits() throws Exception {
-        commitDelayMillis.set(30); // a slow disk: whatever arrives during a commit goes into the next one
+        commitDelayMillis.set(100); // a slow disk: whatever arrives during a commit goes into the next one
         int perConnection = 15;
         atOnce(8, conn -> () -> {
             try (MllpTestClient client = new MllpTestClient(port)) {
@@ -213,7 +213,9 @@ class GroupCommitTest {
             return null;
         });
         assertEquals(Map.of("PROCESSED", 8L * perConnection), outcomes());
-        assertTrue(commits.get() <= 8 * perConnection / 2,
+        // one commit per message would be 120; with 8 senders and 100 ms commits most groups hold several
+        // (a loose bound, so a loaded build machine, where parsing is slow too, does not fail it)
+        assertTrue(commits.get() <= 8 * perConnection * 3 / 4,
                 commits.get() + " commits for " + 8 * perConnection + " messages: they were not grouped");
     }
 
