@@ -35,7 +35,18 @@ final class Acks {
      * comes from the channel's counter) and addressed back to the sender when its header could be read.
      */
     String refuseUnparsed(String raw, AckMode mode, HL7Exception why) {
-        AcknowledgmentCode code = mode.reject;
+        return unparsed(raw, mode.reject, why);
+    }
+
+    /**
+     * An application error (AE/CE: "send it again") for a message whose handling failed on our side,
+     * e.g. its commit; built like {@link #refuseUnparsed}.
+     */
+    String failed(String raw, AckMode mode, HL7Exception why) {
+        return unparsed(raw, mode.error, why);
+    }
+
+    private String unparsed(String raw, AcknowledgmentCode code, HL7Exception why) {
         MessageHeader header = MessageHeader.read(raw);
         try {
             ACK ack = new ACK();

@@ -138,7 +138,6 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         f.outcome = outcome;
         f.from = instant("from", from);
         f.to = instant("to", to);
-        f.beforeId = beforeId;
         if (limit != null) {
             f.limit = limit;
         }

@@ -50,6 +50,7 @@ public class InboundChannel {
     private static final Logger LOG = LoggerFactory.getLogger(InboundChannel.class);
     private final CamelContext camel;
     private final InboundHandler handler;
+    private final MessageStore store;
     private final String name;
     private final int port;
     private final java.util.concurrent.atomic.AtomicLong framesSinceStart = new java.util.concurrent.atomic.AtomicLong();
@@ -76,19 +77,26 @@ public class InboundChannel {
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
+        this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), new MessageStore(dataSource), parser, clock, () -> patients,
-                () -> observations);
+                config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations);
         this.handler = handler;
         this.name = config.name();
         this.port = config.port();
         org.apache.camel.Processor measured = exchange -> {
-            long started = System.nanoTime();
+            long began = System.nanoTime();
             handler.process(exchange);
             framesSinceStart.incrementAndGet();
-            ackLatency.add((System.nanoTime() - started) / 1_000_000.0);
+            ackLatency.add((System.nanoTime() - began) / 1_000_000.0);
         };
-        this.camel = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured);
+        CamelContext started;
+        try {
+            started = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+        this.camel = started;
         LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
                 config.port(), config.ack_mode());
     }
@@ -171,5 +179,6 @@ public class InboundChannel {
     @Deactivate
     void stop() {
         camel.stop();
+        store.close();
     }
 }

@@ -3,6 +3,9 @@ package org.pediconsult.hl7.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
@@ -19,11 +22,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One inbound frame: decode, read the header, answer a duplicate with its first ACK, check the
- * sender, parse, store, and only then acknowledge. Every frame gets an answer and a row, accepted
- * or not. Logs name channels, types and control ids, never message content.
+ * sender, parse, process, store, and only then acknowledge. Every frame gets an answer and a row,
+ * accepted or not. Logs name channels, types and control ids, never message content.
+ *
+ * <p><b>Order and crashes.</b> Processing (ADT: the patient upsert, its own transaction in the
+ * consultation bundle) runs <i>before</i> the message is stored, because the stored row records its
+ * outcome and the ACK it got; the store then commits it in a group ({@link MessageStore}) and the ACK
+ * goes out only after that commit (and, on H2, after the commit is forced to disk). If the process
+ * dies between the upsert and the store commit, the sender got no ACK and sends again; nothing of
+ * the message is stored, so the resend is processed again, which the upsert tolerates (idempotent
+ * by HIS identifier), and stored once. If it dies after the commit but before the ACK left, the
+ * resend is a duplicate: stored as DUPLICATE and answered with the stored ACK, not processed. While
+ * the first delivery of a key is in flight, a copy on another connection waits for its ACK (and
+ * answers AE, storing nothing, if the first one fails), so a key is processed once.
  */
 final class InboundHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    /** How long a message waits for its group commit (or for the first copy of its key) before AE. */
+    static final long STORE_TIMEOUT_SECONDS = 60;
 
     private final String channel;
     private final AckMode mode;
@@ -66,7 +82,7 @@ final class InboundHandler implements Processor {
         } catch (Exception | LinkageError unexpected) {
             // never leave the sender without an answer: AE, and the sender may retry
             LOG.error("channel {}: message could not be handled ({}); answered AE", channel, unexpected.toString());
-            ack = acks.refuseUnparsed(Hl7Text.decode(frame == null ? new byte[0] : frame), mode,
+            ack = acks.failed(Hl7Text.decode(frame == null ? new byte[0] : frame), mode,
                     Acks.error("internal error while storing the message; send it again",
                             ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0));
         }
@@ -98,10 +114,25 @@ final class InboundHandler implements Processor {
         e.type = header.messageType();
         e.version = header.version();
 
-        String previous = store.ackFor(channel, e.sender, e.controlId);
-        if (previous != null) {
-            return duplicate(e, previous);
+        MessageStore.Claim claim = store.claim(channel, e.sender, e.controlId);
+        if (!claim.first()) {
+            return duplicate(e, await(claim.firstAck()));
         }
+        String ack = null;
+        Throwable failure = null;
+        try {
+            ack = first(e, facility);
+            return ack;
+        } catch (Exception | Error t) {
+            failure = t;
+            throw t;
+        } finally {
+            store.release(e.key(), claim.firstAck(), ack, failure);
+        }
+    }
+
+    /** The first delivery of a key: parse, check, process, store; the ACK it got. */
+    private String first(MessageStore.Entry e, String facility) throws Exception {
         Message message;
         try {
             message = parser.parse(e.raw);
@@ -249,19 +280,38 @@ final class InboundHandler implements Processor {
         return stored(e);
     }
 
-    /** Stores, then answers; a concurrent copy that claimed the key first makes this one a duplicate. */
+    /**
+     * Stores (in the next group commit), then answers; a copy that claimed the key first elsewhere
+     * makes this one a duplicate.
+     */
     private String stored(MessageStore.Entry e) throws Exception {
-        if (store.insertFirst(e)) {
-            LOG.info("channel {}: {} control id {} stored, {}", channel, e.type, e.controlId, e.outcome);
-            return e.ack;
+        MessageStore.Stored s = await(store.store(e));
+        if (s.duplicate()) {
+            LOG.info("channel {}: {} control id {} was claimed by another delivery; stored as duplicate", channel,
+                    e.type, e.controlId);
+        } else {
+            LOG.debug("channel {}: {} control id {} stored, {}", channel, e.type, e.controlId, e.outcome);
         }
-        return duplicate(e, store.ackFor(channel, e.sender, e.controlId));
+        return s.ack();
     }
 
     private String duplicate(MessageStore.Entry e, String firstAck) throws Exception {
-        store.insertDuplicate(e, firstAck);
+        await(store.storeDuplicate(e, firstAck));
         LOG.info("channel {}: duplicate {} control id {} stored and acknowledged again, not processed", channel,
                 e.type, e.controlId);
         return firstAck;
+    }
+
+    /** Waits for the store (or for the first delivery of a key); a failure there fails this message (AE). */
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw failed;
+        }
     }
 }

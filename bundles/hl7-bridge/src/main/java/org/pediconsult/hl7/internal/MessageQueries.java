@@ -27,7 +27,6 @@ final class MessageQueries {
         Instant from;
         Instant to;
         /** Only messages with a smaller id: the next page after a page that ended at this id. */
-        Long beforeId;
         int limit = 100;
     }
 
@@ -52,7 +51,6 @@ final class MessageQueries {
         add(sql, params, "outcome = ?", f.outcome);
         add(sql, params, "received_at >= ?", f.from == null ? null : Timestamp.from(f.from));
         add(sql, params, "received_at < ?", f.to == null ? null : Timestamp.from(f.to));
-        add(sql, params, "id < ?", f.beforeId);
         sql.append(" ORDER BY id DESC");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {

@@ -43,6 +43,7 @@ class InboundChannelTest {
     /** Reports the fake observation service accepted; it knows only the child PILOT1^HIS-000123. */
     private final List<org.pediconsult.consultation.api.dto.HisObservationReport> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private InboundHandler handler;
+    private MessageStore store;
     private JdbcDataSource db;
     private CamelContext camel;
     private int port;
@@ -58,7 +59,8 @@ class InboundChannelTest {
         HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, new MessageStore(db),
+        store = new MessageStore(db);
+        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
                 hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
@@ -75,6 +77,7 @@ class InboundChannelTest {
     @AfterEach
     void stop() {
         camel.stop();
+        store.close();
     }
 
     private Map<String, Long> outcomes() throws Exception {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): HL7 inbound throughput and ACK latency over MLLP, against the assembled
+# distribution with the HL7 bridge installed, and the same load against a bare HAPI receiver (parse
+# and ACK, no store) in the same run.
+#
+#   bench/hl7-throughput.sh [seconds] [warmup-seconds]     (build first: ./mvnw -B -DskipTests install)
+#
+# Unpacks a fresh distribution into a temp dir, moves its ports (HTTP 28181, ssh 28101, broker 28616,
+# MLLP 22575; the bare receiver listens on 22576) so it runs beside other instances, starts it,
+# installs pediconsult-hl7-bridge with bin/client, then runs bench/hl7-throughput/Bench.java (HAPI
+# and HdrHistogram from the Maven repository: M2_REPO, default ~/.m2/repository, which must also hold
+# the installed hl7-runtime and hl7-bridge bundles) with 1 and 8
+# connections: ADT^A04 (stored after the patient upsert into the consultation bundle, the real path)
+# and ADT^A01 (only stored, ACCEPTED). Then stops Karaf and runs the same A04 load against the bare
+# receiver. Every ACK must be AA. Prints one RESULT line per run, the ratios and the load average.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+warmup=${2:-5}
+repo=${M2_REPO:-$HOME/.m2/repository}
+zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
+work=$(mktemp -d)
+home=""
+bare=""
+cleanup() {
+  [ -n "$bare" ] && kill "$bare" 2>/dev/null
+  [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1
+  sleep 3; rm -rf "$work"
+}
+trap cleanup EXIT
+HTTP=28181 SSH=28101 BROKER=28616 MLLP=22575 BARE=22576
+
+cp="$repo/ca/uhn/hapi/hapi-base/2.6.0/hapi-base-2.6.0.jar:$repo/ca/uhn/hapi/hapi-structures-v251/2.6.0/hapi-structures-v251-2.6.0.jar"
+cp="$cp:$repo/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$repo/org/slf4j/slf4j-nop/2.0.17/slf4j-nop-2.0.17.jar"
+cp="$cp:$repo/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar"
+javac -d "$work/classes" -cp "$cp" bench/hl7-throughput/Bench.java
+bench() { java -Xmx256m -cp "$work/classes:$cp" Bench "$@"; }
+load() { echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; bench load 127.0.0.1 "$@" | tee -a "$work/results"; }
+
+unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/karaf-distribution*/ | head -1)
+echo "org.osgi.service.http.port = $HTTP" >> "$home/etc/org.ops4j.pax.web.cfg"
+echo "sshPort = $SSH" >> "$home/etc/org.apache.karaf.shell.cfg"
+echo "embedded.listen = tcp://127.0.0.1:$BROKER" >> "$home/etc/org.pediconsult.messaging.cfg"
+# the HL7 bundles are not in the distribution's system/ folder yet: resolve them from the build's repository
+echo "org.ops4j.pax.url.mvn.localRepository = $repo" >> "$home/etc/org.ops4j.pax.url.mvn.cfg"
+if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
+  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
+fi
+printf 'name = his\nport = %s\nack.mode = ORIGINAL\nallowed.sending.facilities =\n' "$MLLP" > "$home/etc/org.pediconsult.hl7.inbound-his.cfg"
+"$home/bin/start"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:$HTTP/api/health)" = 200 ]; do sleep 0.5; done
+"$home/bin/client" -a "$SSH" -u admin -p pediconsult -b <<<"feature:install pediconsult-hl7-bridge" >/dev/null 2>&1
+until (exec 3<>/dev/tcp/127.0.0.1/$MLLP) 2>/dev/null; do sleep 0.5; done
+echo "Karaf JVM: $(grep -E 'JAVA_MAX_MEM|EXTRA_JAVA_OPTS' "$home/bin/setenv" | tr '\n' ' ')"
+
+load "$MLLP" 1 "$warmup" "$seconds" A04 store
+load "$MLLP" 8 "$warmup" "$seconds" A04 store
+load "$MLLP" 1 "$warmup" "$seconds" A01 store
+load "$MLLP" 8 "$warmup" "$seconds" A01 store
+echo "group commits as logged by the store (every 60 s):"
+grep -h "HL7 store" "$home/data/log/karaf.log" | tail -3 || true
+echo "RSS: $(( $(ps -o rss= -p "$(cat "$home/karaf.pid")") / 1024 )) MiB"
+"$home/bin/stop" >/dev/null 2>&1; while kill -0 "$(cat "$home/karaf.pid")" 2>/dev/null; do sleep 0.2; done; home=""
+
+java -Xmx256m -cp "$work/classes:$cp" Bench bare "$BARE" > "$work/bare.log" 2>&1 & bare=$!
+until (exec 3<>/dev/tcp/127.0.0.1/$BARE) 2>/dev/null; do sleep 0.2; done
+load "$BARE" 1 "$warmup" "$seconds" A04 bare
+load "$BARE" 8 "$warmup" "$seconds" A04 bare
+kill "$bare"; bare=""
+
+rate() { grep "label=$1 type=ADT^$2 connections=$3 " "$work/results" | sed 's/.*msg_per_s=\([0-9]*\).*/\1/'; }
+for c in 1 8; do
+  awk -v s="$(rate store A04 $c)" -v b="$(rate bare A04 $c)" -v c="$c" \
+    'BEGIN { printf "ratio store/bare, ADT^A04, %d connection(s): %d / %d = %.2f\n", c, s, b, s / b }'
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

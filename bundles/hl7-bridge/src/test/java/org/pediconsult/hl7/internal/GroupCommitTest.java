@@ -1,0 +1,352 @@
+package org.pediconsult.hl7.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.validation.impl.NoValidation;
+import org.apache.camel.CamelContext;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pediconsult.consultation.api.dto.HisPatient;
+
+/**
+ * Group commit of the inbound store: many connections at once on a real socket and H2, copies of one
+ * message racing on two connections, in one group and across stores, and a failing commit.
+ */
+class GroupCommitTest {
+    private static final String ADT = "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||ADT^A04^ADT_A01|%s|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+            + "EVN|A04|20261125083000\r"
+            + "PID|1||HIS-%s^^^PILOT1^MR||唐^小明||20220315|M\r"
+            + "NK1|1|唐^丽|MTH^Mother^HL70063\r";
+
+    private final List<HisPatient> registered = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean failCommits = new AtomicBoolean();
+    private final AtomicLong commitDelayMillis = new AtomicLong();
+    private final AtomicInteger commits = new AtomicInteger();
+    private volatile CountDownLatch commitGate;
+    private JdbcDataSource h2;
+    private DataSource db;
+    private MessageStore store;
+    private CamelContext camel;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        db = faulty(h2);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
+        hapi.setValidationContext(new NoValidation());
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        store = new MessageStore(db, "his");
+        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
+                hapi.getPipeParser(), Clock.systemUTC(), () -> (patient, source) -> {
+                    registered.add(patient);
+                    return "child-" + registered.size();
+                });
+        camel = InboundChannel.start("his", "127.0.0.1", port, 30, handler);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        store.close();
+    }
+
+    /** The test database, with commits that can be made to fail, to wait or to be held at a gate. */
+    private DataSource faulty(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!"getConnection".equals(method.getName())) {
+                        return result;
+                    }
+                    Connection c = (Connection) result;
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if ("commit".equals(m.getName())) {
+                                    CountDownLatch gate = commitGate;
+                                    if (gate != null) {
+                                        gate.await(20, TimeUnit.SECONDS);
+                                    }
+                                    if (commitDelayMillis.get() > 0) {
+                                        Thread.sleep(commitDelayMillis.get());
+                                    }
+                                    if (failCommits.get()) {
+                                        throw new SQLException("disk full (test)", "53100");
+                                    }
+                                    commits.incrementAndGet();
+                                }
+                                return invoke(c, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String msa(String ack) {
+        return Stream.of(ack.split("\r")).filter(s -> s.startsWith("MSA")).findFirst().orElse("no MSA in " + ack);
+    }
+
+    private Map<String, Long> outcomes() throws Exception {
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT outcome, COUNT(*) FROM hl7_message GROUP BY outcome")) {
+            Map<String, Long> m = new HashMap<>();
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+            return m;
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs one task per connection at once and returns their results. */
+    private static <T> List<T> atOnce(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Callable<T> t = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return t.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void eightConnectionsEachSendingManyMessagesAllGetAaAndEachIsStoredOnce() throws Exception {
+        int perConnection = 150;
+        List<List<String>> acks = atOnce(8, conn -> () -> {
+            List<String> got = new ArrayList<>();
+            try (MllpTestClient client = new MllpTestClient(port)) {
+                for (int i = 0; i < perConnection; i++) {
+                    String id = "C" + conn + "-" + i;
+                    String ack = client.send(String.format(ADT, id, id));
+                    assertTrue(msa(ack).startsWith("MSA|AA|" + id), ack);
+                    got.add(ack);
+                }
+            }
+            return got;
+        });
+        assertEquals(8 * perConnection, acks.stream().mapToInt(List::size).sum());
+        assertEquals(Map.of("PROCESSED", 8L * perConnection), outcomes());
+        assertEquals(8L * perConnection, count("SELECT COUNT(*) FROM hl7_inbound_key"));
+        assertEquals(8 * perConnection, registered.size());
+        assertTrue(commits.get() <= 8 * perConnection, "never more commits than messages: " + commits.get());
+    }
+
+    @Test
+    void concurrentSendersShareCommits() throws Exception {
+        commitDelayMillis.set(100); // a slow disk: whatever arrives during a commit goes into the next one
+        int perConnection = 15;
+        atOnce(8, conn -> () -> {
+            try (MllpTestClient client = new MllpTestClient(port)) {
+                for (int i = 0; i < perConnection; i++) {
+                    String id = "G" + conn + "-" + i;
+                    assertTrue(msa(client.send(String.format(ADT, id, id))).startsWith("MSA|AA|" + id));
+                }
+            }
+            return null;
+        });
+        assertEquals(Map.of("PROCESSED", 8L * perConnection), outcomes());
+        // one commit per message would be 120; with 8 senders and 100 ms commits most groups hold several
+        // (a loose bound, so a loaded build machine, where parsing is slow too, does not fail it)
+        assertTrue(commits.get() <= 8 * perConnection * 3 / 4,
+                commits.get() + " commits for " + 8 * perConnection + " messages: they were not grouped");
+    }
+
+    @Test
+    void copiesSentAtOnceOnTwoConnectionsAreStoredOnceAsFirstAndOtherwiseAsDuplicatesWithTheSameAck() throws Exception {
+        int messages = 60;
+        List<List<String>> acks = atOnce(2, conn -> () -> {
+            List<String> got = new ArrayList<>();
+            try (MllpTestClient client = new MllpTestClient(port)) {
+                for (int i = 0; i < messages; i++) {
+                    got.add(client.send(String.format(ADT, "DUP-" + i, "D" + i)));
+                }
+            }
+            return got;
+        });
+        for (int i = 0; i < messages; i++) {
+            assertTrue(msa(acks.get(0).get(i)).startsWith("MSA|AA|DUP-" + i), acks.get(0).get(i));
+            assertEquals(acks.get(0).get(i), acks.get(1).get(i), "both copies answered with the first ACK");
+        }
+        assertEquals(Map.of("PROCESSED", (long) messages, "DUPLICATE", (long) messages), outcomes());
+        assertEquals(messages, count("SELECT COUNT(DISTINCT control_id) FROM hl7_message WHERE outcome = 'DUPLICATE'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM hl7_message m JOIN hl7_inbound_key k ON k.control_id = m.control_id "
+                + "WHERE m.outcome = 'DUPLICATE' AND m.ack <> k.ack"), "every duplicate row holds the first ACK");
+        assertEquals(messages, registered.size(), "each message processed once");
+    }
+
+    private static MessageStore.Entry entry(String controlId, String ack) {
+        MessageStore.Entry e = new MessageStore.Entry();
+        e.channel = "his";
+        e.sender = "HIS^H1";
+        e.controlId = controlId;
+        e.type = "ADT^A01";
+        e.version = "2.5.1";
+        e.receivedAt = Instant.now();
+        e.raw = "MSH|^~\\&|HIS|H1|||||ADT^A01|" + controlId + "|P|2.5.1\r";
+        e.outcome = "ACCEPTED";
+        e.ack = ack;
+        return e;
+    }
+
+    @Test
+    void twoFirstsOfOneKeyInOneGroupMakeTheSecondADuplicateWithTheFirstAck() throws Exception {
+        commitGate = new CountDownLatch(1); // hold the writer in its first commit while the next group queues
+        CompletableFuture<MessageStore.Stored> before = store.store(entry("X1", "ACK-X1"));
+        Thread.sleep(200);
+        CompletableFuture<MessageStore.Stored> a = store.store(entry("K1", "ACK-A"));
+        CompletableFuture<MessageStore.Stored> b = store.store(entry("K1", "ACK-B"));
+        assertFalse(a.isDone() || b.isDone(), "nothing completes before its commit");
+        commitGate.countDown();
+        assertEquals(new MessageStore.Stored("ACK-X1", false), before.get(10, TimeUnit.SECONDS));
+        assertEquals(new MessageStore.Stored("ACK-A", false), a.get(10, TimeUnit.SECONDS));
+        assertEquals(new MessageStore.Stored("ACK-A", true), b.get(10, TimeUnit.SECONDS));
+        assertEquals(2, commits.get(), "K1 and its copy went in one commit");
+        assertEquals(Map.of("ACCEPTED", 2L, "DUPLICATE", 1L), outcomes());
+    }
+
+    @Test
+    void aKeyClaimedByAnotherStoreMakesTheGroupFallBackToOneByOne() throws Exception {
+        try (MessageStore other = new MessageStore(db, "his-2")) {
+            assertEquals(new MessageStore.Stored("ACK-OTHER", false),
+                    other.store(entry("K2", "ACK-OTHER")).get(10, TimeUnit.SECONDS));
+        }
+        commitGate = new CountDownLatch(1);
+        CompletableFuture<MessageStore.Stored> before = store.store(entry("X2", "ACK-X2"));
+        Thread.sleep(200);
+        CompletableFuture<MessageStore.Stored> fresh = store.store(entry("K3", "ACK-K3"));
+        CompletableFuture<MessageStore.Stored> lost = store.store(entry("K2", "ACK-MINE"));
+        commitGate.countDown();
+        before.get(10, TimeUnit.SECONDS);
+        assertEquals(new MessageStore.Stored("ACK-K3", false), fresh.get(10, TimeUnit.SECONDS));
+        assertEquals(new MessageStore.Stored("ACK-OTHER", true), lost.get(10, TimeUnit.SECONDS));
+        assertEquals(Map.of("ACCEPTED", 3L, "DUPLICATE", 1L), outcomes());
+        assertEquals(1, count("SELECT COUNT(*) FROM hl7_message WHERE control_id = 'K3'"), "K3 stored once");
+    }
+
+    @Test
+    void aFailedCommitAnswersAeToEveryMemberAndTheNextMessageAfterRecoveryIsAccepted() throws Exception {
+        failCommits.set(true);
+        commitDelayMillis.set(20);
+        List<String> answers = atOnce(8, conn -> () -> {
+            try (MllpTestClient client = new MllpTestClient(port)) {
+                return client.send(String.format(ADT, "F" + conn, "F" + conn));
+            }
+        });
+        for (String ack : answers) {
+            assertTrue(msa(ack).startsWith("MSA|AE"), ack);
+            assertTrue(ack.contains("send it again"), ack);
+        }
+        assertEquals(Map.of(), outcomes(), "nothing of a failed commit is stored");
+        failCommits.set(false);
+        commitDelayMillis.set(0);
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "F0", "F0"))).startsWith("MSA|AA|F0"), "the resend is accepted");
+            assertTrue(msa(client.send(String.format(ADT, "AFTER", "AFTER"))).startsWith("MSA|AA|AFTER"));
+        }
+        assertEquals(Map.of("PROCESSED", 2L), outcomes());
+    }
+
+    @Test
+    void onAnH2FileDatabaseEachGroupIsForcedToDiskBeforeItsCallersComplete(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        JdbcDataSource file = new JdbcDataSource();
+        file.setURL("jdbc:h2:file:" + dir.resolve("hl7") + ";DB_CLOSE_ON_EXIT=FALSE");
+        Flyway.configure().dataSource(file).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        AtomicInteger checkpoints = new AtomicInteger();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(file, method, args);
+                    if (!"getConnection".equals(method.getName())) {
+                        return result;
+                    }
+                    Connection c = (Connection) result;
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                Object r = invoke(c, m, a);
+                                if ("createStatement".equals(m.getName())) {
+                                    Statement s = (Statement) r;
+                                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                                            (sp, sm, sa) -> {
+                                                if ("execute".equals(sm.getName()) && "CHECKPOINT SYNC".equals(sa[0])) {
+                                                    checkpoints.incrementAndGet();
+                                                }
+                                                return invoke(s, sm, sa);
+                                            });
+                                }
+                                return r;
+                            });
+                });
+        try (MessageStore onFile = new MessageStore(counting, "file")) {
+            assertEquals(new MessageStore.Stored("ACK-F1", false), onFile.store(entry("F1", "ACK-F1")).get(10, TimeUnit.SECONDS));
+            assertEquals(1, checkpoints.get(), "forced to disk before the caller was completed");
+        }
+    }
+}
