@@ -91,14 +91,17 @@ public class InboundChannel {
         };
         CamelContext started;
         try {
-            started = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured);
+            started = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured,
+                    config.tls_enabled() ? Tls.parameters(config.tls_keystore_path(), config.tls_keystore_password(),
+                            config.tls_truststore_path(), config.tls_truststore_password(), config.tls_client_auth())
+                            : null);
         } catch (Exception | Error e) {
             store.close();
             throw e;
         }
         this.camel = started;
-        LOG.info("HL7 inbound channel {} listening for MLLP on {}:{} ({} ACKs)", config.name(), config.host(),
-                config.port(), config.ack_mode());
+        LOG.info("HL7 inbound channel {} listening for MLLP{} on {}:{} ({} ACKs)", config.name(),
+                config.tls_enabled() ? " over TLS" : "", config.host(), config.port(), config.ack_mode());
     }
 
     /** MSH-10 of our ACKs: a counter kept under Karaf's data folder (HAPI's default writes to the working directory). */
@@ -114,6 +117,12 @@ public class InboundChannel {
 
     static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler)
             throws Exception {
+        return start(name, host, port, readTimeoutSeconds, handler, null);
+    }
+
+    /** With {@code tls} non-null the listener speaks MLLP over TLS only. */
+    static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler,
+                              org.apache.camel.support.jsse.SSLContextParameters tls) throws Exception {
         ClassLoader camelLoader = CamelContext.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -130,12 +139,20 @@ public class InboundChannel {
             ctx.getRegistry().bind("readTimeout", new ReadTimeout(readTimeoutSeconds));
             ctx.getRegistry().bind("hl7Decoder", decoder);
             ctx.getRegistry().bind("hl7Encoder", encoder);
+            ctx.getRegistry().bind("contentFreeErrors", new ContentFreeExceptionHandler(name));
+            String ssl = "";
+            if (tls != null) {
+                tls.setCamelContext(ctx);
+                ctx.getRegistry().bind("tls", tls);
+                ssl = "&ssl=true&sslContextParameters=#tls";
+            }
+            String secure = ssl;
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     // sync: each decoded frame is answered, in order, on its connection
                     from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#readTimeout,#hl7Decoder&encoders=#hl7Encoder"
-                            + "&reuseAddress=true&keepAlive=true")
+                            + "&reuseAddress=true&keepAlive=true&exceptionHandler=#contentFreeErrors" + secure)
                             .routeId("hl7-in-" + name)
                             .process(handler);
                 }

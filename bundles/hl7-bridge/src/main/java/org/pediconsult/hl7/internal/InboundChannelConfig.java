@@ -21,6 +21,24 @@ public @interface InboundChannelConfig {
     @AttributeDefinition(name = "Allowed sending facilities", description = "Comma-separated MSH-4 values; empty accepts all")
     String allowed_sending_facilities() default "";
 
+    @AttributeDefinition(name = "TLS", description = "Accept MLLP over TLS only (TLS 1.2/1.3)")
+    boolean tls_enabled() default false;
+
+    @AttributeDefinition(name = "Key store", description = "PKCS12 (or .jks) file with this listener's certificate and key")
+    String tls_keystore_path() default "";
+
+    @AttributeDefinition(name = "Key store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String tls_keystore_password() default "";
+
+    @AttributeDefinition(name = "Trust store", description = "PKCS12/JKS file with the CAs of senders' client certificates")
+    String tls_truststore_path() default "";
+
+    @AttributeDefinition(name = "Trust store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String tls_truststore_password() default "";
+
+    @AttributeDefinition(name = "Client certificates", description = "NONE, WANT or REQUIRE a client certificate (mutual TLS)")
+    String tls_client_auth() default "NONE";
+
     @AttributeDefinition(name = "Read timeout (s)", description = "A connection that sends nothing for this long is "
             + "closed, e.g. one whose frame never ends; senders reconnect")
     int read_timeout_seconds() default 300;

@@ -18,7 +18,12 @@ final class MllpTestClient implements AutoCloseable {
     private final OutputStream out;
 
     MllpTestClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over a socket the caller opened (e.g. a TLS one). */
+    MllpTestClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(20_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

@@ -1,0 +1,214 @@
+package org.pediconsult.hl7.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.v251.message.ADT_A01;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.validation.impl.NoValidation;
+import org.apache.camel.CamelContext;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.event.DomainEvent;
+
+/**
+ * MLLP over TLS both ways: an inbound channel listening with TLS only, and an outbound channel that
+ * delivers to it over TLS trusting its certificate. A plain-text sender gets no ACK from the TLS
+ * listener, and a client that does not trust the certificate cannot connect.
+ */
+class TlsChannelsTest {
+    private static final String PASSWORD = "changeit-test";
+    @TempDir
+    static Path dir;
+    private static Path keyStore;
+
+    private JdbcDataSource db;
+    private CamelContext inbound;
+    private OutboundChannel outbound;
+    private int port;
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        keyStore = dir.resolve("hl7-listener.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hl7", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+                .redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, keytool.exitValue(), out);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
+        hapi.setValidationContext(new NoValidation());
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000,
+                new MessageStore(db, "his"), hapi.getPipeParser(), Clock.systemUTC(), () -> null, () -> null);
+        inbound = InboundChannel.start("his", "127.0.0.1", port, 5, handler,
+                Tls.parameters(keyStore.toString(), PASSWORD, "", "", "NONE"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (outbound != null) {
+            outbound.stop();
+        }
+        inbound.stop();
+    }
+
+    private static SSLContext trusting(Path store) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    private static String adt(String controlId) {
+        return "MSH|^~\\&|HIS|PILOT1|PEDICONSULT|PEDICONSULT|20261125083000||ADT^A01^ADT_A01|" + controlId
+                + "|P|2.5.1|||||CHN|UNICODE UTF-8\rPID|1||HIS-1^^^PILOT1^MR||唐^小明||20220315|M\r";
+    }
+
+    @Test
+    void aTlsSenderThatTrustsTheListenerGetsItsAck() throws Exception {
+        try (SSLSocket socket = (SSLSocket) trusting(keyStore).getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String ack = new MllpTestClient(socket).send(adt("TLS-1"));
+            assertTrue(ack.contains("MSA|AA|TLS-1"), ack);
+            assertTrue(socket.getSession().getProtocol().startsWith("TLSv1."), socket.getSession().getProtocol());
+        }
+    }
+
+    @Test
+    void aPlainTextSenderGetsNoAckAndNothingIsStored() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(3_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(0x0b);
+            out.write(adt("PLAIN-1").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {0x1c, 0x0d});
+            out.flush();
+            byte[] buf = new byte[4096];
+            int n;
+            try {
+                n = socket.getInputStream().read(buf);
+            } catch (IOException closedOrTimedOut) {
+                n = -1;
+            }
+            String answer = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+            assertTrue(!answer.contains("MSA|"), "no HL7 answer in clear text: " + answer);
+        }
+        assertEquals(0, rows("PLAIN-1"));
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
+        try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            assertThrows(javax.net.ssl.SSLHandshakeException.class, socket::startHandshake);
+        }
+    }
+
+    @Test
+    void anOutboundTlsChannelDeliversToTheTlsListener() throws Exception {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("name", "his-out");
+        cfg.put("host", "127.0.0.1");
+        cfg.put("port", port);
+        cfg.put("settle_millis", 0);
+        cfg.put("tls_enabled", true);
+        cfg.put("tls_truststore_path", keyStore.toString());
+        cfg.put("tls_truststore_password", PASSWORD);
+        BundleContext context = mock(BundleContext.class);
+        when(context.getBundle()).thenReturn(mock(Bundle.class));
+        outbound = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class),
+                (OutboundChannelConfig) Proxy.newProxyInstance(OutboundChannelConfig.class.getClassLoader(),
+                        new Class<?>[] {OutboundChannelConfig.class},
+                        (p, m, a) -> cfg.containsKey(m.getName()) ? cfg.get(m.getName()) : m.getDefaultValue()),
+                context);
+        ADT_A01 adt = new ADT_A01();
+        adt.initQuickstart("ADT", "A01", "P");
+        adt.getPID().getPatientName(0).getFamilyName().getSurname().setValue("唐");
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            outbound.enqueue(c, new DomainEvent(UUID.randomUUID().toString(), "consultation", "registered", 1,
+                    Instant.now(), "k-1", "{}"), 1, "c-1", adt);
+            c.commit();
+        }
+        outbound.wake();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentOutbound() == 1);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT raw FROM hl7_message WHERE direction = 'IN'")) {
+            assertTrue(rs.next(), "the listener stored what came over TLS");
+            assertTrue(rs.getString(1).contains("唐"));
+        }
+    }
+
+    private long sentOutbound() throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM hl7_message WHERE direction = 'OUT' AND outcome = 'SENT'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long rows(String controlId) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM hl7_message WHERE control_id = '" + controlId + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
