@@ -87,13 +87,9 @@ class Hl7CrashIT {
         append("etc/org.pediconsult.messaging.cfg", "embedded.listen = " + BROKER);
         append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
                 + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        // the bridge is not a boot feature of the distribution (yet): make it one here, its channel on our port
+        // the bridge is a boot feature; its channel on our port
         Files.writeString(home.resolve("etc/org.pediconsult.hl7.inbound-" + CHANNEL + ".cfg"),
                 "name = " + CHANNEL + "\nport = " + MLLP + "\nack.mode = ORIGINAL\nallowed.sending.facilities =\n");
-        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
-        String cfg = Files.readString(features);
-        assertTrue(cfg.contains("featuresBoot = \\\n"), cfg);
-        Files.writeString(features, cfg.replace("featuresBoot = \\\n", "featuresBoot = \\\n    pediconsult-hl7-bridge, \\\n"));
     }
 
     @AfterAll

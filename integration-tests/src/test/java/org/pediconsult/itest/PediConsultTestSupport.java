@@ -71,6 +71,8 @@ public abstract class PediConsultTestSupport {
                 systemTimeout(300_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+                // the HL7 bridge is a boot feature: its listener moves off 2575 like the other ports
+                editConfigurationFilePut("etc/org.pediconsult.hl7.inbound-his.cfg", "port", "12575"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),

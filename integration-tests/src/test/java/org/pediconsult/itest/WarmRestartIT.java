@@ -51,6 +51,7 @@ class WarmRestartIT {
         }
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
         append("etc/org.apache.karaf.shell.cfg", "sshPort = 18201");
+        append("etc/org.pediconsult.hl7.inbound-his.cfg", "port = 18575");
         append("etc/org.pediconsult.messaging.cfg", "embedded.listen = " + BROKER);
         append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
                 + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * RDE^O11 mapper for {@code prescription.signed} adds that topic without a change here; events of a
  * mapper's types published while it is away wait in its durable queue.
  */
-@Component(immediate = true)
+@Component(service = {}, immediate = true)   // registered as an EventListener by itself, with the mapped topics
 public class OutboundRouter implements EventListener {
     static final String CONSUMER = "hl7-outbound";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRouter.class);
