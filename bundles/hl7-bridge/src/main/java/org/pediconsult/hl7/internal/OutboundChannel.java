@@ -228,11 +228,34 @@ public class OutboundChannel {
         return done;
     }
 
+    /** How long a node's delivery lease lasts without renewal; a standby node takes over after it. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private final String node = java.util.UUID.randomUUID().toString();
+    private Instant leaseRenewed = Instant.EPOCH;
+
+    /** True while this node holds the channel's delivery lease (renewed every few seconds). */
+    private boolean leader(Instant now) throws SQLException {
+        if (Duration.between(leaseRenewed, now).compareTo(LEASE.dividedBy(3)) < 0) {
+            return true;
+        }
+        if (store.lease(config.name(), node, now, now.plus(LEASE))) {
+            leaseRenewed = now;
+            return true;
+        }
+        leaseRenewed = Instant.EPOCH;
+        return false;
+    }
+
     private void deliverLoop() {
         Duration unreachableDelay = null;
         while (running) {
             try {
                 Instant now = clock.instant();
+                if (!leader(now)) {
+                    state = "STANDBY";
+                    await(Duration.ofSeconds(2));
+                    continue;
+                }
                 OutboundStore.Due due = store.nextDue(config.name(), now, now.minusMillis(config.settle_millis()));
                 if (due == null) {
                     state = "IDLE";
@@ -379,7 +402,10 @@ public class OutboundChannel {
         }
     }
 
-    /** Live state for operations: IDLE, SENDING or RETRYING (the receiver is unreachable). */
+    /**
+     * Live state for operations: IDLE, SENDING, RETRYING (the receiver is unreachable) or STANDBY
+     * (another node holds the channel's delivery lease).
+     */
     public String state() {
         return state;
     }
@@ -410,6 +436,11 @@ public class OutboundChannel {
         wake();
         // no interrupt: an interrupted thread inside H2 closes the database file
         worker.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            store.release(config.name(), node, clock.instant());
+        } catch (SQLException e) {
+            LOG.debug("HL7 outbound channel {}: lease not released ({}); it runs out by itself", config.name(), e.toString());
+        }
         camel.stop();
     }
 }

@@ -253,6 +253,51 @@ final class OutboundStore {
         }
     }
 
+    /**
+     * Takes or renews the channel's delivery lease for {@code owner} until {@code until}; true when
+     * this owner holds it (it did, or the previous holder's lease ran out).
+     */
+    boolean lease(String channel, String owner, Instant now, Instant until) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE hl7_channel_lease SET owner = ?, expires_at = ? "
+                    + "WHERE channel = ? AND (owner = ? OR expires_at < ?)")) {
+                ps.setString(1, owner);
+                ps.setTimestamp(2, Timestamp.from(until));
+                ps.setString(3, channel);
+                ps.setString(4, owner);
+                ps.setTimestamp(5, Timestamp.from(now));
+                if (ps.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO hl7_channel_lease (channel, owner, expires_at) VALUES (?, ?, ?)")) {
+                ps.setString(1, channel);
+                ps.setString(2, owner);
+                ps.setTimestamp(3, Timestamp.from(until));
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException taken) {
+                if (taken.getSQLState() != null && taken.getSQLState().startsWith("23")) {
+                    return false;   // another node holds it
+                }
+                throw taken;
+            }
+        }
+    }
+
+    /** Gives the lease up (on stop) so another node takes over at once. */
+    void release(String channel, String owner, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE hl7_channel_lease SET expires_at = ? WHERE channel = ? AND owner = ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, channel);
+            ps.setString(3, owner);
+            ps.executeUpdate();
+        }
+    }
+
     static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

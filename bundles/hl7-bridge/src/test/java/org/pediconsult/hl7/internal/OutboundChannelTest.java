@@ -230,4 +230,28 @@ class OutboundChannelTest {
         assertEquals(2, his.received.size(), "one silent attempt, one answered: " + his.received);
         assertEquals(his.received.get(0).controlId(), his.received.get(1).controlId());
     }
+
+    @Test
+    void onlyTheNodeHoldingTheLeaseDeliversAndTheOtherTakesOverWhenItStops() throws Exception {
+        his.start();
+        startChannel();
+        OutboundChannel first = channel;
+        startChannel();   // a second node on the same database and destination
+        OutboundChannel second = channel;
+        channel = first;
+        for (int i = 0; i < 5; i++) {
+            queue("P1");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
+        assertEquals(5, his.received.size(), "each message sent once although two nodes run the channel");
+        assertTrue(first.state().equals("STANDBY") ^ second.state().equals("STANDBY"),
+                first.state() + " / " + second.state());
+        OutboundChannel standby = first.state().equals("STANDBY") ? first : second;
+        OutboundChannel active = standby == first ? second : first;
+        active.stop();
+        channel = standby;
+        queue("P2");
+        await().atMost(Duration.ofSeconds(15)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
+        assertEquals(6, his.received.size());
+    }
 }
