@@ -291,8 +291,11 @@ public class OutboundChannel {
             answer = producer.requestBody(uri, due.raw().getBytes(StandardCharsets.UTF_8), byte[].class);
         } catch (CamelExecutionException e) {
             Throwable cause = rootOf(e);
-            if (!timedOut(e) && connectFailure(e)) {
-                String error = "receiver " + destination() + " unreachable: " + cause.getMessage();
+            // a failure while the receiver cannot even be connected to is an outage, not this
+            // message's fault: also when it surfaced as a timeout (a connect that never completed)
+            if (connectFailure(e) || !reachable()) {
+                String error = "receiver " + destination() + " unreachable: " + (cause.getMessage() == null
+                        ? cause.getClass().getSimpleName() : cause.getMessage());
                 failed(error);
                 store.unreachable(due.id(), error);
                 LOG.info("HL7 outbound channel {}: {} ({} control id {} stays queued)", config.name(), error, due.type(),
@@ -300,7 +303,7 @@ public class OutboundChannel {
                 return false;
             }
             String error = timedOut(e) ? "no ACK within " + config.ack_timeout_seconds() + " s"
-                    : "connection lost before the ACK: " + cause;
+                    : "connection lost before the ACK (" + ContentFreeExceptionHandler.types(e) + ")";
             attemptFailed(due, attempt, error, null);
             return true;
         }
@@ -359,6 +362,17 @@ public class OutboundChannel {
     private void failed(String error) {
         lastError = error;
         lastErrorAt = clock.instant();
+    }
+
+    /** A plain TCP connect to the receiver, after a failed attempt: can it be reached at all? */
+    private boolean reachable() {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress(config.host(), config.port()),
+                    Math.max(1, config.connect_timeout_seconds()) * 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static boolean timedOut(Throwable e) {
