@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * patient, a refused field); ERROR messages can be reprocessed ({@code POST .../reprocess}) and the
  * processor moves on. While the consultation service is absent (or fails unexpectedly, e.g. its
  * database) the message stays RECEIVED and the processor waits and retries it, 1 s doubling to 30 s:
- * nothing behind it on the channel is processed meanwhile (order is kept). Outcomes of up to
- * {@link #BATCH} messages are recorded in one transaction.
+ * nothing behind it on the channel is processed meanwhile (order is kept). Outcomes are recorded in
+ * one transaction per up to {@link #BATCH} messages or {@link #FLUSH_MS}, whichever comes first.
  *
  * <p><b>Crashes.</b> A message is marked PROCESSED only after its processing committed (in the
  * consultation bundle's own transaction), in a later transaction of this store; if the process dies
@@ -37,6 +37,12 @@ final class InboundProcessor {
     static final int BATCH = 64;
     static final long FIRST_BACKOFF_MS = 1_000;
     static final long MAX_BACKOFF_MS = 30_000;
+    /**
+     * Outcomes are recorded in one transaction per {@link #BATCH} messages or after at most this long,
+     * so a steady trickle does not cost an extra commit per message (an unrecorded outcome after a crash
+     * only means the message is processed again).
+     */
+    static final long FLUSH_MS = 200;
     /** With nothing to do, look at the store this often even without a wake-up (e.g. rows of another store). */
     static final long IDLE_POLL_MS = 5_000;
 
@@ -106,10 +112,19 @@ final class InboundProcessor {
     }
 
     private void run() {
-        long after = 0; // messages up to this id are done in the current pass
+        long after = 0; // messages up to this id are processed in the current pass (recorded or in done)
         long backoff = firstBackoffMs;
+        long flushBy = 0; // when the outcomes in done are recorded at the latest
         List<MessageStore.Entry> done = new ArrayList<>(BATCH);
         while (running) {
+            if (!done.isEmpty() && (done.size() >= BATCH || System.currentTimeMillis() >= flushBy)) {
+                if (!record(done)) {
+                    after = 0; // not recorded: they are RECEIVED still and will be processed again (idempotent)
+                    pause(backoff, false);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                    continue;
+                }
+            }
             List<MessageStore.Entry> next;
             try {
                 next = store.received(channel, after, BATCH);
@@ -120,6 +135,10 @@ final class InboundProcessor {
                 continue;
             }
             if (next.isEmpty()) {
+                if (!done.isEmpty()) {
+                    pause(Math.max(1, flushBy - System.currentTimeMillis()), true);
+                    continue;
+                }
                 after = 0; // start the next pass from the beginning: nothing RECEIVED is ever skipped for good
                 pause(IDLE_POLL_MS, true);
                 continue;
@@ -141,16 +160,16 @@ final class InboundProcessor {
                     retry = true;
                     break;
                 }
+                if (done.isEmpty()) {
+                    flushBy = System.currentTimeMillis() + FLUSH_MS;
+                }
                 done.add(e);
                 after = e.id;
             }
-            if (!record(done)) {
-                after = 0; // not recorded: they are RECEIVED still and will be processed again (idempotent)
-                pause(backoff, false);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-                continue;
-            }
             if (retry) {
+                if (!record(done)) {
+                    after = 0;
+                }
                 if (waitingFor == null) {
                     LOG.warn("channel {}: the consultation service is not available; RECEIVED messages wait (retry in {} ms)",
                             channel, backoff);
@@ -166,6 +185,7 @@ final class InboundProcessor {
                 backoff = firstBackoffMs;
             }
         }
+        record(done); // stopping: what was processed is recorded (else it is processed again after the start)
     }
 
     /** Records the outcomes in hand; false (and they stay RECEIVED) when the store failed. */
