@@ -43,6 +43,12 @@ final class InboundProcessor {
      * only means the message is processed again).
      */
     static final long FLUSH_MS = 200;
+    /**
+     * Before each message the processor waits up to this long for the store writer to be idle: the
+     * commits of messages waiting for their ACK go first (on H2 both share one store lock and the
+     * disk), processing catches up in the gaps and after bursts.
+     */
+    static final long YIELD_MS = 10;
     /** With nothing to do, look at the store this often even without a wake-up (e.g. rows of another store). */
     static final long IDLE_POLL_MS = 5_000;
 
@@ -148,6 +154,7 @@ final class InboundProcessor {
                 if (!running) {
                     break;
                 }
+                store.awaitIdle(YIELD_MS);
                 InboundHandler.Processed result;
                 try {
                     result = handler.processStored(e);

@@ -113,6 +113,8 @@ final class MessageStore implements AutoCloseable {
     private final ConcurrentMap<Key, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile boolean writing; // the writer is writing a group
+    private final Object idle = new Object();
     private Boolean checkpointSync; // decided on the first connection (writer thread only)
     private long statsSince = System.nanoTime(); // writer thread only, like the two counters
     private long statsGroups;
@@ -128,6 +130,28 @@ final class MessageStore implements AutoCloseable {
         this.writer = new Thread(this::writeLoop, "pediconsult-hl7-store-" + name);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Waits (at most {@code maxMillis}) until the writer has nothing queued or in hand: background work
+     * on the same database (the processor) gives way to the messages waiting for their ACK.
+     */
+    void awaitIdle(long maxMillis) {
+        long until = System.nanoTime() + maxMillis * 1_000_000;
+        synchronized (idle) {
+            while ((writing || !queue.isEmpty()) && !closed) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    idle.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Stops the writer; entries still queued fail (their senders get AE and resend). */
@@ -234,12 +258,20 @@ final class MessageStore implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
+                writing = true;
                 try {
                     write(batch);
                 } catch (Throwable t) {
                     LOG.error("HL7 store {}: group of {} not stored ({}); each sender is answered AE", name,
                             batch.size(), t.toString());
                     failAll(batch, t);
+                } finally {
+                    writing = false;
+                    if (queue.isEmpty()) {
+                        synchronized (idle) {
+                            idle.notifyAll();
+                        }
+                    }
                 }
             }
             if (stop) {
