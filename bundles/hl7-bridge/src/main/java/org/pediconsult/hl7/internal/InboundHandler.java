@@ -107,6 +107,11 @@ final class InboundHandler implements Processor {
         this.observations = observations;
     }
 
+    /** Whether the consultation service that processes this type is there (absent: retry without limit). */
+    boolean serviceAvailable(String type) {
+        return OruObservationMapping.EVENT.equals(type) ? observations.get() != null : patients.get() != null;
+    }
+
     AckAfter ackAfter() {
         return ackAfter;
     }
@@ -334,9 +339,11 @@ final class InboundHandler implements Processor {
         } catch (RuntimeException failed) {
             LOG.warn("channel {}: message {} ({} control id {}) could not be processed ({}); will retry", channel, e.id,
                     e.type, e.controlId, failed.toString());
+            e.error = "processing failed: " + failed;
             return Processed.RETRY;
         }
         if (refusal instanceof Unavailable) {
+            e.error = refusal.getMessage();
             return Processed.RETRY;
         }
         if (refusal != null) {

@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Outcomes.</b> PROCESSED, or ERROR with the reason when retrying would not help (unknown
  * patient, a refused field); ERROR messages can be reprocessed ({@code POST .../reprocess}) and the
- * processor moves on. While the consultation service is absent (or fails unexpectedly, e.g. its
- * database) the message stays RECEIVED and the processor waits and retries it, 1 s doubling to 30 s:
- * nothing behind it on the channel is processed meanwhile (order is kept). Outcomes are recorded in
+ * processor moves on. While the consultation service is absent the message stays RECEIVED and the
+ * processor waits and retries it, 1 s doubling to 30 s, without limit: nothing behind it on the
+ * channel is processed meanwhile (order is kept). When the service is there but processing fails
+ * unexpectedly (e.g. its database), the message is retried the same way {@link #MAX_FAILURES} times
+ * in all and then becomes ERROR. Outcomes are recorded in
  * one transaction per up to {@link #BATCH} messages or {@link #FLUSH_MS}, whichever comes first.
  *
  * <p><b>Crashes.</b> A message is marked PROCESSED only after its processing committed (in the
@@ -49,6 +51,11 @@ final class InboundProcessor {
      * disk), processing catches up in the gaps and after bursts.
      */
     static final long YIELD_MS = 10;
+    /**
+     * A message whose processing fails while the consultation service is there (an unexpected
+     * exception, e.g. its database) is retried with the backoff this many times in all, then ERROR.
+     */
+    static final int MAX_FAILURES = 5;
     /** With nothing to do, look at the store this often even without a wake-up (e.g. rows of another store). */
     static final long IDLE_POLL_MS = 5_000;
 
@@ -121,6 +128,8 @@ final class InboundProcessor {
         long after = 0; // messages up to this id are processed in the current pass (recorded or in done)
         long backoff = firstBackoffMs;
         long flushBy = 0; // when the outcomes in done are recorded at the latest
+        long failingId = -1; // the message whose processing failed (service present) and how often in a row
+        int failures = 0;
         List<MessageStore.Entry> done = new ArrayList<>(BATCH);
         while (running) {
             if (!done.isEmpty() && (done.size() >= BATCH || System.currentTimeMillis() >= flushBy)) {
@@ -162,6 +171,19 @@ final class InboundProcessor {
                     LOG.warn("channel {}: message {} could not be processed ({}); will retry", channel, e.id,
                             unexpected.toString());
                     result = InboundHandler.Processed.RETRY;
+                }
+                if (result == InboundHandler.Processed.RETRY && handler.serviceAvailable(e.type)) {
+                    // the service is there but failed: retried MAX_FAILURES times, then ERROR (a message
+                    // that always fails must not hold the channel's processing forever)
+                    failures = e.id == failingId ? failures + 1 : 1;
+                    failingId = e.id;
+                    if (failures >= MAX_FAILURES) {
+                        e.outcome = "ERROR";
+                        e.error = "failed " + failures + " times, last: " + e.error;
+                        LOG.warn("channel {}: message {} ({} control id {}) failed {} times; ERROR, moving on", channel,
+                                e.id, e.type, e.controlId, failures);
+                        result = InboundHandler.Processed.ERROR;
+                    }
                 }
                 if (result == InboundHandler.Processed.RETRY) {
                     retry = true;

@@ -48,6 +48,8 @@ class InboundStoredModeTest {
     private final List<HisPatient> registered = new CopyOnWriteArrayList<>();
     private final List<HisObservationReport> observed = new CopyOnWriteArrayList<>();
     private final AtomicBoolean consultationUp = new AtomicBoolean(true);
+    private final AtomicBoolean consultationFails = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
     private InboundHandler handler;
     private InboundProcessor processor;
     private MessageStore store;
@@ -69,6 +71,10 @@ class InboundStoredModeTest {
         store = new MessageStore(db, "his");
         handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
                 hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
+                    attempts.incrementAndGet();
+                    if (consultationFails.get()) {
+                        throw new IllegalStateException("database down (test)");
+                    }
                     registered.add(patient);
                     return "child-" + registered.size();
                 } : null, () -> consultationUp.get() ? (report, source) -> {
@@ -159,6 +165,20 @@ class InboundStoredModeTest {
         assertEquals(Map.of("PROCESSED", 2L), outcomes());
         assertEquals(1, registered.size());
         assertEquals(1, observed.size());
+    }
+
+    @Test
+    void aMessageWhoseProcessingKeepsFailingBecomesErrorAfterSomeRetriesAndTheNextOneIsProcessed() throws Exception {
+        consultationFails.set(true);
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "F0001"))).startsWith("MSA|AA|F0001"));
+            awaitOutcome("F0001", "ERROR");
+            assertEquals(InboundProcessor.MAX_FAILURES, attempts.get());
+            assertTrue(row("F0001")[2].contains("database down"), row("F0001")[2]);
+            consultationFails.set(false);
+            assertTrue(msa(client.send(String.format(ADT, "F0002"))).startsWith("MSA|AA|F0002"));
+            awaitOutcome("F0002", "PROCESSED");
+        }
     }
 
     @Test
