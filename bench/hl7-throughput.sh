@@ -10,9 +10,13 @@
 # installs pediconsult-hl7-bridge with bin/client, then runs bench/hl7-throughput/Bench.java (HAPI
 # and HdrHistogram from the Maven repository: M2_REPO, default ~/.m2/repository, which must also hold
 # the installed hl7-runtime and hl7-bridge bundles) with 1 and 8
-# connections: ADT^A04 (stored after the patient upsert into the consultation bundle, the real path)
-# and ADT^A01 (only stored, ACCEPTED). Then stops Karaf and runs the same A04 load against the bare
-# receiver. Every ACK must be AA. Prints one RESULT line per run, the ratios and the load average.
+# connections: ADT^A04 (the real path) and ADT^A01 (only stored, ACCEPTED). The channel acknowledges
+# per ACK_AFTER (default STORED: A04 stored as RECEIVED and ACKed, the patient upsert runs afterwards
+# from the store; PROCESSED: the upsert before the store and ACK). After each bridge run it waits until
+# the processing backlog (RECEIVED messages, from GET /api/hl7/channels) is drained, at most
+# DRAIN_MAX seconds (default 900), and prints how long that took, so a run's backlog does not load the
+# next run. Then stops Karaf and runs the same A04 load against the bare receiver. Every ACK must be
+# AA. Prints one RESULT line per run, the ratios and the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -46,17 +50,44 @@ echo "org.ops4j.pax.url.mvn.localRepository = $repo" >> "$home/etc/org.ops4j.pax
 if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
   sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
 fi
-printf 'name = his\nport = %s\nack.mode = ORIGINAL\nallowed.sending.facilities =\n' "$MLLP" > "$home/etc/org.pediconsult.hl7.inbound-his.cfg"
+printf 'name = his\nport = %s\nack.mode = ORIGINAL\nallowed.sending.facilities =\nack.after = %s\n' "$MLLP" "${ACK_AFTER:-STORED}" \
+  > "$home/etc/org.pediconsult.hl7.inbound-his.cfg"
 "$home/bin/start"
 until [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:$HTTP/api/health)" = 200 ]; do sleep 0.5; done
 "$home/bin/client" -a "$SSH" -u admin -p pediconsult -b <<<"feature:install pediconsult-hl7-bridge" >/dev/null 2>&1
 until (exec 3<>/dev/tcp/127.0.0.1/$MLLP) 2>/dev/null; do sleep 0.5; done
 echo "Karaf JVM: $(grep -E 'JAVA_MAX_MEM|EXTRA_JAVA_OPTS' "$home/bin/setenv" | tr '\n' ' ')"
 
-load "$MLLP" 1 "$warmup" "$seconds" A04 store
-load "$MLLP" 8 "$warmup" "$seconds" A04 store
+# counts per outcome of the channel, e.g. "PROCESSED=1200 RECEIVED=300"
+counts() {
+  local token
+  token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"admin","password":"pediconsult"}' \
+    "http://localhost:$HTTP/api/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  curl -s -H "Authorization: Bearer $token" "http://localhost:$HTTP/api/hl7/channels" | python3 -c '
+import json,sys
+for c in json.load(sys.stdin):
+    if c.get("name") == "his" and c.get("direction") == "IN":
+        print(" ".join("%s=%s" % kv for kv in sorted(c["counts"].items())))'
+}
+received() { counts | tr ' ' '\n' | sed -n 's/^RECEIVED=//p' | grep . || echo 0; }
+processed() { counts | tr ' ' '\n' | sed -n 's/^PROCESSED=//p' | grep . || echo 0; }
+drain() {
+  local began left p0 p1 secs
+  began=$(date +%s); left=$(received); p0=$(processed)
+  echo "after the run: $(counts); backlog (RECEIVED) $left"
+  while [ "$left" -gt 0 ] && [ $(( $(date +%s) - began )) -lt "${DRAIN_MAX:-900}" ]; do sleep 2; left=$(received); done
+  p1=$(processed); secs=$(( $(date +%s) - began ))
+  echo "DRAIN backlog left=$left after ${secs} s; processed $(( p1 - p0 )) in that time ($(( (p1 - p0) / (secs > 0 ? secs : 1) ))/s); load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+load "$MLLP" 1 "$warmup" "$seconds" A04 store; drain
+load "$MLLP" 8 "$warmup" "$seconds" A04 store; drain
 load "$MLLP" 1 "$warmup" "$seconds" A01 store
 load "$MLLP" 8 "$warmup" "$seconds" A01 store
+echo "channel metrics: $(curl -s -H "Authorization: Bearer $(curl -s -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"pediconsult"}' "http://localhost:$HTTP/api/auth/token" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" "http://localhost:$HTTP/api/hl7/channels" \
+  | python3 -c 'import json,sys; print([c.get("metrics") for c in json.load(sys.stdin) if c.get("name") == "his"])')"
 echo "group commits as logged by the store (every 60 s):"
 grep -h "HL7 store" "$home/data/log/karaf.log" | tail -3 || true
 echo "RSS: $(( $(ps -o rss= -p "$(cat "$home/karaf.pid")") / 1024 )) MiB"

@@ -150,7 +150,11 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
             String ack = exchange(socket, adt);
             assertTrue(ack, ack.contains("\rMSA|AA|IT-A04"));
         }
-        Reply children = call("GET", "/api/children", token("admin"), null);
+        // ack.after = STORED (the default): the AA says "stored"; the patient is registered shortly after
+        String adminToken = token("admin");
+        await().atMost(Duration.ofSeconds(60)).until(() -> call("GET", "/api/hl7/messages?controlId=IT-A04&type=ADT%5EA04",
+                adminToken, null).json.get(0).path("outcome").asText().equals("PROCESSED"));
+        Reply children = call("GET", "/api/children", adminToken, null);
         assertEquals(children.text, 200, children.status);
         boolean found = false;
         for (var child : children.json) {
@@ -309,10 +313,19 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
             String ack = exchange(socket, oru);
             assertTrue(ack, ack.contains("\rMSA|AA|IT-ORU-1"));
             assertEquals("a resend is answered with the first ACK", ack, exchange(socket, oru));
+            // ack.after = STORED: an ORU for an unknown patient is acknowledged (stored) and then fails in
+            // processing, ERROR with the reason, to be reprocessed (AE with ERR PID^1^3 in PROCESSED mode:
+            // InboundChannelTest)
             String unknown = exchange(socket, oru.replace("IT-ORU-1", "IT-ORU-2").replace("HIS-777002", "HIS-777999"));
-            assertTrue(unknown, unknown.contains("\rMSA|AE|IT-ORU-2") && unknown.contains("PID^1^3"));
+            assertTrue(unknown, unknown.contains("\rMSA|AA|IT-ORU-2"));
         }
         String admin = token("admin");
+        await().atMost(Duration.ofSeconds(60)).until(() -> call("GET", "/api/hl7/messages?controlId=IT-ORU-2", admin, null)
+                .json.get(0).path("outcome").asText().equals("ERROR"));
+        Reply failed = call("GET", "/api/hl7/messages?controlId=IT-ORU-2", admin, null);
+        assertTrue(failed.text, failed.json.get(0).path("error").asText().contains("no patient with this identifier"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> call("GET", "/api/hl7/messages?controlId=IT-ORU-1&type=ORU%5ER01",
+                admin, null).json.get(1).path("outcome").asText().equals("PROCESSED"));
         Reply children = call("GET", "/api/children", admin, null);
         String childId = null;
         for (var child : children.json) {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An inbound MLLP channel, one per factory configuration: a Camel context of its own with a Netty
  * TCP consumer framed by camel-hl7's MLLP decoder (split and coalesced frames, any length);
- * {@link InboundHandler} stores each message and then answers. Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
+ * {@link InboundHandler} stores each message and then answers; {@link InboundProcessor} processes the
+ * messages stored as RECEIVED (acknowledged after storing, {@link AckAfter}). Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
  */
 @Component(service = InboundChannel.class, configurationPid = "org.pediconsult.hl7.inbound",
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -51,6 +52,7 @@ public class InboundChannel {
     private final CamelContext camel;
     private final InboundHandler handler;
     private final MessageStore store;
+    private final InboundProcessor processor;
     private final String name;
     private final int port;
     private final java.util.concurrent.atomic.AtomicLong framesSinceStart = new java.util.concurrent.atomic.AtomicLong();
@@ -79,8 +81,12 @@ public class InboundChannel {
         PipeParser parser = hapi.getPipeParser();
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations);
+                config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
+                config.ack_after());
         this.handler = handler;
+        // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
+        this.processor = new InboundProcessor(config.name(), store, handler).start();
+        handler.onReceived(processor::wake);
         this.name = config.name();
         this.port = config.port();
         org.apache.camel.Processor measured = exchange -> {
@@ -96,12 +102,14 @@ public class InboundChannel {
                             config.tls_truststore_path(), config.tls_truststore_password(), config.tls_client_auth())
                             : null);
         } catch (Exception | Error e) {
+            processor.stop();
             store.close();
             throw e;
         }
         this.camel = started;
-        LOG.info("HL7 inbound channel {} listening for MLLP{} on {}:{} ({} ACKs)", config.name(),
-                config.tls_enabled() ? " over TLS" : "", config.host(), config.port(), config.ack_mode());
+        LOG.info("HL7 inbound channel {} listening for MLLP{} on {}:{} ({} ACKs after the message is {})",
+                config.name(), config.tls_enabled() ? " over TLS" : "", config.host(), config.port(), config.ack_mode(),
+                config.ack_after());
     }
 
     /** MSH-10 of our ACKs: a counter kept under Karaf's data folder (HAPI's default writes to the working directory). */
@@ -185,6 +193,15 @@ public class InboundChannel {
         m.put("ackLatencyP50Ms", Math.round(l[1] * 10) / 10.0);
         m.put("ackLatencyP99Ms", Math.round(l[2] * 10) / 10.0);
         m.put("ackLatencyMaxMs", Math.round(l[3] * 10) / 10.0);
+        m.put("ackAfter", handler.ackAfter().name());
+        try {
+            m.put("processingBacklog", store.backlog(name));
+        } catch (java.sql.SQLException e) {
+            m.put("processingBacklog", null);
+        }
+        m.put("processedSinceStart", processor.processedSinceStart());
+        m.put("processingErrorsSinceStart", processor.failedSinceStart());
+        m.put("processingWaitingFor", processor.waitingFor());
         return m;
     }
 
@@ -196,6 +213,7 @@ public class InboundChannel {
     @Deactivate
     void stop() {
         camel.stop();
+        processor.stop();
         store.close();
     }
 }

@@ -45,4 +45,8 @@ public @interface InboundChannelConfig {
 
     @AttributeDefinition(name = "Largest message (bytes)", description = "Larger messages are refused (and stored, cut) for review")
     int max_message_bytes() default 1_000_000;
+
+    @AttributeDefinition(name = "Acknowledge after", description = "STORED: AA once the message is checked and durably "
+            + "stored, processed afterwards in order of arrival; PROCESSED: AA/AE only after processing")
+    AckAfter ack_after() default AckAfter.STORED;
 }

@@ -22,10 +22,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One inbound frame: decode, read the header, answer a duplicate with its first ACK, check the
- * sender, parse, process, store, and only then acknowledge. Every frame gets an answer and a row,
+ * sender, parse, (process,) store, and only then acknowledge. Every frame gets an answer and a row,
  * accepted or not. Logs name channels, types and control ids, never message content.
  *
- * <p><b>Order and crashes.</b> Processing (ADT: the patient upsert, its own transaction in the
+ * <p><b>Acknowledge after storing ({@link AckAfter#STORED}, the default).</b> Everything that has no
+ * side effect is still checked before the ACK and refused synchronously as in the other mode: size,
+ * MSH, header, duplicate, parse, sending facility, and the mapping to the consultation DTO (a missing
+ * PID-3/5/7 or a bad OBX answers AE with ERR at the field). A message to be processed is then stored
+ * as RECEIVED in the group commit and answered AA/CA; the channel's {@link InboundProcessor} processes
+ * it from the store afterwards ({@link #processStored}) and records PROCESSED or ERROR. The ACK a
+ * duplicate gets is that AA. Crash semantics are the processor's (see there): an ACKed message is
+ * stored, and is processed at least once and marked PROCESSED once.
+ *
+ * <p><b>Order and crashes when acknowledging after processing ({@link AckAfter#PROCESSED}).</b> Processing (ADT: the patient upsert, its own transaction in the
  * consultation bundle) runs <i>before</i> the message is stored, because the stored row records its
  * outcome and the ACK it got; the store then commits it in a group ({@link MessageStore}) and the ACK
  * goes out only after that commit (and, on H2, after the commit is forced to disk). If the process
@@ -52,6 +61,24 @@ final class InboundHandler implements Processor {
     private final java.util.function.Supplier<HisPatients> patients;
     private final java.util.function.Supplier<HisObservations> observations;
     private final AdtPatientMapping mapping = new AdtPatientMapping();
+    private final AckAfter ackAfter;
+    /** Called after a message was stored as RECEIVED (the channel's processor wakes up). */
+    private volatile Runnable onReceived = () -> { };
+
+    /**
+     * A refusal that retrying may cure: the consultation service is absent or failed unexpectedly. In
+     * PROCESSED mode it is answered AE "send again later" like any refusal; the processor retries it.
+     */
+    static final class Unavailable extends HL7Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String text) {
+            super(text, ErrorCode.APPLICATION_INTERNAL_ERROR);
+        }
+    }
+
+    /** What {@link #processStored} did. */
+    enum Processed { PROCESSED, ERROR, RETRY }
 
     InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients) {
@@ -61,6 +88,13 @@ final class InboundHandler implements Processor {
     InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
                    java.util.function.Supplier<HisObservations> observations) {
+        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, AckAfter.PROCESSED);
+    }
+
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
+                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter) {
+        this.ackAfter = ackAfter;
         this.channel = channel;
         this.mode = mode;
         this.allowedFacilities = allowedFacilities;
@@ -71,6 +105,19 @@ final class InboundHandler implements Processor {
         this.clock = clock;
         this.patients = patients;
         this.observations = observations;
+    }
+
+    /** Whether the consultation service that processes this type is there (absent: retry without limit). */
+    boolean serviceAvailable(String type) {
+        return OruObservationMapping.EVENT.equals(type) ? observations.get() != null : patients.get() != null;
+    }
+
+    AckAfter ackAfter() {
+        return ackAfter;
+    }
+
+    void onReceived(Runnable r) {
+        this.onReceived = r;
     }
 
     @Override
@@ -148,6 +195,20 @@ final class InboundHandler implements Processor {
             e.ack = acks.refuse(message, mode, true, why);
             return stored(e);
         }
+        if (processes(e.type) && ackAfter == AckAfter.STORED) {
+            HL7Exception invalid = validate(e.type, message);
+            if (invalid != null) {
+                e.outcome = "ERROR";
+                e.error = invalid.getMessage();
+                e.ack = acks.refuse(message, mode, false, invalid);
+                return stored(e);
+            }
+            e.outcome = "RECEIVED";
+            e.ack = acks.accept(message, mode);
+            String ack = stored(e);
+            onReceived.run();
+            return ack;
+        }
         if (processes(e.type)) {
             HL7Exception refusal = process(e.type, message);
             if (refusal != null) {
@@ -172,8 +233,7 @@ final class InboundHandler implements Processor {
     private HL7Exception registerPatient(Message message) {
         HisPatients target = patients.get();
         if (target == null) {
-            return Acks.error("the consultation service is not available; send again later",
-                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+            return new Unavailable("the consultation service is not available; send again later");
         }
         try {
             target.upsert(mapping.map(message), "hl7:" + channel);
@@ -203,8 +263,7 @@ final class InboundHandler implements Processor {
     private HL7Exception recordObservations(Message message) {
         HisObservations target = observations.get();
         if (target == null) {
-            return Acks.error("the consultation service is not available; send again later",
-                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+            return new Unavailable("the consultation service is not available; send again later");
         }
         int patient = 0;
         try {
@@ -227,9 +286,76 @@ final class InboundHandler implements Processor {
         } catch (RuntimeException failed) {
             // e.g. the database: stored as ERROR for reprocessing rather than left unstored
             LOG.warn("channel {}: observations could not be recorded ({})", channel, failed.getClass().getName());
-            return Acks.error("observations could not be recorded (internal error); send again later",
-                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+            return new Unavailable("observations could not be recorded (internal error); send again later");
         }
+    }
+
+    /**
+     * The checks of processing that have no side effect: the mapping to the consultation DTO (ADT:
+     * PID-3, PID-5, PID-7; ORU: PID-3, OBX-3, times, numbers). Null when the message maps, else the
+     * refusal for the negative ACK, located like processing would locate it.
+     */
+    private HL7Exception validate(String type, Message message) {
+        try {
+            if (OruObservationMapping.EVENT.equals(type)) {
+                new OruObservationMapping().map(message);
+            } else {
+                mapping.map(message);
+            }
+            return null;
+        } catch (AdtPatientMapping.MissingField missing) {
+            return Acks.error(missing.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING, missing.segment, missing.field);
+        } catch (OruObservationMapping.Invalid invalid) {
+            return invalid.toHl7();
+        } catch (HL7Exception unreadable) {
+            return OruObservationMapping.EVENT.equals(type) ? unreadable
+                    : Acks.error("patient could not be registered: " + unreadable.getMessage(),
+                            ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+        } catch (IllegalArgumentException invalid) {
+            return Acks.error((OruObservationMapping.EVENT.equals(type) ? "observations could not be recorded: "
+                    : "patient could not be registered: ") + invalid.getMessage(), ErrorCode.APPLICATION_INTERNAL_ERROR,
+                    null, 0);
+        }
+    }
+
+    /**
+     * Processes a message stored as RECEIVED (the processor's step; the same processing as in
+     * PROCESSED mode). Sets {@code e.outcome} and {@code e.error} for PROCESSED or ERROR (what retrying
+     * will not fix: unknown patient, a refused field); RETRY (nothing set) when the consultation service
+     * is absent or failed unexpectedly, e.g. its database.
+     */
+    Processed processStored(MessageStore.Entry e) {
+        Message message;
+        try {
+            message = parser.parse(e.raw);
+        } catch (HL7Exception notParsed) {
+            e.outcome = "ERROR";
+            e.error = "message cannot be parsed: " + notParsed.getMessage();
+            return Processed.ERROR;
+        }
+        HL7Exception refusal;
+        try {
+            refusal = processes(e.type) ? process(e.type, message) : null;
+        } catch (RuntimeException failed) {
+            LOG.warn("channel {}: message {} ({} control id {}) could not be processed ({}); will retry", channel, e.id,
+                    e.type, e.controlId, failed.toString());
+            e.error = "processing failed: " + failed;
+            return Processed.RETRY;
+        }
+        if (refusal instanceof Unavailable) {
+            e.error = refusal.getMessage();
+            return Processed.RETRY;
+        }
+        if (refusal != null) {
+            e.outcome = "ERROR";
+            e.error = refusal.getMessage();
+            LOG.info("channel {}: message {} ({} control id {}) not processed: ERROR", channel, e.id, e.type,
+                    e.controlId);
+            return Processed.ERROR;
+        }
+        e.outcome = processes(e.type) ? "PROCESSED" : "ACCEPTED";
+        e.error = null;
+        return Processed.PROCESSED;
     }
 
     /**
@@ -257,6 +383,9 @@ final class InboundHandler implements Processor {
             return e.outcome;
         }
         HL7Exception refusal = processes(e.type) ? process(e.type, message) : null;
+        // a message acknowledged positively at receipt (STORED mode: AA, then ERROR in processing) keeps
+        // that ACK for its resends: the ACK said "stored", which stays true
+        String acceptedAtReceipt = ackAfter == AckAfter.STORED && e.ack != null && positive(e.ack) ? e.ack : null;
         if (refusal != null) {
             e.outcome = "ERROR";
             e.error = refusal.getMessage();
@@ -266,9 +395,17 @@ final class InboundHandler implements Processor {
             e.error = null;
             e.ack = acks.accept(message, mode);
         }
+        if (acceptedAtReceipt != null) {
+            e.ack = acceptedAtReceipt;
+        }
         store.updateOutcome(id, e);
         LOG.info("channel {}: message {} ({} control id {}) reprocessed, {}", channel, id, e.type, e.controlId, e.outcome);
         return e.outcome;
+    }
+
+    private static boolean positive(String ack) {
+        return ack.contains("\rMSA|AA") || ack.contains("\rMSA|CA") || ack.contains("\nMSA|AA")
+                || ack.contains("\nMSA|CA");
     }
 
     private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)

@@ -57,6 +57,7 @@ final class MessageStore implements AutoCloseable {
 
     /** One inbound message as stored. */
     static final class Entry {
+        long id; // set when loaded
         String channel;
         String sender;
         String controlId;
@@ -112,6 +113,8 @@ final class MessageStore implements AutoCloseable {
     private final ConcurrentMap<Key, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile boolean writing; // the writer is writing a group
+    private final Object idle = new Object();
     private Boolean checkpointSync; // decided on the first connection (writer thread only)
     private long statsSince = System.nanoTime(); // writer thread only, like the two counters
     private long statsGroups;
@@ -127,6 +130,28 @@ final class MessageStore implements AutoCloseable {
         this.writer = new Thread(this::writeLoop, "pediconsult-hl7-store-" + name);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Waits (at most {@code maxMillis}) until the writer has nothing queued or in hand: background work
+     * on the same database (the processor) gives way to the messages waiting for their ACK.
+     */
+    void awaitIdle(long maxMillis) {
+        long until = System.nanoTime() + maxMillis * 1_000_000;
+        synchronized (idle) {
+            while ((writing || !queue.isEmpty()) && !closed) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    idle.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Stops the writer; entries still queued fail (their senders get AE and resend). */
@@ -233,12 +258,20 @@ final class MessageStore implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
+                writing = true;
                 try {
                     write(batch);
                 } catch (Throwable t) {
                     LOG.error("HL7 store {}: group of {} not stored ({}); each sender is answered AE", name,
                             batch.size(), t.toString());
                     failAll(batch, t);
+                } finally {
+                    writing = false;
+                    if (queue.isEmpty()) {
+                        synchronized (idle) {
+                            idle.notifyAll();
+                        }
+                    }
                 }
             }
             if (stop) {
@@ -381,7 +414,7 @@ final class MessageStore implements AutoCloseable {
     Entry load(String channel, long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT sender, control_id, message_type, hl7_version, received_at, "
-                     + "raw, outcome FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
+                     + "raw, outcome, ack FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
             ps.setLong(1, id);
             ps.setString(2, channel);
             try (ResultSet rs = ps.executeQuery()) {
@@ -397,6 +430,8 @@ final class MessageStore implements AutoCloseable {
                 e.receivedAt = rs.getTimestamp(5).toInstant();
                 e.raw = rs.getString(6);
                 e.outcome = rs.getString(7);
+                e.ack = rs.getString(8);
+                e.id = id;
                 return e;
             }
         }
@@ -424,6 +459,79 @@ final class MessageStore implements AutoCloseable {
                 c.commit();
             } catch (SQLException ex) {
                 c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * The next RECEIVED messages of a channel (stored and acknowledged, not processed yet) with an id
+     * above {@code afterId}, in id order, i.e. in order of arrival.
+     */
+    List<Entry> received(String channel, long afterId, int limit) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, sender, control_id, message_type, hl7_version, "
+                     + "received_at, raw FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ? AND id > ? "
+                     + "AND direction = 'IN' ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+            ps.setString(1, channel);
+            ps.setLong(2, afterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Entry e = new Entry();
+                    e.id = rs.getLong(1);
+                    e.channel = channel;
+                    e.sender = rs.getString(2);
+                    e.controlId = rs.getString(3);
+                    e.type = rs.getString(4);
+                    e.version = rs.getString(5);
+                    e.receivedAt = rs.getTimestamp(6).toInstant();
+                    e.raw = rs.getString(7);
+                    e.outcome = "RECEIVED";
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many messages of a channel are stored but not processed yet (RECEIVED). */
+    long backlog(String channel) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT COUNT(*) FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ?")) {
+            ps.setString(1, channel);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Records what processing did to RECEIVED messages (outcome PROCESSED or ERROR, and the error),
+     * in one transaction; the ACK given at receipt stays. A row no longer RECEIVED is left alone.
+     */
+    void recordProcessed(List<Entry> done) throws SQLException {
+        if (done.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE hl7_message SET outcome = ?, error = ? WHERE id = ? AND outcome = 'RECEIVED'")) {
+                for (Entry e : done) {
+                    ps.setString(1, e.outcome);
+                    ps.setString(2, cut(e.error, 2000));
+                    ps.setLong(3, e.id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException ex) {
+                rollbackQuietly(c);
                 throw ex;
             } finally {
                 c.setAutoCommit(true);
