@@ -1,6 +1,5 @@
 package org.pediconsult.hl7.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -131,45 +129,17 @@ public class InboundChannel {
     /** With {@code tls} non-null the listener speaks MLLP over TLS only. */
     static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler,
                               org.apache.camel.support.jsse.SSLContextParameters tls) throws Exception {
-        ClassLoader camelLoader = CamelContext.class.getClassLoader();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(camelLoader);
-        try {
-            DefaultCamelContext ctx = new DefaultCamelContext();
-            ctx.getCamelContextExtension().setName("pediconsult-hl7-in-" + name);
-            ctx.setApplicationContextClassLoader(camelLoader);
-            HL7MLLPNettyDecoderFactory decoder = new HL7MLLPNettyDecoderFactory();
-            decoder.setProduceString(false);
-            decoder.setConvertLFtoCR(false);
-            HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
-            encoder.setCharset(StandardCharsets.UTF_8);
-            ctx.getRegistry().bind("readTimeout", new ReadTimeout(readTimeoutSeconds));
-            ctx.getRegistry().bind("hl7Decoder", decoder);
-            ctx.getRegistry().bind("hl7Encoder", encoder);
-            ctx.getRegistry().bind("contentFreeErrors", new ContentFreeExceptionHandler(name));
-            String ssl = "";
-            if (tls != null) {
-                tls.setCamelContext(ctx);
-                ctx.getRegistry().bind("tls", tls);
-                ssl = "&ssl=true&sslContextParameters=#tls";
+        String secure = MllpCamel.tlsOptions(tls);
+        return MllpCamel.start("pediconsult-hl7-in-" + name, name, tls, new RouteBuilder() {
+            @Override
+            public void configure() {
+                // sync: each decoded frame is answered, in order, on its connection
+                from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#readTimeout,#hl7Decoder&encoders=#hl7Encoder"
+                        + "&reuseAddress=true&keepAlive=true&exceptionHandler=#contentFreeErrors" + secure)
+                        .routeId("hl7-in-" + name)
+                        .process(handler);
             }
-            String secure = ssl;
-            ctx.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    // sync: each decoded frame is answered, in order, on its connection
-                    from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#readTimeout,#hl7Decoder&encoders=#hl7Encoder"
-                            + "&reuseAddress=true&keepAlive=true&exceptionHandler=#contentFreeErrors" + secure)
-                            .routeId("hl7-in-" + name)
-                            .process(handler);
-                }
-            });
-            ctx.start();
-            return ctx;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        }, "readTimeout", new ReadTimeout(readTimeoutSeconds));
     }
 
     public String name() {

@@ -28,7 +28,6 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -104,6 +103,7 @@ public class OutboundChannel {
                 + "&connectTimeout=" + Math.max(1, config.connect_timeout_seconds()) * 1000L
                 + "&keepAlive=true&disconnect=false&producerPoolMaxTotal=1"
                 + (config.tls_enabled() ? "&ssl=true&sslContextParameters=#tls" : "");
+        // no exceptionHandler here: producer errors reach deliver() as exceptions
         this.worker = new Thread(this::deliverLoop, "hl7-out-" + config.name());
         worker.setDaemon(true);
         worker.start();
@@ -112,32 +112,10 @@ public class OutboundChannel {
     }
 
     private static CamelContext camel(OutboundChannelConfig config) throws Exception {
-        ClassLoader camelLoader = CamelContext.class.getClassLoader();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(camelLoader);
-        try {
-            DefaultCamelContext ctx = new DefaultCamelContext();
-            ctx.getCamelContextExtension().setName("pediconsult-hl7-out-" + config.name());
-            ctx.setApplicationContextClassLoader(camelLoader);
-            HL7MLLPNettyDecoderFactory decoder = new HL7MLLPNettyDecoderFactory();
-            decoder.setProduceString(false);
-            decoder.setConvertLFtoCR(false);
-            HL7MLLPNettyEncoderFactory encoder = new HL7MLLPNettyEncoderFactory();
-            encoder.setCharset(StandardCharsets.UTF_8);
-            ctx.getRegistry().bind("hl7Decoder", decoder);
-            ctx.getRegistry().bind("hl7Encoder", encoder);
-            if (config.tls_enabled()) {
-                SSLContextParameters tls = Tls.parameters(config.tls_keystore_path(), config.tls_keystore_password(),
-                        config.tls_truststore_path(), config.tls_truststore_password(), null);
-                tls.setCamelContext(ctx);
-                ctx.getRegistry().bind("tls", tls);
-            }
-            ctx.start();
-            return ctx;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        SSLContextParameters tls = config.tls_enabled() ? Tls.parameters(config.tls_keystore_path(),
+                config.tls_keystore_password(), config.tls_truststore_path(), config.tls_truststore_password(), null)
+                : null;
+        return MllpCamel.start("pediconsult-hl7-out-" + config.name(), config.name(), tls, null);
     }
 
     public String name() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,19 +67,13 @@ class GroupCommitTest {
 
     @BeforeEach
     void start() throws Exception {
-        h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
+        h2 = Hl7Fixtures.h2();
         db = faulty(h2);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
-        hapi.setValidationContext(new NoValidation());
-        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        port = Hl7Fixtures.freePort();
+        ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db, "his");
         InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                hapi.getPipeParser(), Clock.systemUTC(), () -> (patient, source) -> {
+                parser, Clock.systemUTC(), () -> (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
                 });

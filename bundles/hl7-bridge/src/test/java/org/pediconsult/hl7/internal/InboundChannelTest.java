@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,7 +23,6 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,18 +47,12 @@ class InboundChannelTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
-        hapi.setValidationContext(new NoValidation());
-        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        db = Hl7Fixtures.h2();
+        port = Hl7Fixtures.freePort();
+        ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db);
         handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
+                parser, Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
                 } : null, () -> consultationUp.get() ? (report, source) -> {

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -25,7 +23,6 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,18 +56,12 @@ class InboundStoredModeTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
-        hapi.setValidationContext(new NoValidation());
-        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        db = Hl7Fixtures.h2();
+        port = Hl7Fixtures.freePort();
+        ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db, "his");
         handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                hapi.getPipeParser(), Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
+                parser, Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
                     attempts.incrementAndGet();
                     if (consultationFails.get()) {
                         throw new IllegalStateException("database down (test)");

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,7 +22,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import ca.uhn.hl7v2.model.v251.message.ADT_A01;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +42,8 @@ class OutboundChannelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        db = Hl7Fixtures.h2();
+        port = Hl7Fixtures.freePort();
         his = new TestReceiver(port);
         settings.put("name", "his-out");
         settings.put("host", "127.0.0.1");
@@ -79,15 +72,8 @@ class OutboundChannelTest {
                 config(settings), context);
     }
 
-    /** The channel's configuration: the annotation's defaults, overridden by {@code values}. */
     private static OutboundChannelConfig config(Map<String, Object> values) {
-        return (OutboundChannelConfig) Proxy.newProxyInstance(OutboundChannelConfig.class.getClassLoader(),
-                new Class<?>[] {OutboundChannelConfig.class}, (proxy, method, args) -> {
-                    if (values.containsKey(method.getName())) {
-                        return values.get(method.getName());
-                    }
-                    return method.getDefaultValue();
-                });
+        return Hl7Fixtures.config(OutboundChannelConfig.class, values);
     }
 
     /** Queues one ADT^A04 for the patient, as the router does inside an event's transaction. */

@@ -10,8 +10,6 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +36,6 @@ import ca.uhn.hl7v2.model.v251.message.ADT_A01;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,17 +78,11 @@ class TlsChannelsTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/hl7").table("flyway_history_hl7").load().migrate();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
-        hapi.setValidationContext(new NoValidation());
-        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        db = Hl7Fixtures.h2();
+        port = Hl7Fixtures.freePort();
+        ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000,
-                new MessageStore(db, "his"), hapi.getPipeParser(), Clock.systemUTC(), () -> null, () -> null);
+                new MessageStore(db, "his"), parser, Clock.systemUTC(), () -> null, () -> null);
         inbound = InboundChannel.start("his", "127.0.0.1", port, 5, handler,
                 Tls.parameters(keyStore.toString(), PASSWORD, "", "", "NONE"));
     }
@@ -174,9 +165,7 @@ class TlsChannelsTest {
         BundleContext context = mock(BundleContext.class);
         when(context.getBundle()).thenReturn(mock(Bundle.class));
         outbound = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class),
-                (OutboundChannelConfig) Proxy.newProxyInstance(OutboundChannelConfig.class.getClassLoader(),
-                        new Class<?>[] {OutboundChannelConfig.class},
-                        (p, m, a) -> cfg.containsKey(m.getName()) ? cfg.get(m.getName()) : m.getDefaultValue()),
+                Hl7Fixtures.config(OutboundChannelConfig.class, cfg),
                 context);
         ADT_A01 adt = new ADT_A01();
         adt.initQuickstart("ADT", "A01", "P");
