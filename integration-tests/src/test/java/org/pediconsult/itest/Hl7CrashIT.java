@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,17 +74,10 @@ class Hl7CrashIT {
 
     @BeforeAll
     static void unpack() throws IOException {
-        Path target = Paths.get(System.getProperty("pediconsult.exam.dir", "target/exam")).getParent().resolve("hl7-crash");
-        deleteTree(target);
-        unzip(Paths.get(System.getProperty("pediconsult.distribution")), target);
-        try (var dirs = Files.list(target)) {
-            home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        home = UnpackedDistribution.unpack("hl7-crash");
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + SSH);
         append("etc/org.pediconsult.messaging.cfg", "embedded.listen = " + BROKER);
-        append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
-                + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
         // the bridge is a boot feature; its channel on our port
         Files.writeString(home.resolve("etc/org.pediconsult.hl7.inbound-" + CHANNEL + ".cfg"),
                 "name = " + CHANNEL + "\nport = " + MLLP + "\nack.mode = ORIGINAL\nallowed.sending.facilities =\n");
@@ -400,11 +389,7 @@ class Hl7CrashIT {
     // ---- the distribution as a process
 
     private static void karaf(String command) throws Exception {
-        Process p = new ProcessBuilder(home.resolve("bin/" + command).toString())
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("data-" + command + ".out").toFile()))
-                .start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/" + command + " returns");
+        assertTrue(UnpackedDistribution.karaf(home, command), "bin/" + command + " returns");
     }
 
     /** The Karaf JVM itself (Karaf's Main writes its own pid to karaf.pid), not a wrapper script. */
@@ -450,31 +435,6 @@ class Hl7CrashIT {
     }
 
     private static void append(String file, String line) throws IOException {
-        Files.writeString(home.resolve(file), "\n" + line + "\n", StandardOpenOption.APPEND);
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path out = into.resolve(e.getName()).normalize();
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out);
-                    if (e.getName().contains("/bin/")) {
-                        out.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        UnpackedDistribution.append(home, file, line);
     }
 }

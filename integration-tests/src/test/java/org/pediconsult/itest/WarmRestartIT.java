@@ -12,11 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -43,18 +39,11 @@ class WarmRestartIT {
 
     @BeforeAll
     static void unpack() throws IOException {
-        Path target = Paths.get(System.getProperty("pediconsult.exam.dir", "target/exam")).getParent().resolve("warm-restart");
-        deleteTree(target);
-        unzip(Paths.get(System.getProperty("pediconsult.distribution")), target);
-        try (var dirs = Files.list(target)) {
-            home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        home = UnpackedDistribution.unpack("warm-restart");
         append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
         append("etc/org.apache.karaf.shell.cfg", "sshPort = 18201");
         append("etc/org.pediconsult.hl7.inbound-his.cfg", "port = 18575");
         append("etc/org.pediconsult.messaging.cfg", "embedded.listen = " + BROKER);
-        append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
-                + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
     }
 
     @AfterAll
@@ -85,10 +74,7 @@ class WarmRestartIT {
     }
 
     private static void karaf(String command) throws Exception {
-        Process p = new ProcessBuilder(home.resolve("bin/" + command).toString())
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("data-" + command + ".out").toFile()).start();
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "bin/" + command + " returns");
+        assertTrue(UnpackedDistribution.karaf(home, command), "bin/" + command + " returns");
     }
 
     private static void awaitHealthUp() {
@@ -143,31 +129,6 @@ class WarmRestartIT {
     }
 
     private static void append(String file, String line) throws IOException {
-        Files.writeString(home.resolve(file), "\n" + line + "\n", StandardOpenOption.APPEND);
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path out = into.resolve(e.getName()).normalize();
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out);
-                    if (e.getName().contains("/bin/")) {
-                        out.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        UnpackedDistribution.append(home, file, line);
     }
 }
