@@ -76,6 +76,11 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         family.send(Map.of("type", "stats", "width", 1280, "height", 720, "frameRate", 30, "bitrateKbps", 1800,
                 "packetLossPct", 0.2, "rttMs", 35));
         assertEquals(720, physician.next("stats").path("height").asInt());
+        Reply quality = call("GET", "/api/video/rooms/" + id + "/call-quality", doctor, null);
+        assertEquals(quality.text, 200, quality.status);
+        assertEquals(quality.text, 720, quality.json.get(0).path("height").asInt());
+        assertEquals("GUARDIAN", quality.json.get(0).path("role").asText());
+        assertEquals(403, call("GET", "/api/video/rooms/" + id + "/call-quality", guardian, null).status);
 
         // the guardian's tab closes: the consult pauses; the guardian comes back: it resumes
         family.leave();

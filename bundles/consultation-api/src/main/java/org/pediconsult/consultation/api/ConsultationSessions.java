@@ -14,6 +14,9 @@ public interface ConsultationSessions {
     /** The consultation's current state, or null when there is no such consultation. */
     ConsultationState state(String consultationId);
 
+    /** The username of the consultation's physician, or null when there is none (yet) or no such consultation. */
+    String physicianUsername(String consultationId);
+
     /**
      * The physician admits the waiting family and, by this call, attests that the guardian is present.
      * A consult already admitted ({@code IN_PROGRESS} or {@code PAUSED}) is left as it is.

@@ -1,6 +1,9 @@
 package org.pediconsult.video.internal;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -11,7 +14,7 @@ import org.pediconsult.video.internal.room.CallSample;
 import org.pediconsult.video.internal.room.CallStatsSink;
 
 /** Call-quality samples in the video bundle's own table {@code video_call_stats}. */
-final class CallStatsStore implements CallStatsSink {
+public final class CallStatsStore implements CallStatsSink {
     private final Tx tx;
 
     CallStatsStore(Tx tx) {
@@ -35,6 +38,46 @@ final class CallStatsStore implements CallStatsSink {
                 setDouble(ps, 9, s.packetLossPct());
                 setDouble(ps, 10, s.rttMs());
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** One stored sample, as the physician's call-quality view shows it. */
+    public static final class Row {
+        public String role;
+        public Instant reportedAt;
+        public Integer width;
+        public Integer height;
+        public Double frameRate;
+        public Double bitrateKbps;
+        public Double packetLossPct;
+        public Double rttMs;
+    }
+
+    /** The latest samples of a consultation, newest first. */
+    List<Row> latest(String consultationId, int limit) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT role, reported_at, width, height, frame_rate, "
+                    + "bitrate_kbps, packet_loss_pct, rtt_ms FROM video_call_stats WHERE consultation_id = ? "
+                    + "ORDER BY reported_at DESC, id DESC")) {
+                ps.setString(1, consultationId);
+                ps.setMaxRows(limit);
+                List<Row> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row r = new Row();
+                        r.role = rs.getString(1);
+                        r.reportedAt = rs.getTimestamp(2).toInstant();
+                        r.width = (Integer) rs.getObject(3, Integer.class);
+                        r.height = (Integer) rs.getObject(4, Integer.class);
+                        r.frameRate = rs.getObject(5, Double.class);
+                        r.bitrateKbps = rs.getObject(6, Double.class);
+                        r.packetLossPct = rs.getObject(7, Double.class);
+                        r.rttMs = rs.getObject(8, Double.class);
+                        rows.add(r);
+                    }
+                }
+                return rows;
             }
         });
     }

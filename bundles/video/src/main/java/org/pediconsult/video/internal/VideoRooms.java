@@ -28,6 +28,7 @@ import org.pediconsult.video.internal.room.SignalingHub;
 @Component(service = VideoRooms.class, configurationPid = VideoConfig.PID)
 public class VideoRooms {
     private final SignalingHub hub;
+    private final CallStatsStore stats;
     private final ScheduledExecutorService executor;
     private final int authTimeoutSeconds;
 
@@ -43,13 +44,18 @@ public class VideoRooms {
             return t;
         });
         this.authTimeoutSeconds = Math.max(1, config.auth_timeout_seconds());
+        this.stats = new CallStatsStore(new Tx(dataSource));
         this.hub = new SignalingHub(tokens, ice, sessions,
                 new PresenceReporter(presence, executor, Math.max(0, config.presence_grace_millis())),
-                new CallStatsStore(new Tx(dataSource)), audit, clock);
+                stats, audit, clock);
     }
 
     public SignalingHub hub() {
         return hub;
+    }
+
+    CallStatsStore stats() {
+        return stats;
     }
 
     /** Runs {@code check} once the authentication timeout has passed. */

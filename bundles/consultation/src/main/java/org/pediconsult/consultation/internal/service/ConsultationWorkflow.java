@@ -47,6 +47,7 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
     private final Booking booking;
     private final SessionFlow session;
     private final CallSeats seats;
+    private final PhysicianStore physicians;
 
     @Activate
     public ConsultationWorkflow(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -57,7 +58,7 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         this.tx = new Tx(dataSource);
         this.audit = audit;
         PeopleStore people = new PeopleStore();
-        PhysicianStore physicians = new PhysicianStore();
+        this.physicians = new PhysicianStore();
         this.access = new Access(people, physicians);
         this.specialties = new Specialties(registry);
         PilotRules rules = new PilotRules(config);
@@ -131,6 +132,18 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
     public ConsultationState state(String consultationId) {
         ConsultationDTO k = tx.read(c -> store.byId(c, consultationId));
         return k == null ? null : ConsultationState.valueOf(k.state);
+    }
+
+    @Override
+    public String physicianUsername(String consultationId) {
+        return tx.read(c -> {
+            ConsultationDTO k = store.byId(c, consultationId);
+            if (k == null || k.physicianId == null) {
+                return null;
+            }
+            var p = physicians.byId(c, k.physicianId);
+            return p == null ? null : p.username;
+        });
     }
 
     /** The video room's admission: the same rules and attestation as the REST admission. */

@@ -141,6 +141,11 @@ class SignalingHubTest {
         }
 
         @Override
+        public String physicianUsername(String id) {
+            return "dr.wang";
+        }
+
+        @Override
         public ConsultationState admit(String id, String physician) {
             if (states.get(id) != ConsultationState.WAITING) {
                 throw new ProblemException(409, "illegal_transition", "not waiting");
