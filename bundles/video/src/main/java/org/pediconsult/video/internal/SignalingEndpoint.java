@@ -17,19 +17,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.pediconsult.video.internal.room.Peer;
 import org.pediconsult.video.internal.room.SignalingHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ws(s)://host:8181/video/signal}: the JSR 356 endpoint, registered with Pax Web's whiteboard
- * (a service whose object is this {@code @ServerEndpoint} instance, with the property
- * {@value #WHITEBOARD_PROPERTY}{@code =true}). Pax Web serves every socket with this one instance, so
+ * {@code ws(s)://host:8181/video/signal}: the JSR 356 endpoint {@code /signal} in the video bundle's
+ * servlet context {@code /video} ({@link VideoServletContext}), registered with Pax Web's whiteboard:
+ * a service whose object is this {@code @ServerEndpoint} instance, with the property
+ * {@value #WHITEBOARD_PROPERTY}{@code =true} and the context selected by name. Pax Web serves every socket with this one instance, so
  * per-socket state lives in {@link #peers}, keyed by the session.
  */
-@Component(service = SignalingEndpoint.class, property = SignalingEndpoint.WHITEBOARD_PROPERTY + "=true")
-@ServerEndpoint("/video/signal")
+@Component(service = SignalingEndpoint.class, property = {SignalingEndpoint.WHITEBOARD_PROPERTY + "=true",
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT + "=" + VideoServletContext.SELECT})
+@ServerEndpoint("/signal")
 public class SignalingEndpoint {
     static final String WHITEBOARD_PROPERTY = "org.ops4j.pax.web.http.whiteboard.websocket";
     private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
