@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.api.dto.ConsultationDTO;
 import org.pediconsult.consultation.internal.service.ConsultationWorkflow;
+import org.pediconsult.consultation.internal.service.RoomTokenIssuer;
 import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
@@ -56,9 +57,12 @@ public class ConsultationResource implements RestResource {
         public String facility;
     }
 
+    private final RoomTokenIssuer roomTokens;
+
     @Activate
-    public ConsultationResource(@Reference ConsultationWorkflow workflow) {
+    public ConsultationResource(@Reference ConsultationWorkflow workflow, @Reference RoomTokenIssuer roomTokens) {
         this.workflow = workflow;
+        this.roomTokens = roomTokens;
     }
 
     private static AuthenticatedUser user(SecurityContext sc) {
@@ -144,6 +148,14 @@ public class ConsultationResource implements RestResource {
     @RequiresRole(Role.PHYSICIAN)
     public ConsultationDTO noShow(@Context SecurityContext sc, @PathParam("id") String id) {
         return workflow.noShow(user(sc), id);
+    }
+
+    /** A short-lived token to join the consultation's video call (its physician or verified guardian). */
+    @POST
+    @Path("{id}/room-token")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN})
+    public RoomTokenIssuer.RoomTokenDTO roomToken(@Context SecurityContext sc, @PathParam("id") String id) {
+        return roomTokens.issue(user(sc), id);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package org.pediconsult.consultation.internal.service;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.consultation.api.ConsultationSessions;
+import org.pediconsult.consultation.api.ConsultationState;
 import org.pediconsult.consultation.api.GuardianPresence;
 import org.pediconsult.consultation.api.dto.AssessmentDTO;
 import org.pediconsult.consultation.api.dto.ConsultationDTO;
@@ -25,14 +28,16 @@ import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.event.EventOutbox;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.Role;
 
 /**
  * The consultation workflow as one service: assessment and triage, booking, the guarded session.
  * Migrates this bundle's tables on activation. Every read of patient data is audited here.
  */
-@Component(service = {ConsultationWorkflow.class, GuardianPresence.class}, configurationPid = "org.pediconsult.consultation")
+@Component(service = {ConsultationWorkflow.class, GuardianPresence.class, ConsultationSessions.class},
+        configurationPid = "org.pediconsult.consultation")
 @Designate(ocd = ConsultationConfig.class)
-public class ConsultationWorkflow implements GuardianPresence {
+public class ConsultationWorkflow implements GuardianPresence, ConsultationSessions {
     private final Tx tx;
     private final ConsultationStore store = new ConsultationStore();
     private final Access access;
@@ -41,6 +46,8 @@ public class ConsultationWorkflow implements GuardianPresence {
     private final AssessmentIntake intake;
     private final Booking booking;
     private final SessionFlow session;
+    private final CallSeats seats;
+    private final PhysicianStore physicians;
 
     @Activate
     public ConsultationWorkflow(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -51,7 +58,7 @@ public class ConsultationWorkflow implements GuardianPresence {
         this.tx = new Tx(dataSource);
         this.audit = audit;
         PeopleStore people = new PeopleStore();
-        PhysicianStore physicians = new PhysicianStore();
+        this.physicians = new PhysicianStore();
         this.access = new Access(people, physicians);
         this.specialties = new Specialties(registry);
         PilotRules rules = new PilotRules(config);
@@ -59,6 +66,7 @@ public class ConsultationWorkflow implements GuardianPresence {
         this.intake = new AssessmentIntake(tx, people, store, access, registry, rules, writer, audit, clock);
         this.booking = new Booking(tx, store, physicians, access, rules, writer, specialties, clock);
         this.session = new SessionFlow(tx, store, people, access, rules, writer, specialties, clock);
+        this.seats = new CallSeats(tx, store, people, access);
     }
 
     public ConsultationDTO submitAssessment(AuthenticatedUser u, String childId, String specialtyId, Map<String, Object> answers) {
@@ -118,6 +126,40 @@ public class ConsultationWorkflow implements GuardianPresence {
     @Override
     public void guardianLeft(String consultationId, String source) {
         session.presence(consultationId, false, source, null);
+    }
+
+    @Override
+    public ConsultationState state(String consultationId) {
+        ConsultationDTO k = tx.read(c -> store.byId(c, consultationId));
+        return k == null ? null : ConsultationState.valueOf(k.state);
+    }
+
+    @Override
+    public String physicianUsername(String consultationId) {
+        return tx.read(c -> {
+            ConsultationDTO k = store.byId(c, consultationId);
+            if (k == null || k.physicianId == null) {
+                return null;
+            }
+            var p = physicians.byId(c, k.physicianId);
+            return p == null ? null : p.username;
+        });
+    }
+
+    /** The video room's admission: the same rules and attestation as the REST admission. */
+    @Override
+    public ConsultationState admit(String consultationId, String physicianUsername) {
+        ConsultationState now = state(consultationId);
+        if (now == ConsultationState.IN_PROGRESS || now == ConsultationState.PAUSED) {
+            return now;
+        }
+        AuthenticatedUser physician = new AuthenticatedUser(physicianUsername, EnumSet.of(Role.PHYSICIAN));
+        return ConsultationState.valueOf(session.admit(physician, consultationId).state);
+    }
+
+    /** The caller's seat in the consultation's call (PHYSICIAN or GUARDIAN), or a 404/403/409 problem. */
+    public CallSeats.Seat callSeat(AuthenticatedUser u, String id) {
+        return seats.seat(u, id);
     }
 
     /** One consultation, with its triage, if the caller may see it. */

@@ -1,0 +1,13 @@
+package org.pediconsult.video.internal.room;
+
+/** One signaling socket as the room sees it; the WebSocket adapter implements it, tests fake it. */
+public interface Peer {
+    /** Unique per socket. */
+    String id();
+
+    /** Sends one JSON text; best effort, never throws (a dead socket reports its close separately). */
+    void send(String json);
+
+    /** Closes the socket with a close code and a short reason (at most 123 bytes). */
+    void close(int code, String reason);
+}

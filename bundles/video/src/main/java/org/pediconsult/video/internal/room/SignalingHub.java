@@ -1,0 +1,383 @@
+package org.pediconsult.video.internal.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pediconsult.consultation.api.ConsultationSessions;
+import org.pediconsult.consultation.api.ConsultationState;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.video.api.IceServers;
+import org.pediconsult.video.api.RoomClaims;
+import org.pediconsult.video.api.RoomRole;
+import org.pediconsult.video.api.RoomTokenRefusedException;
+import org.pediconsult.video.api.RoomTokens;
+import org.pediconsult.video.api.dto.IceConfigurationDTO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling protocol (bundles/video/README.md): authentication by room token as the first
+ * message, one room per consultation with one socket per role, the guardian's lobby, relay of
+ * offer/answer/candidate/restart between the two seats of a room only, call-quality samples, presence.
+ *
+ * <p>Room state is guarded by this object's lock; calls that reach the database (admission, presence,
+ * stats, audit) run outside it. Whether the guardian is admitted follows the consultation's state,
+ * the one source of truth: IN_PROGRESS or PAUSED means admitted.
+ */
+public final class SignalingHub {
+    public static final int POLICY_VIOLATION = 1008;
+    public static final int NORMAL = 1000;
+    public static final int GOING_AWAY = 1001;
+    /** Application close code: another socket of the same user and role took this one's seat. */
+    public static final int REPLACED = 4001;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingHub.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> RELAYED = Set.of("offer", "answer", "candidate", "restart");
+    private static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(900);
+
+    private final RoomTokens tokens;
+    private final IceServers ice;
+    private final ConsultationSessions sessions;
+    private final Presence presence;
+    private final CallStatsSink stats;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, Seat> seats = new HashMap<>();
+
+    public SignalingHub(RoomTokens tokens, IceServers ice, ConsultationSessions sessions, Presence presence,
+                        CallStatsSink stats, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
+        this.ice = ice;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.stats = stats;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One text message from a socket. */
+    public void message(Peer peer, String text) {
+        JsonNode msg;
+        try {
+            msg = JSON.readTree(text);
+        } catch (Exception e) {
+            msg = null;
+        }
+        String type = msg != null && msg.isObject() ? msg.path("type").asText("") : "";
+        Seat seat;
+        synchronized (this) {
+            seat = seats.get(peer.id());
+        }
+        if (seat == null) {
+            if ("auth".equals(type)) {
+                authenticate(peer, msg);
+            } else {
+                peer.close(POLICY_VIOLATION, "authenticate first with a room token");
+            }
+            return;
+        }
+        if (RELAYED.contains(type)) {
+            relay(seat, (ObjectNode) msg);
+        } else if ("admit".equals(type)) {
+            admit(seat);
+        } else if ("stats".equals(type)) {
+            sample(seat, msg);
+        } else if ("ping".equals(type)) {
+            peer.send(object("pong").toString());
+        } else {
+            peer.send(error("unknown_type", "unknown or repeated message type").toString());
+        }
+    }
+
+    /** The authentication deadline passed: a socket still without a seat is closed. */
+    public void authDeadline(Peer peer) {
+        synchronized (this) {
+            if (seats.containsKey(peer.id())) {
+                return;
+            }
+        }
+        peer.close(POLICY_VIOLATION, "no room token in time");
+    }
+
+    private void authenticate(Peer peer, JsonNode msg) {
+        RoomClaims claims;
+        try {
+            claims = tokens.verify(msg.path("token").asText(null));
+        } catch (RoomTokenRefusedException e) {
+            peer.close(POLICY_VIOLATION, e.getMessage());
+            return;
+        }
+        String asked = msg.path("consultationId").asText(null);
+        if (asked != null && !asked.equals(claims.consultationId())) {
+            peer.close(POLICY_VIOLATION, "the room token is for another consultation");
+            return;
+        }
+        String cid = claims.consultationId();
+        ConsultationState state = sessions.state(cid);
+        if (state == null || state.terminal()) {
+            peer.send(closed(cid, state == null ? "unknown" : reasonOf(state)).toString());
+            peer.close(NORMAL, "the consultation has ended");
+            return;
+        }
+        RoomRole role = claims.role();
+        IceConfigurationDTO iceConfig = ice.forUser(claims.username());
+        Seat seat = new Seat(peer, claims);
+        Seat previous;
+        List<Runnable> sends = new ArrayList<>();
+        synchronized (this) {
+            Room room = rooms.computeIfAbsent(cid, Room::new);
+            if (state == ConsultationState.IN_PROGRESS || state == ConsultationState.PAUSED) {
+                room.guardianAdmitted = true;
+            }
+            previous = room.put(seat);
+            seats.put(peer.id(), seat);
+            if (previous != null) {
+                previous.superseded = true;
+                seats.remove(previous.peer.id());
+            }
+            boolean reconnected = previous != null;
+            Seat other = room.other(role);
+            ObjectNode welcome = object("welcome");
+            welcome.put("role", role.name());
+            welcome.put("consultationId", cid);
+            welcome.set("iceServers", JSON.valueToTree(iceConfig.iceServers));
+            welcome.put("iceTransportPolicy", iceConfig.iceTransportPolicy);
+            welcome.put("admitted", role == RoomRole.PHYSICIAN || room.guardianAdmitted);
+            ArrayNode peers = welcome.putArray("peers");
+            if (other != null) {
+                peers.addObject().put("role", other.claims.role().name())
+                        .put("inLobby", other.claims.role() == RoomRole.GUARDIAN && !room.guardianAdmitted);
+            }
+            sends.add(() -> peer.send(welcome.toString()));
+            if (role == RoomRole.GUARDIAN && !room.guardianAdmitted) {
+                String lobby = lobby(true).toString();
+                sends.add(() -> peer.send(lobby));
+                if (other != null) {
+                    sends.add(() -> other.peer.send(lobby));
+                }
+            } else if (role == RoomRole.PHYSICIAN && other != null && !room.guardianAdmitted) {
+                String lobby = lobby(true).toString();
+                sends.add(() -> peer.send(lobby));
+            } else if (other != null) {
+                ObjectNode joined = object("peer-joined").put("role", role.name()).put("reconnected", reconnected);
+                sends.add(() -> other.peer.send(joined.toString()));
+            }
+        }
+        sends.forEach(Runnable::run);
+        if (previous != null) {
+            previous.peer.close(REPLACED, "replaced by a new connection");
+        }
+        auditRoom(claims, previous != null ? "rejoined" : "joined");
+        if (role == RoomRole.GUARDIAN) {
+            presence.guardianJoined(cid, previous != null);
+        }
+    }
+
+    private void admit(Seat seat) {
+        if (seat.claims.role() != RoomRole.PHYSICIAN) {
+            seat.peer.send(error("forbidden", "only the physician admits").toString());
+            return;
+        }
+        String cid = seat.claims.consultationId();
+        try {
+            sessions.admit(cid, seat.claims.username());
+        } catch (ProblemException e) {
+            seat.peer.send(error(e.code(), e.getMessage()).toString());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("admission of consultation {} failed: {}", cid, e.toString());
+            seat.peer.send(error("admission_failed", "the admission failed; try again").toString());
+            return;
+        }
+        Seat guardian;
+        synchronized (this) {
+            Room room = rooms.get(cid);
+            if (room == null || room.seat(RoomRole.PHYSICIAN) != seat) {
+                return;
+            }
+            room.guardianAdmitted = true;
+            guardian = room.seat(RoomRole.GUARDIAN);
+        }
+        String admitted = object("admitted").toString();
+        seat.peer.send(admitted);
+        if (guardian != null) {
+            guardian.peer.send(admitted);
+            seat.peer.send(object("peer-joined").put("role", RoomRole.GUARDIAN.name()).put("reconnected", false).toString());
+            guardian.peer.send(object("peer-joined").put("role", RoomRole.PHYSICIAN.name()).put("reconnected", false)
+                    .toString());
+        }
+        audit.record(new AuditEntry(seat.claims.username(), AuditEntry.Action.UPDATE, "video-room", cid, null,
+                "guardian admitted from the lobby"));
+    }
+
+    private void relay(Seat seat, ObjectNode msg) {
+        Seat other;
+        boolean admitted;
+        synchronized (this) {
+            Room room = rooms.get(seat.claims.consultationId());
+            other = room == null || room.seat(seat.claims.role()) != seat ? null : room.other(seat.claims.role());
+            admitted = room != null && room.guardianAdmitted;
+        }
+        if (!admitted) {
+            seat.peer.send(error("in_lobby", "the guardian is in the lobby until the physician admits them").toString());
+            return;
+        }
+        if (other == null) {
+            seat.peer.send(error("no_peer", "nobody else is in the room").toString());
+            return;
+        }
+        msg.put("from", seat.claims.role().name());
+        other.peer.send(msg.toString());
+    }
+
+    private void sample(Seat seat, JsonNode msg) {
+        Instant now = clock.instant();
+        Seat physician;
+        synchronized (this) {
+            if (Duration.between(seat.lastSample, now).compareTo(MIN_SAMPLE_INTERVAL) < 0) {
+                return; // a client reporting faster than once a second is throttled, not stored
+            }
+            seat.lastSample = now;
+            Room room = rooms.get(seat.claims.consultationId());
+            physician = room == null ? null : room.seat(RoomRole.PHYSICIAN);
+        }
+        CallSample s = CallSample.of(msg);
+        try {
+            stats.store(seat.claims.consultationId(), seat.claims.role(), seat.claims.username(), now, s);
+        } catch (RuntimeException e) {
+            LOG.warn("call-quality sample of consultation {} not stored: {}", seat.claims.consultationId(), e.toString());
+        }
+        if (physician != null && physician != seat) {
+            ObjectNode out = JSON.valueToTree(s);
+            out.put("type", "stats");
+            out.put("from", seat.claims.role().name());
+            out.put("at", now.toString());
+            physician.peer.send(out.toString());
+        }
+    }
+
+    /** A socket closed (by its client, the network, or us). */
+    public void closed(Peer peer) {
+        Seat seat;
+        Seat other = null;
+        boolean admitted = false;
+        synchronized (this) {
+            seat = seats.remove(peer.id());
+            if (seat == null) {
+                return;
+            }
+            Room room = rooms.get(seat.claims.consultationId());
+            if (room != null) {
+                room.remove(seat);
+                other = room.other(seat.claims.role());
+                admitted = room.guardianAdmitted;
+                if (room.empty()) {
+                    rooms.remove(room.consultationId);
+                }
+            }
+        }
+        auditRoom(seat.claims, "left");
+        if (other != null) {
+            if (seat.claims.role() == RoomRole.GUARDIAN && !admitted) {
+                other.peer.send(lobby(false).toString());
+            } else {
+                other.peer.send(object("peer-left").put("role", seat.claims.role().name()).toString());
+            }
+        }
+        if (seat.claims.role() == RoomRole.GUARDIAN) {
+            presence.guardianLeft(seat.claims.consultationId());
+        }
+    }
+
+    /** The consultation ended (completed, referred, cancelled, no-show): everyone is told and disconnected. */
+    public void closeRoom(String consultationId, String reason) {
+        List<Seat> closing = new ArrayList<>();
+        synchronized (this) {
+            Room room = rooms.remove(consultationId);
+            if (room == null) {
+                return;
+            }
+            for (Seat s : room.seats()) {
+                s.superseded = true;
+                seats.remove(s.peer.id());
+                closing.add(s);
+            }
+        }
+        String msg = closed(consultationId, reason).toString();
+        for (Seat s : closing) {
+            s.peer.send(msg);
+            s.peer.close(NORMAL, "consultation " + reason);
+            auditRoom(s.claims, "room closed: " + reason);
+        }
+    }
+
+    /** Shutting down: every socket is closed with 1001 (clients reconnect to another node or later). */
+    public void closeAll() {
+        List<Seat> all;
+        synchronized (this) {
+            all = new ArrayList<>(seats.values());
+            seats.clear();
+            rooms.clear();
+        }
+        for (Seat s : all) {
+            s.peer.close(GOING_AWAY, "server shutting down");
+        }
+    }
+
+    /** Sockets with a seat, per room (for tests and the shell). */
+    public synchronized Map<String, Integer> occupancy() {
+        Map<String, Integer> out = new HashMap<>();
+        rooms.forEach((id, room) -> {
+            int n = 0;
+            for (Seat ignored : room.seats()) {
+                n++;
+            }
+            out.put(id, n);
+        });
+        return out;
+    }
+
+    private void auditRoom(RoomClaims claims, String what) {
+        try {
+            audit.record(new AuditEntry(claims.username(), AuditEntry.Action.READ, "video-room", claims.consultationId(),
+                    null, claims.role() + " " + what));
+        } catch (RuntimeException e) {
+            LOG.warn("audit of video room {} failed: {}", claims.consultationId(), e.toString());
+        }
+    }
+
+    static String reasonOf(ConsultationState state) {
+        return state.name().toLowerCase().replace('_', '-');
+    }
+
+    private static ObjectNode object(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static ObjectNode lobby(boolean waiting) {
+        return object("lobby").put("role", RoomRole.GUARDIAN.name()).put("waiting", waiting);
+    }
+
+    private static ObjectNode error(String code, String detail) {
+        return object("error").put("code", code).put("detail", detail);
+    }
+
+    private static ObjectNode closed(String consultationId, String reason) {
+        return object("closed").put("reason", reason).put("consultationId", consultationId);
+    }
+}

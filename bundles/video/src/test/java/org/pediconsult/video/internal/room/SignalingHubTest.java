@@ -1,0 +1,334 @@
+package org.pediconsult.video.internal.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.pediconsult.consultation.api.ConsultationSessions;
+import org.pediconsult.consultation.api.ConsultationState;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.video.api.IceServers;
+import org.pediconsult.video.api.RoomClaims;
+import org.pediconsult.video.api.RoomRole;
+import org.pediconsult.video.api.RoomToken;
+import org.pediconsult.video.api.RoomTokenRefusedException;
+import org.pediconsult.video.api.RoomTokens;
+import org.pediconsult.video.api.dto.IceConfigurationDTO;
+
+/** The protocol's state machine with fake sockets: lobby, admission, relay, replacement, presence, closing. */
+class SignalingHubTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+    private final Map<String, ConsultationState> states = new HashMap<>();
+    private final List<String> presence = new ArrayList<>();
+    private final List<String> stored = new ArrayList<>();
+    private final List<String> audited = new ArrayList<>();
+    private final SignalingHub hub = new SignalingHub(new FakeTokens(), new FakeIce(), new FakeSessions(),
+            new Presence() {
+                @Override
+                public void guardianJoined(String id, boolean reconnected) {
+                    presence.add((reconnected ? "reconnected " : "joined ") + id);
+                }
+
+                @Override
+                public void guardianLeft(String id) {
+                    presence.add("left " + id);
+                }
+            }, (id, role, user, at, s) -> stored.add(id + " " + role + " " + s.width() + "x" + s.height()),
+            new FakeAudit(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    /** A socket: records what it was sent; closing it reports the close to the hub, as the container does. */
+    final class FakePeer implements Peer {
+        final String id;
+        final List<JsonNode> received = new ArrayList<>();
+        Integer closeCode;
+        String closeReason;
+
+        FakePeer(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void send(String json) {
+            try {
+                received.add(JSON.readTree(json));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (closeCode == null) {
+                closeCode = code;
+                closeReason = reason;
+                hub.closed(this);
+            }
+        }
+
+        void say(String json) {
+            hub.message(this, json);
+        }
+
+        List<String> types() {
+            List<String> out = new ArrayList<>();
+            received.forEach(m -> out.add(m.path("type").asText()));
+            return out;
+        }
+
+        JsonNode last(String type) {
+            for (int i = received.size() - 1; i >= 0; i--) {
+                if (type.equals(received.get(i).path("type").asText())) {
+                    return received.get(i);
+                }
+            }
+            throw new AssertionError(id + " never received " + type + ": " + received);
+        }
+    }
+
+    /** Tokens are "<consultation>/<role>/<user>"; "expired" is refused. */
+    static final class FakeTokens implements RoomTokens {
+        @Override
+        public RoomToken issue(String consultationId, RoomRole role, String username) {
+            return new RoomToken(consultationId + "/" + role + "/" + username, NOW.plusSeconds(120));
+        }
+
+        @Override
+        public RoomClaims verify(String token) throws RoomTokenRefusedException {
+            String[] p = token == null ? new String[0] : token.split("/");
+            if (p.length != 3) {
+                throw new RoomTokenRefusedException(RoomTokenRefusedException.Reason.EXPIRED, "the room token has expired");
+            }
+            return new RoomClaims(p[0], RoomRole.valueOf(p[1]), p[2], NOW.plusSeconds(120));
+        }
+    }
+
+    static final class FakeIce implements IceServers {
+        @Override
+        public IceConfigurationDTO forUser(String userId) {
+            IceConfigurationDTO dto = new IceConfigurationDTO();
+            dto.iceServers = List.of();
+            dto.iceTransportPolicy = "relay";
+            return dto;
+        }
+    }
+
+    final class FakeSessions implements ConsultationSessions {
+        @Override
+        public ConsultationState state(String id) {
+            return states.get(id);
+        }
+
+        @Override
+        public String physicianUsername(String id) {
+            return "dr.wang";
+        }
+
+        @Override
+        public ConsultationState admit(String id, String physician) {
+            if (states.get(id) != ConsultationState.WAITING) {
+                throw new ProblemException(409, "illegal_transition", "not waiting");
+            }
+            states.put(id, ConsultationState.IN_PROGRESS);
+            return ConsultationState.IN_PROGRESS;
+        }
+    }
+
+    final class FakeAudit implements AuditTrail {
+        @Override
+        public long record(AuditEntry e) {
+            audited.add(e.actor() + " " + e.detail());
+            return audited.size();
+        }
+
+        @Override
+        public long record(Connection tx, AuditEntry e) {
+            return record(e);
+        }
+
+        @Override
+        public AuditVerification verify() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private FakePeer join(String id, String consultation, RoomRole role, String user) {
+        FakePeer p = new FakePeer(id);
+        p.say("{\"type\":\"auth\",\"token\":\"" + consultation + "/" + role + "/" + user + "\"}");
+        return p;
+    }
+
+    @Test
+    void guardianWaitsInTheLobbyUntilThePhysicianAdmits() {
+        states.put("c1", ConsultationState.WAITING);
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        JsonNode welcome = guardian.last("welcome");
+        assertEquals("GUARDIAN", welcome.path("role").asText());
+        assertEquals("relay", welcome.path("iceTransportPolicy").asText());
+        assertFalse(welcome.path("admitted").asBoolean());
+        assertTrue(guardian.last("lobby").path("waiting").asBoolean());
+
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        assertTrue(doctor.last("welcome").path("admitted").asBoolean(), "the physician never waits");
+        assertTrue(doctor.last("welcome").path("peers").get(0).path("inLobby").asBoolean());
+        assertTrue(doctor.last("lobby").path("waiting").asBoolean());
+
+        guardian.say("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
+        assertEquals("in_lobby", guardian.last("error").path("code").asText());
+        assertFalse(doctor.types().contains("offer"), "nothing is relayed out of the lobby");
+
+        guardian.say("{\"type\":\"admit\"}");
+        assertEquals("forbidden", guardian.last("error").path("code").asText());
+        assertEquals(ConsultationState.WAITING, states.get("c1"));
+
+        doctor.say("{\"type\":\"admit\"}");
+        assertEquals(ConsultationState.IN_PROGRESS, states.get("c1"));
+        assertTrue(guardian.types().contains("admitted"));
+        assertEquals("PHYSICIAN", guardian.last("peer-joined").path("role").asText());
+
+        doctor.say("{\"type\":\"offer\",\"sdp\":\"v=0 offer\"}");
+        assertEquals("v=0 offer", guardian.last("offer").path("sdp").asText());
+        assertEquals("PHYSICIAN", guardian.last("offer").path("from").asText());
+        guardian.say("{\"type\":\"answer\",\"sdp\":\"v=0 answer\"}");
+        assertEquals("GUARDIAN", doctor.last("answer").path("from").asText());
+    }
+
+    @Test
+    void admissionRefusedByTheConsultationRulesIsAnError() {
+        states.put("c1", ConsultationState.SCHEDULED);
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        doctor.say("{\"type\":\"admit\"}");
+        assertEquals("illegal_transition", doctor.last("error").path("code").asText());
+        assertFalse(guardian.types().contains("admitted"));
+    }
+
+    @Test
+    void messagesAreRelayedWithinTheirRoomOnly() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        states.put("c2", ConsultationState.IN_PROGRESS);
+        FakePeer d1 = join("d1", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer g1 = join("g1", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        FakePeer d2 = join("d2", "c2", RoomRole.PHYSICIAN, "dr.li");
+        FakePeer g2 = join("g2", "c2", RoomRole.GUARDIAN, "guardian.liu");
+        assertTrue(g1.last("welcome").path("admitted").asBoolean(), "in progress: straight into the room");
+
+        d1.say("{\"type\":\"candidate\",\"candidate\":{\"candidate\":\"candidate:1 1 udp 1 10.0.0.1 5000 typ host\"}}");
+        d1.say("{\"type\":\"restart\"}");
+        assertTrue(g1.types().contains("candidate"));
+        assertTrue(g1.types().contains("restart"));
+        assertFalse(g2.types().contains("candidate"));
+        assertFalse(d2.types().contains("candidate"));
+    }
+
+    @Test
+    void socketsWithoutAValidTokenAreRefusedWithPolicyViolation() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer early = new FakePeer("x");
+        early.say("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
+        assertEquals(SignalingHub.POLICY_VIOLATION, early.closeCode);
+
+        FakePeer expired = new FakePeer("y");
+        expired.say("{\"type\":\"auth\",\"token\":\"expired\"}");
+        assertEquals(SignalingHub.POLICY_VIOLATION, expired.closeCode);
+        assertEquals("the room token has expired", expired.closeReason);
+        assertTrue(expired.received.isEmpty());
+
+        FakePeer otherConsult = new FakePeer("z");
+        otherConsult.say("{\"type\":\"auth\",\"consultationId\":\"c9\",\"token\":\"c1/GUARDIAN/guardian.liu\"}");
+        assertEquals(SignalingHub.POLICY_VIOLATION, otherConsult.closeCode);
+
+        FakePeer silent = new FakePeer("s");
+        hub.authDeadline(silent);
+        assertEquals(SignalingHub.POLICY_VIOLATION, silent.closeCode);
+        FakePeer seated = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        hub.authDeadline(seated);
+        assertEquals(null, seated.closeCode);
+        assertEquals(Map.of("c1", 1), hub.occupancy());
+    }
+
+    @Test
+    void aSecondSocketOfTheSameRoleReplacesTheFirstAndCountsAsReconnected() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer wifi = join("g-wifi", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        FakePeer mobile = join("g-mobile", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        assertEquals(SignalingHub.REPLACED, wifi.closeCode);
+        assertEquals(List.of("joined c1", "reconnected c1"), presence, "no left in between");
+        assertTrue(doctor.last("peer-joined").path("reconnected").asBoolean());
+        assertFalse(doctor.types().contains("peer-left"));
+
+        doctor.say("{\"type\":\"offer\",\"sdp\":\"v=0 restart\"}");
+        assertTrue(mobile.types().contains("offer"));
+        assertFalse(wifi.types().contains("offer"));
+        assertEquals(Map.of("c1", 2), hub.occupancy());
+    }
+
+    @Test
+    void theGuardianLeavingIsReportedAndThePhysicianStays() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        guardian.close(1001, "tab closed");
+        assertEquals(List.of("joined c1", "left c1"), presence);
+        assertEquals("GUARDIAN", doctor.last("peer-left").path("role").asText());
+        assertEquals(null, doctor.closeCode);
+        assertTrue(audited.contains("guardian.tang GUARDIAN left"));
+    }
+
+    @Test
+    void closingTheRoomTellsEveryoneAndReportsNoPresence() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        states.put("c1", ConsultationState.COMPLETED);
+        hub.closeRoom("c1", "completed");
+        for (FakePeer p : List.of(doctor, guardian)) {
+            assertEquals("completed", p.last("closed").path("reason").asText());
+            assertEquals(SignalingHub.NORMAL, p.closeCode);
+        }
+        assertEquals(List.of("joined c1"), presence);
+        assertTrue(hub.occupancy().isEmpty());
+
+        FakePeer late = join("late", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        assertEquals("completed", late.last("closed").path("reason").asText());
+        assertEquals(SignalingHub.NORMAL, late.closeCode);
+    }
+
+    @Test
+    void statsAreStoredAndShownToThePhysician() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        guardian.say("{\"type\":\"stats\",\"width\":1280,\"height\":720,\"frameRate\":30,\"bitrateKbps\":1500,"
+                + "\"packetLossPct\":0.4,\"rttMs\":42,\"note\":\"ignored text\"}");
+        assertEquals(List.of("c1 GUARDIAN 1280x720"), stored);
+        JsonNode shown = doctor.last("stats");
+        assertEquals("GUARDIAN", shown.path("from").asText());
+        assertEquals(720, shown.path("height").asInt());
+        assertTrue(shown.path("note").isMissingNode());
+        guardian.say("{\"type\":\"stats\",\"width\":640,\"height\":360}");
+        assertEquals(1, stored.size(), "a second sample within a second is throttled");
+    }
+}
