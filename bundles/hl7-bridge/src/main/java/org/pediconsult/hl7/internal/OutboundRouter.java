@@ -51,7 +51,11 @@ public class OutboundRouter implements EventListener {
 
     private final Map<Hl7OutboundMapper, Set<String>> mappers = new ConcurrentHashMap<>();
     private final List<OutboundChannel> channels = new CopyOnWriteArrayList<>();
-    private final ExecutorService registrar = Executors.newSingleThreadExecutor(r -> new Thread(r, "hl7-outbound-subscriber"));
+    private final ExecutorService registrar = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hl7-outbound-subscriber");
+        t.setDaemon(true);
+        return t;
+    });
     private final OutboundStore store;
     private final Clock clock;
     private volatile BundleContext context;

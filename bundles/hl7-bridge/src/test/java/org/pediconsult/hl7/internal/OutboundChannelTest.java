@@ -241,4 +241,20 @@ class OutboundChannelTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
         assertEquals(6, his.received.size());
     }
+
+    @Test
+    void queuedMessagesSurviveARestartOfTheChannelAndAreSentOnceAfterwards() throws Exception {
+        startChannel();
+        queue("P1");
+        queue("P1");
+        queue("P2");
+        channel.stop();   // Karaf stops (or the bundle is updated) while the receiver is down
+        channel = null;
+        assertEquals(0, his.received.size());
+        his.start();
+        startChannel();   // a new instance on the same database
+        await().atMost(Duration.ofSeconds(15)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
+        assertEquals(3, his.received.size(), "each once: " + his.received);
+        assertEquals(controlIds().subList(0, 2), receivedFor("P1"));
+    }
 }
