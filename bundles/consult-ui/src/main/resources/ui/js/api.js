@@ -34,7 +34,7 @@ export function logout() {
 
 /** fetch('/api' + path): JSON in and out; {raw: Blob|File, contentType} sends bytes; {blob: true} answers a Blob. */
 export async function api(path, opts = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: opts.blob ? '*/*' : 'application/json' };
   const s = session();
   if (s && !opts.anonymous) headers.Authorization = 'Bearer ' + s.token;
   let body;

@@ -39,7 +39,7 @@ export function growthChart(data, label) {
     svg.append(s('text', { x: L - 6, y: Y(yv) + 4, 'text-anchor': 'end' }, yv.toFixed(1)));
   }
   svg.append(s('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' }, months ? (t('age') + ' (m)') : 'cm'));
-  svg.append(s('text', { x: 12, y: T + 4 }, data.unit || ''));
+  svg.append(s('text', { x: L + 6, y: T + 10 }, data.unit || ''));
   for (const [z, pts] of curves) {
     const vis = pts.filter(inX);
     if (!vis.length) continue;
