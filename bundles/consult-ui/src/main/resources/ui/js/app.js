@@ -1,0 +1,103 @@
+// Entry point: hash routing, the header (language switch, log out, navigation), login.
+import { api, login, logout, session } from './api.js';
+import { t, lang, setLang } from './i18n.js';
+import { h, page, showError, busy, field, clear } from './ui.js';
+import * as guardian from './guardian.js';
+import * as physician from './physician.js';
+import { operations } from './ops.js';
+import { call } from './call.js';
+
+const main = document.getElementById('main');
+const leaveHooks = [];
+const route = {
+  current: '',
+  onLeave(fn) { leaveHooks.push(fn); },
+  render: () => render(),
+};
+
+function homeFor(s) {
+  if (!s) return '#/login';
+  if (s.roles.includes('PHYSICIAN')) return '#/queue';
+  if (s.roles.includes('GUARDIAN')) return '#/home';
+  if (s.roles.includes('INTEGRATION_ADMIN')) return '#/ops';
+  return '#/home';
+}
+
+function header() {
+  const s = session();
+  document.getElementById('skip-link').textContent = t('skip');
+  const sw = document.getElementById('lang-switch');
+  sw.textContent = t('switchTo');
+  sw.setAttribute('aria-label', t('switchLabel'));
+  sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
+  const out = document.getElementById('logout');
+  out.textContent = s ? `${t('logout')} (${s.username})` : t('logout');
+  out.hidden = !s;
+  const nav = clear(document.getElementById('nav'));
+  if (!s) return;
+  const link = (href, text) => h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : null }, text);
+  if (s.roles.includes('GUARDIAN')) nav.append(link('#/home', t('navHome')));
+  if (s.roles.includes('PHYSICIAN')) nav.append(link('#/queue', t('navQueue')));
+  if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')));
+}
+
+async function render() {
+  while (leaveHooks.length) { try { leaveHooks.pop()(); } catch (e) { /* ignore */ } }
+  route.current = location.hash;
+  const s = session();
+  const [path, query] = (location.hash.slice(1) || '/').split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean);
+  header();
+  if (!s && parts[0] !== 'login') { location.replace('#/login'); return; }
+  try {
+    switch (parts[0]) {
+      case 'login': return loginPage();
+      case 'home': return await guardian.home(main);
+      case 'new': return await guardian.newConsultation(main, params);
+      case 'consult': return await guardian.consultation(main, parts[1]);
+      case 'waiting': return await guardian.waiting(main, parts[1], route);
+      case 'queue': return await physician.queue(main);
+      case 'pconsult': return await physician.consultView(main, parts[1]);
+      case 'ops': return await operations(main);
+      case 'call': return await call(main, parts[1], route);
+      default: location.replace(homeFor(s));
+    }
+  } catch (e) {
+    const box = h('div');
+    page(main, t('errorTitle'), box);
+    showError(box, e);
+  }
+}
+
+function loginPage() {
+  const fields = new Map();
+  const errors = h('div', { hidden: true });
+  const user = h('input', { type: 'text', name: 'username', autocomplete: 'username', autocapitalize: 'none' });
+  const pass = h('input', { type: 'password', name: 'password', autocomplete: 'current-password' });
+  const submit = h('button', { type: 'submit' }, t('login'));
+  const form = h('form', { class: 'card login', novalidate: true }, errors,
+    field(fields, 'username', t('username'), user, { required: true }),
+    field(fields, 'password', t('password'), pass, { required: true }),
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const done = busy(submit, t('loggingIn'));
+    try {
+      const s = await login(user.value.trim(), pass.value);
+      location.hash = homeFor(s);
+    } catch (e) { done(); showError(errors, e, fields); }
+  });
+  page(main, t('loginTitle'), form);
+  user.focus();
+}
+
+document.getElementById('lang-switch').addEventListener('click', () => {
+  setLang(lang() === 'en' ? 'zh' : 'en');
+  main.dataset.route = '';
+  render().then(() => document.getElementById('lang-switch').focus());
+});
+document.getElementById('logout').addEventListener('click', () => { logout(); location.hash = '#/login'; });
+window.addEventListener('hashchange', render);
+setLang(lang());
+render();

@@ -1,0 +1,161 @@
+// Guardian pages: my children and consultations, new consultation, triage, booking, waiting room, summary.
+import { api } from './api.js';
+import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
+import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
+import { questionnaire } from './form.js';
+
+let specialtyNames = {};
+async function specialties() {
+  const list = await api('/specialties');
+  specialtyNames = Object.fromEntries(list.map((s) => [s.id, s.name]));
+  return list;
+}
+const childName = (c) => `${c.familyName}${c.givenName}`;
+
+export async function home(main) {
+  const [children, consults] = await Promise.all([api('/children'), api('/consultations'), specialties()]);
+  const sections = children.map((c) => {
+    const mine = consults.filter((x) => x.childId === c.id).sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || ''));
+    return h('section', { class: 'card child', 'aria-labelledby': 'child-' + c.id },
+      h('h2', { id: 'child-' + c.id }, childName(c)),
+      h('p', { class: 'muted' }, `${t('sex_' + c.sex)} · ${t('born')} ${fmtDate(c.birthDate)}`),
+      h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/new?child=${c.id}` }, t('newConsultation'))),
+      h('h3', {}, t('consultations')),
+      mine.length ? h('ul', { class: 'plain consultations' }, mine.map((x) => h('li', { dataset: { consultation: x.id } },
+        h('a', { href: `#/consult/${x.id}` }, loc(specialtyNames[x.specialtyId]) || x.specialtyId), ' ',
+        stateBadge(x.state), ' ', triageBadge(x.triage),
+        x.scheduledAt ? h('span', { class: 'muted' }, ` · ${fmtDateTime(x.scheduledAt)}`) : null)))
+        : h('p', { class: 'muted' }, t('noConsultations')));
+  });
+  page(main, t('myChildren'), sections);
+}
+
+export async function newConsultation(main, params) {
+  const [children, list] = await Promise.all([api('/children'), specialties()]);
+  const errors = h('div', { hidden: true });
+  const fields = new Map();
+  const childSelect = h('select', { name: 'childId' }, children.map((c) => h('option', { value: c.id, selected: c.id === params.get('child') }, childName(c))));
+  const specialtySelect = h('select', { name: 'specialtyId' }, h('option', { value: '' }, '—'),
+    list.map((s) => h('option', { value: s.id }, loc(s.name))));
+  const qBox = h('div', { id: 'questionnaire' });
+  const submit = h('button', { type: 'submit', disabled: true }, t('submitAssessment'));
+  let form = null;
+  const load = async () => {
+    qBox.replaceChildren();
+    form = null;
+    submit.disabled = true;
+    for (const k of [...fields.keys()]) if (k !== 'childId' && k !== 'specialtyId') fields.delete(k);
+    if (!specialtySelect.value) return;
+    qBox.append(h('p', { class: 'muted' }, t('loading')));
+    try {
+      const s = await api(`/specialties/${encodeURIComponent(specialtySelect.value)}`);
+      form = questionnaire(s.questionnaire.questions, fields, { specialtyId: s.id, childId: childSelect.value });
+      qBox.replaceChildren(h('h2', {}, `${t('questionnaire')}: ${loc(s.name)}`), form.el);
+      submit.disabled = false;
+    } catch (e) { qBox.replaceChildren(); showError(errors, e, fields); }
+  };
+  specialtySelect.addEventListener('change', load);
+  childSelect.addEventListener('change', load);
+  const el = h('form', { novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    if (!form) return;
+    const done = busy(submit, t('submitting'));
+    try {
+      const c = await api('/assessments', { method: 'POST', body: { childId: childSelect.value, specialtyId: specialtySelect.value, answers: form.collect() } });
+      location.hash = `#/consult/${c.id}`;
+    } catch (e) { showError(errors, e, fields); } finally { done(); }
+  } },
+  errors,
+  field(fields, 'childId', t('child'), childSelect, { required: true }),
+  list.length ? field(fields, 'specialtyId', t('chooseSpecialty'), specialtySelect, { required: true }) : h('p', {}, t('noSpecialties')),
+  qBox, h('div', { class: 'actions' }, submit));
+  page(main, t('newConsultation'), el);
+}
+
+/** One consultation, from the guardian's side: what to do next depends on its state. */
+export async function consultation(main, id) {
+  const [c] = await Promise.all([api(`/consultations/${encodeURIComponent(id)}`), specialties()]);
+  const errors = h('div', { hidden: true });
+  const parts = [errors, h('p', {}, loc(specialtyNames[c.specialtyId]) || c.specialtyId, ' ', stateBadge(c.state)),
+    !c.specialtyAvailable ? h('p', { class: 'alert IN_PERSON' }, t('specialtyUnavailable')) : null];
+  const title = { ASSESSED: t('triageResult'), REFERRED: t('triageResult'), SCHEDULED: t('booking'), WAITING: t('waitingRoom'),
+    IN_PROGRESS: t('waitingRoom'), PAUSED: t('waitingRoom'), COMPLETED: t('summary') }[c.state] || t('consultView');
+  if (['ASSESSED', 'REFERRED'].includes(c.state) || (c.triage && c.state !== 'COMPLETED')) parts.push(h('section', { 'aria-label': t('triageResult') }, h('h2', {}, t('triageResult')), triageBox(c.triage)));
+  if (c.state === 'ASSESSED') {
+    parts.push(await bookingSection(c, errors));
+  }
+  if (c.state === 'SCHEDULED') {
+    const go = h('button', { type: 'button', onclick: async () => {
+      const done = busy(go, t('loading'));
+      try { await api(`/consultations/${c.id}/waiting-room`, { method: 'POST' }); location.hash = `#/waiting/${c.id}`; } catch (e) { showError(errors, e); done(); }
+    } }, t('enterWaitingRoom'));
+    parts.push(h('p', { class: 'booked' }, t('bookedFor', { t: fmtDateTime(c.scheduledAt) })), h('div', { class: 'actions' }, go, cancelButton(c, errors)));
+  }
+  if (['WAITING', 'IN_PROGRESS', 'PAUSED'].includes(c.state)) {
+    parts.push(h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/waiting/${c.id}` }, t('waitingRoom'))));
+  }
+  if (c.state === 'COMPLETED' || (c.state === 'REFERRED' && c.referralFacility)) parts.push(summary(c));
+  page(main, title, parts);
+}
+
+function cancelButton(c, errors) {
+  const b = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    try { await api(`/consultations/${c.id}/cancellation`, { method: 'POST' }); location.reload(); } catch (e) { showError(errors, e); }
+  } }, t('cancel'));
+  return b;
+}
+
+async function bookingSection(c, errors) {
+  const physicians = (await api('/physicians')).filter((p) => p.whitelisted && (p.specialties || []).includes(c.specialtyId));
+  const groups = await Promise.all(physicians.map(async (p) => ({ p, slots: await api(`/physicians/${p.id}/slots?free=true`) })));
+  const now = Date.now();
+  const sec = h('section', { class: 'booking', 'aria-labelledby': 'booking-h' }, h('h2', { id: 'booking-h' }, t('bookNow')));
+  let any = false;
+  for (const { p, slots } of groups) {
+    const upcoming = slots.filter((s) => s.free && Date.parse(s.startsAt) > now).sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 24);
+    if (!upcoming.length) continue;
+    any = true;
+    sec.append(h('h3', {}, `${p.familyName}${p.givenName} · ${p.title || ''}`),
+      h('div', { class: 'slots', role: 'group', 'aria-label': `${t('freeSlots')}: ${p.familyName}${p.givenName}` }, upcoming.map((s) => {
+        const b = h('button', { type: 'button', class: 'secondary slot', dataset: { slot: s.id }, onclick: async () => {
+          const done = busy(b, t('loading'));
+          try {
+            await api(`/consultations/${c.id}/booking`, { method: 'POST', body: { slotId: s.id } });
+            announce(t('bookedFor', { t: fmtDateTime(s.startsAt) }));
+            location.hash = `#/consult/${c.id}`;
+            window.dispatchEvent(new HashChangeEvent('hashchange'));
+          } catch (e) { done(); showError(errors, e); }
+        } }, fmtDateTime(s.startsAt));
+        return b;
+      })));
+  }
+  if (!any) sec.append(h('p', {}, t('noSlots')));
+  return sec;
+}
+
+function summary(c) {
+  return h('section', { class: 'card summary', 'aria-labelledby': 'summary-h' }, h('h2', { id: 'summary-h' }, t('summary')),
+    h('dl', { class: 'kv' },
+      c.diagnosis ? [h('dt', {}, t('diagnosis')), h('dd', {}, c.diagnosis)] : null,
+      c.plan ? [h('dt', {}, t('plan')), h('dd', {}, c.plan)] : null,
+      c.referralReason ? [h('dt', {}, t('referralReason')), h('dd', {}, c.referralReason)] : null,
+      c.referralFacility ? [h('dt', {}, t('referralFacility')), h('dd', {}, c.referralFacility)] : null));
+}
+
+/** The waiting room: polls the state every 5 s until the physician admits, then offers the call. */
+export async function waiting(main, id, route) {
+  const c = await api(`/consultations/${encodeURIComponent(id)}`);
+  const errors = h('div', { hidden: true });
+  const state = h('p', { class: 'waiting-state' }, stateBadge(c.state));
+  const admitted = ['IN_PROGRESS', 'PAUSED'].includes(c.state);
+  page(main, t('waitingRoom'), errors,
+    h('section', { class: 'card' }, h('p', {}, admitted ? t('admitted') : t('waitingText')), state,
+      c.guardianAttestedAt ? h('p', { class: 'muted' }, t('attestedBy', { who: c.guardianAttestedBy, t: fmtDateTime(c.guardianAttestedAt) })) : null),
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/call/${c.id}` }, t('joinCall')),
+      h('a', { class: 'button secondary', href: `#/consult/${c.id}` }, t('back'))),
+    c.state === 'COMPLETED' || c.state === 'REFERRED' ? summary(c) : null);
+  if (['WAITING', 'SCHEDULED'].includes(c.state)) {
+    const timer = setTimeout(() => { if (route.current === location.hash) route.render(); }, 5000);
+    route.onLeave(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,116 @@
+// Two dictionaries, zh (default) and en; the choice is remembered in localStorage.
+const DICT = {
+  zh: {
+    skip: '跳到正文', switchTo: 'English', switchLabel: 'Switch to English', logout: '退出',
+    navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维',
+    loginTitle: '登录', username: '用户名', password: '密码', login: '登录', loggingIn: '正在登录…',
+    loading: '正在加载…', back: '返回', save: '保存', yes: '是', no: '否', none: '无', required: '必填',
+    errorTitle: '出错了', errorNetwork: '无法连接服务器，请检查网络后重试。', errorFields: '请修改以下内容：',
+    myChildren: '我的孩子', born: '出生', consultations: '问诊记录', noConsultations: '还没有问诊。',
+    newConsultation: '发起问诊', child: '孩子', specialty: '专科', chooseSpecialty: '选择专科',
+    noSpecialties: '目前没有可用的专科。', questionnaire: '问诊前评估', submitAssessment: '提交评估',
+    submitting: '正在提交…', photos: '照片', uploadPhotos: '选择照片（JPEG 或 PNG）', uploading: '正在上传…',
+    uploaded: '已上传 {n} 张', remove: '删除', addEntry: '添加一条', entry: '第 {n} 条',
+    triageResult: '分诊结果', reasons: '原因', advice: '建议',
+    level_REMOTE_OK: '适合线上问诊', level_IN_PERSON: '需要线下就诊', level_EMERGENCY: '紧急：请立即就医',
+    emergencyCall: '请拨打 120 或立即前往最近的急诊。',
+    bookNow: '预约医生', booking: '预约', freeSlots: '可预约时段', noSlots: '暂无可预约时段。', book: '预约',
+    physician: '医生', bookedFor: '已预约：{t}', enterWaitingRoom: '进入候诊室', waitingRoom: '候诊室',
+    waitingText: '您和孩子已在候诊室。医生接诊后即可开始视频。', joinCall: '进入视频问诊', refresh: '刷新',
+    summary: '问诊小结', diagnosis: '诊断', plan: '处理方案', referral: '转诊', referralReason: '转诊原因',
+    referralFacility: '转诊机构', state: '状态', scheduledAt: '预约时间', open: '打开', cancel: '取消问诊',
+    state_REQUESTED: '已申请', state_ASSESSED: '已评估', state_SCHEDULED: '已预约', state_WAITING: '候诊中',
+    state_IN_PROGRESS: '问诊中', state_PAUSED: '已暂停', state_COMPLETED: '已完成', state_REFERRED: '已转诊',
+    state_CANCELLED: '已取消', state_NO_SHOW: '未到诊',
+    specialtyUnavailable: '该专科暂不可用',
+    queueTitle: '接诊队列', today: '今天', upcoming: '之后', earlier: '其他', noQueue: '没有问诊。', triage: '分诊',
+    consultView: '问诊', assessment: '评估内容', history: '既往问诊', growthChart: '生长曲线',
+    indicator: '指标', noMeasurements: '没有测量数据。', admitAttest: '接入并确认监护人在场',
+    attestNote: '确认：监护人与孩子在场，身份已核对。', attestedBy: '监护人在场确认：{who}，{t}',
+    completeConsult: '完成问诊', endAndRefer: '结束并转诊', call: '视频通话', guardianPresent: '监护人在场',
+    done: '已保存', opsTitle: '运维', installedSpecialties: '已安装的专科', health: '系统状态',
+    hl7Channels: 'HL7 通道', name: '名称', direction: '方向', port: '端口', status: '状态', counts: '计数',
+    hl7Unavailable: 'HL7 桥接未安装。', callTitle: '视频问诊', lobby: '在候诊室等待医生接入…',
+    admitted: '医生已接入。', connecting: '正在连接…', peerLeft: '对方已离开。', callClosed: '问诊已结束（{r}）。',
+    hangUp: '挂断', admitFromLobby: '接入监护人', localVideo: '本地画面', remoteVideo: '对方画面',
+    audioOnly: '仅语音', quality: '通话质量', cameraError: '无法打开摄像头或麦克风：{e}',
+    dateTime: '{d}', age: '年龄', sex: '性别', sex_MALE: '男', sex_FEMALE: '女', sex_UNKNOWN: '未知',
+    ind_weight: '年龄别体重', ind_height: '年龄别身长/身高', ind_bmi: '年龄别 BMI', ind_head: '年龄别头围', ind_wfh: '身长/身高别体重',
+    chartLabel: '{ind}：孩子的测量值与 WHO 参考曲线（z = -3 到 +3）',
+  },
+  en: {
+    skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
+    navHome: 'My children', navQueue: 'Queue', navOps: 'Operations',
+    loginTitle: 'Log in', username: 'User name', password: 'Password', login: 'Log in', loggingIn: 'Logging in…',
+    loading: 'Loading…', back: 'Back', save: 'Save', yes: 'Yes', no: 'No', none: 'None', required: 'required',
+    errorTitle: 'Something went wrong', errorNetwork: 'The server cannot be reached. Check the network and try again.', errorFields: 'Please correct the following:',
+    myChildren: 'My children', born: 'born', consultations: 'Consultations', noConsultations: 'No consultations yet.',
+    newConsultation: 'Start a consultation', child: 'Child', specialty: 'Specialty', chooseSpecialty: 'Choose a specialty',
+    noSpecialties: 'No specialty is available right now.', questionnaire: 'Pre-consultation assessment', submitAssessment: 'Submit the assessment',
+    submitting: 'Submitting…', photos: 'Photos', uploadPhotos: 'Choose photos (JPEG or PNG)', uploading: 'Uploading…',
+    uploaded: '{n} uploaded', remove: 'Remove', addEntry: 'Add an entry', entry: 'Entry {n}',
+    triageResult: 'Triage result', reasons: 'Reasons', advice: 'Advice',
+    level_REMOTE_OK: 'Suitable for an online consultation', level_IN_PERSON: 'Needs an in-person visit', level_EMERGENCY: 'EMERGENCY: seek care now',
+    emergencyCall: 'Call 120 or go to the nearest emergency department now.',
+    bookNow: 'Book a physician', booking: 'Booking', freeSlots: 'Free times', noSlots: 'No free times.', book: 'Book',
+    physician: 'Physician', bookedFor: 'Booked for {t}', enterWaitingRoom: 'Enter the waiting room', waitingRoom: 'Waiting room',
+    waitingText: 'You and your child are in the waiting room. The video starts when the physician admits you.', joinCall: 'Join the video consultation', refresh: 'Refresh',
+    summary: 'Consultation summary', diagnosis: 'Diagnosis', plan: 'Plan', referral: 'Referral', referralReason: 'Reason for referral',
+    referralFacility: 'Referred to (facility)', state: 'State', scheduledAt: 'Scheduled', open: 'Open', cancel: 'Cancel the consultation',
+    state_REQUESTED: 'Requested', state_ASSESSED: 'Assessed', state_SCHEDULED: 'Scheduled', state_WAITING: 'Waiting',
+    state_IN_PROGRESS: 'In progress', state_PAUSED: 'Paused', state_COMPLETED: 'Completed', state_REFERRED: 'Referred',
+    state_CANCELLED: 'Cancelled', state_NO_SHOW: 'No-show',
+    specialtyUnavailable: 'This specialty is not available at the moment',
+    queueTitle: 'Consultation queue', today: 'Today', upcoming: 'Upcoming', earlier: 'Other', noQueue: 'No consultations.', triage: 'Triage',
+    consultView: 'Consultation', assessment: 'Assessment', history: 'History', growthChart: 'Growth chart',
+    indicator: 'Indicator', noMeasurements: 'No measurements.', admitAttest: 'Admit and attest guardian present',
+    attestNote: 'I confirm that the guardian is present with the child and their identity was checked.', attestedBy: 'Guardian presence attested by {who}, {t}',
+    completeConsult: 'Complete the consultation', endAndRefer: 'End and refer', call: 'Video call', guardianPresent: 'Guardian present',
+    done: 'Saved', opsTitle: 'Operations', installedSpecialties: 'Installed specialties', health: 'System health',
+    hl7Channels: 'HL7 channels', name: 'Name', direction: 'Direction', port: 'Port', status: 'Status', counts: 'Counts',
+    hl7Unavailable: 'The HL7 bridge is not installed.', callTitle: 'Video consultation', lobby: 'Waiting in the lobby for the physician to admit you…',
+    admitted: 'The physician admitted you.', connecting: 'Connecting…', peerLeft: 'The other side left.', callClosed: 'The consultation ended ({r}).',
+    hangUp: 'Hang up', admitFromLobby: 'Admit the guardian', localVideo: 'My camera', remoteVideo: 'Other side',
+    audioOnly: 'Audio only', quality: 'Call quality', cameraError: 'Cannot open the camera or microphone: {e}',
+    dateTime: '{d}', age: 'Age', sex: 'Sex', sex_MALE: 'Male', sex_FEMALE: 'Female', sex_UNKNOWN: 'Unknown',
+    ind_weight: 'Weight for age', ind_height: 'Length/height for age', ind_bmi: 'BMI for age', ind_head: 'Head circumference for age', ind_wfh: 'Weight for length/height',
+    chartLabel: '{ind}: the child\'s measurements and the WHO reference curves (z = -3 to +3)',
+  },
+};
+
+const KEY = 'pediconsult.lang';
+
+export function lang() {
+  const l = localStorage.getItem(KEY);
+  return l === 'en' ? 'en' : 'zh';
+}
+
+export function setLang(l) {
+  localStorage.setItem(KEY, l === 'en' ? 'en' : 'zh');
+  document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
+}
+
+/** A UI string with {placeholders} filled in. */
+export function t(key, vars = {}) {
+  const s = DICT[lang()][key] ?? DICT.zh[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? ''));
+}
+
+/** A server text {zh, en} in the chosen language (the other one if missing). */
+export function loc(text) {
+  if (text == null) return '';
+  if (typeof text === 'string') return text;
+  return lang() === 'en' ? (text.en || text.zh || '') : (text.zh || text.en || '');
+}
+
+export function fmtDateTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN',
+    { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+}
+
+export function fmtDate(iso) {
+  if (!iso) return '';
+  return new Date(iso + (iso.length === 10 ? 'T00:00:00Z' : '')).toLocaleDateString(
+    lang() === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeZone: 'UTC' });
+}

@@ -1,0 +1,182 @@
+package org.pediconsult.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consult UI in a real browser: the distribution unpacked and started with bin/start, then
+ * integration-tests/ui/consult-ui-flow.mjs (playwright-core driving Debian's /usr/bin/chromium)
+ * runs guardian and physician through login, language switch, a dermatology assessment with a
+ * photo, triage, booking, waiting room, queue, consult view with the growth chart, admission and
+ * attestation, an emergency triage and the operations page. Screenshots of each page land in
+ * target/ui-screenshots/. Set up by .ci/test-setup; skipped only when chromium is absent and
+ * PEDICONSULT_UI_TESTS=optional.
+ */
+class ConsultUiIT {
+    private static final int HTTP = 18481;
+    private static final String BASE = "http://localhost:" + HTTP;
+    private static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("PEDICONSULT_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path UI = Paths.get("ui").toAbsolutePath();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path home;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean optional = "optional".equals(System.getenv("PEDICONSULT_UI_TESTS"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            assumeTrue(!optional, "SKIPPED: no chromium at " + CHROMIUM + " and PEDICONSULT_UI_TESTS=optional;"
+                    + " run .ci/test-setup (apt-get install chromium) to run the browser test");
+            throw new IllegalStateException("no chromium at " + CHROMIUM + ": run .ci/test-setup (it installs Debian's"
+                    + " chromium); PEDICONSULT_UI_TESTS=optional skips this test on machines without it");
+        }
+        assertTrue(Files.isDirectory(UI.resolve("node_modules/playwright-core")),
+                "playwright-core missing in " + UI + ": run .ci/test-setup (npm ci in integration-tests/ui)");
+        home = UnpackedDistribution.unpack("consult-ui");
+        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = 18401");
+        append("etc/org.pediconsult.hl7.inbound-his.cfg", "port = 18675");
+        append("etc/org.pediconsult.messaging.cfg", "embedded.listen = tcp://127.0.0.1:18816");
+        // the pilot window is a calendar year in the shipped config: open it wide so the test does not expire
+        append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
+        assertTrue(UnpackedDistribution.karaf(home, "start"), "bin/start returns");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> get("/api/health", null).statusCode() == 200 && get("/consult/", null).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (home != null) {
+            UnpackedDistribution.karaf(home, "stop");
+        }
+    }
+
+    @Test
+    void guardianAndPhysicianWalkThroughTheUi() throws Exception {
+        String admin = token("admin");
+        String guardian = token("guardian.tang");
+        // a free slot of dr.wang in two hours (on the hour + 7 min, so it never collides with the demo half-hours)
+        JsonNode wang = null;
+        for (JsonNode p : json(get("/api/physicians", admin))) {
+            if ("dr.wang".equals(p.path("username").asText())) {
+                wang = p;
+            }
+        }
+        assertTrue(wang != null, "demo physician dr.wang");
+        Instant startsAt = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
+        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
+                List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
+        assertEquals(201, slot.statusCode(), slot.body());
+        String slotId = JSON.readTree(slot.body()).get(0).path("id").asText();
+
+        // earlier growth measurements of the child, for the physician's growth chart
+        String childId = json(get("/api/children", guardian)).get(0).path("id").asText();
+        LocalDate today = LocalDate.now();
+        HttpResponse<String> growth = post("/api/assessments", guardian, Map.of("childId", childId,
+                "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
+                        "measurements", List.of(
+                                Map.of("date", today.minusYears(1).toString(), "weightKg", 14.5, "lengthHeightCm", 96),
+                                Map.of("date", today.minusDays(10).toString(), "weightKg", 16.2, "lengthHeightCm", 103)))));
+        assertEquals(201, growth.statusCode(), growth.body());
+
+        Path photo = Paths.get("target/ui-test-rash.png").toAbsolutePath();
+        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 48; y++) {
+                img.setRGB(x, y, (200 << 16) | ((x * 3) << 8) | (y * 5));
+            }
+        }
+        ImageIO.write(img, "png", photo.toFile());
+
+        Path shots = Paths.get("target/ui-screenshots").toAbsolutePath();
+        Path tmp = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "ui-home");
+        Path log = Paths.get("target/ui-test.log").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("node", "consult-ui-flow.mjs").directory(UI.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("BASE_URL", BASE);
+        env.put("SHOTS", shots.toString());
+        env.put("SLOT_ID", slotId);
+        env.put("PHOTO", photo.toString());
+        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("HOME", tmp.toString());
+        env.put("XDG_CONFIG_HOME", tmp.resolve(".config").toString());
+        env.put("XDG_CACHE_HOME", tmp.resolve(".cache").toString());
+        env.put("XDG_DATA_HOME", tmp.resolve(".local/share").toString());
+        Process node = pb.start();
+        boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            node.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(out);
+        assertTrue(finished, "the browser flow finished within 5 minutes:\n" + out);
+        assertEquals(0, node.exitValue(), "the browser flow passed:\n" + out);
+        assertTrue(out.contains("[ui-test] PASS"), out);
+        try (var files = Files.list(shots)) {
+            assertTrue(files.count() >= 10, "screenshots of the main pages in " + shots);
+        }
+    }
+
+    private static String token(String user) throws Exception {
+        HttpResponse<String> r = post("/api/auth/token", null, Map.of("username", user, "password", "pediconsult"));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String bearer, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void append(String file, String line) throws IOException {
+        UnpackedDistribution.append(home, file, line);
+    }
+}
