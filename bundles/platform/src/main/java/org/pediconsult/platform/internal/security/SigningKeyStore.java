@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 
 import com.nimbusds.jose.JOSEException;
@@ -13,6 +11,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.pediconsult.platform.api.Ids;
+import org.pediconsult.platform.api.security.SecretFiles;
 
 /**
  * The token signing key, an RSA JWK kept in a file readable by the Karaf user only. Generated on
@@ -32,15 +31,7 @@ final class SigningKeyStore {
         }
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(Ids.newId()).generate();
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "jwk", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's ACL protects the file
-            }
-            Files.writeString(tmp, key.toJSONString(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, key.toJSONString());
             return key;
         } catch (JOSEException e) {
             throw new IOException("cannot generate a signing key", e);
