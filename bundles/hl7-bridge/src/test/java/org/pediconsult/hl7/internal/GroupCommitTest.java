@@ -59,6 +59,8 @@ class GroupCommitTest {
     private final AtomicLong commitDelayMillis = new AtomicLong();
     private final AtomicInteger commits = new AtomicInteger();
     private volatile CountDownLatch commitGate;
+    /** Counted down when a commit reaches the gate: the writer is then inside its commit. */
+    private final CountDownLatch commitHeld = new CountDownLatch(1);
     private JdbcDataSource h2;
     private DataSource db;
     private MessageStore store;
@@ -100,6 +102,7 @@ class GroupCommitTest {
                                 if ("commit".equals(m.getName())) {
                                     CountDownLatch gate = commitGate;
                                     if (gate != null) {
+                                        commitHeld.countDown();
                                         gate.await(20, TimeUnit.SECONDS);
                                     }
                                     if (commitDelayMillis.get() > 0) {
@@ -252,7 +255,7 @@ class GroupCommitTest {
     void twoFirstsOfOneKeyInOneGroupMakeTheSecondADuplicateWithTheFirstAck() throws Exception {
         commitGate = new CountDownLatch(1); // hold the writer in its first commit while the next group queues
         CompletableFuture<MessageStore.Stored> before = store.store(entry("X1", "ACK-X1"));
-        Thread.sleep(200);
+        assertTrue(commitHeld.await(10, TimeUnit.SECONDS), "the writer is in its first commit");
         CompletableFuture<MessageStore.Stored> a = store.store(entry("K1", "ACK-A"));
         CompletableFuture<MessageStore.Stored> b = store.store(entry("K1", "ACK-B"));
         assertFalse(a.isDone() || b.isDone(), "nothing completes before its commit");
@@ -272,7 +275,7 @@ class GroupCommitTest {
         }
         commitGate = new CountDownLatch(1);
         CompletableFuture<MessageStore.Stored> before = store.store(entry("X2", "ACK-X2"));
-        Thread.sleep(200);
+        assertTrue(commitHeld.await(10, TimeUnit.SECONDS), "the writer is in its first commit");
         CompletableFuture<MessageStore.Stored> fresh = store.store(entry("K3", "ACK-K3"));
         CompletableFuture<MessageStore.Stored> lost = store.store(entry("K2", "ACK-MINE"));
         commitGate.countDown();

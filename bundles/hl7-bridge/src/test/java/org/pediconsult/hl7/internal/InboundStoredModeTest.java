@@ -148,9 +148,8 @@ class InboundStoredModeTest {
             assertTrue(msa(client.send(String.format(ADT, "W0001"))).startsWith("MSA|AA|W0001"));
             assertTrue(msa(client.send(oru("W0002"))).startsWith("MSA|AA|W0002"));
         }
-        Thread.sleep(400); // several retries (50 ms doubling)
-        assertEquals(Map.of("RECEIVED", 2L), outcomes(), "not turned into ERROR");
         await().atMost(Duration.ofSeconds(5)).until(() -> processor.waitingFor() != null);
+        assertEquals(Map.of("RECEIVED", 2L), outcomes(), "waiting for the service, not turned into ERROR");
         consultationUp.set(true);
         awaitOutcome("W0002", "PROCESSED");
         assertEquals(Map.of("PROCESSED", 2L), outcomes());

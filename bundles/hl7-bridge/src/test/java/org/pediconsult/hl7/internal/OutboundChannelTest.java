@@ -131,7 +131,8 @@ class OutboundChannelTest {
                 queue(p);
             }
         }
-        Thread.sleep(2_500);   // several connection attempts with the receiver down
+        await().atMost(Duration.ofSeconds(15)).until(() -> "RETRYING".equals(channel.state())
+                && String.valueOf(errorOf(controlIds().get(0))).contains("unreachable"));
         assertEquals(0, his.received.size());
         assertTrue(outcomesByControlId().values().stream().allMatch("QUEUED"::equals));
         assertTrue(errorOf(controlIds().get(0)).contains("unreachable"), errorOf(controlIds().get(0)));
