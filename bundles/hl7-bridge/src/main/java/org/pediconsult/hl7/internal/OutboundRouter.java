@@ -110,10 +110,7 @@ public class OutboundRouter implements EventListener {
     public void onEvent(DomainEvent event, Connection tx) throws Exception {
         List<OutboundChannel> targets = new ArrayList<>(channels);
         if (targets.isEmpty()) {
-            // the last channel went away while this event was on its way: nobody is to receive it
-            // (throwing would only send it to the broker's dead-letter queue after a few redeliveries)
-            LOG.debug("HL7 outbound: no channel for {}", event);
-            return;
+            throw new IllegalStateException("no outbound channel is active; the event waits in the queue");
         }
         int seq = 0;
         for (Map.Entry<Hl7OutboundMapper, Set<String>> m : mappers.entrySet()) {
