@@ -110,7 +110,9 @@ public class OutboundRouter implements EventListener {
     public void onEvent(DomainEvent event, Connection tx) throws Exception {
         List<OutboundChannel> targets = new ArrayList<>(channels);
         if (targets.isEmpty()) {
-            throw new IllegalStateException("no outbound channel is active; the event waits in the queue");
+            // a channel being reconfigured is briefly gone: the broker redelivers the event (a few
+            // times, then its dead-letter queue if the last channel was really removed)
+            throw new IllegalStateException("no outbound channel is active; the event is redelivered");
         }
         int seq = 0;
         for (Map.Entry<Hl7OutboundMapper, Set<String>> m : mappers.entrySet()) {
