@@ -18,7 +18,13 @@ export async function call(main, id, route) {
     h('div', { class: 'actions' }, admit, audioOnly, hangUp), quality);
 
   let ws = null, pc = null, stream = null, statsTimer = null, pingTimer = null, ended = false;
-  const setStatus = (text) => { status.textContent = text; announce(text); };
+  // data-call on the status: connecting, lobby, connected, paused, resumed, left, closed (for tests and styling)
+  const setStatus = (text, state) => {
+    status.textContent = text;
+    if (state) status.dataset.call = state;
+    announce(text);
+  };
+  let paused = false;
   const stop = () => {
     ended = true;
     clearInterval(statsTimer); clearInterval(pingTimer);
@@ -27,6 +33,8 @@ export async function call(main, id, route) {
     stream?.getTracks().forEach((tr) => tr.stop());
   };
   route.onLeave(stop);
+  // read-only hook for the browser test (and for debugging from the console): the current peer connection
+  window.__pediconsultCall = { id, get pc() { return pc; }, get ws() { return ws; }, local, remote, status };
   hangUp.addEventListener('click', () => { stop(); history.back(); });
 
   let token;
@@ -58,6 +66,11 @@ export async function call(main, id, route) {
     }
     pc.onicecandidate = (e) => e.candidate && send({ type: 'candidate', candidate: e.candidate.toJSON() });
     pc.ontrack = (e) => { remote.srcObject = e.streams[0]; };
+    const mine = pc;
+    pc.onconnectionstatechange = () => {
+      if (mine !== pc || ended || mine.connectionState !== 'connected') return;
+      if (paused) { paused = false; setStatus(t('consultResumed'), 'resumed'); } else setStatus(t('inCall'), 'connected');
+    };
     pc.oniceconnectionstatechange = () => {
       if (pc.iceConnectionState === 'failed') {
         if (isPhysician) offer(true); else send({ type: 'restart' });
@@ -93,15 +106,24 @@ export async function call(main, id, route) {
       }
       case 'lobby': if (isPhysician) { admit.hidden = !m.waiting; setStatus(m.waiting ? t('lobby') : t('peerLeft')); } else setStatus(t('lobby')); break;
       case 'admitted': admit.hidden = true; setStatus(t('admitted')); break;
-      case 'peer-joined': if (isPhysician) { newPeer(ice.servers, ice.policy); offer(); } break;
-      case 'peer-left': setStatus(t('peerLeft')); break;
+      case 'peer-joined': if (isPhysician) { if (paused) setStatus(t('consultResumed'), 'resumed'); newPeer(ice.servers, ice.policy); offer(); } break;
+      case 'peer-left':
+        // the guardian leaving pauses the consultation (after the server's short grace period)
+        if (isPhysician && m.role === 'GUARDIAN') { paused = true; remote.srcObject = null; setStatus(t('consultPaused'), 'paused'); } else setStatus(t('peerLeft'), 'left');
+        break;
       case 'offer': await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp }); await pc.setLocalDescription(await pc.createAnswer()); send({ type: 'answer', sdp: pc.localDescription.sdp }); break;
       case 'answer': await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp }); break;
       case 'candidate': try { await pc.addIceCandidate(m.candidate); } catch (e) { /* late candidate */ } break;
       case 'restart': if (isPhysician) offer(true); break;
       case 'stats': quality.textContent = `${t('quality')}: ${m.width}x${m.height} ${m.frameRate} fps, ${m.bitrateKbps} kbps, ${m.packetLossPct}% loss, ${m.rttMs} ms`; break;
       case 'error': errors.hidden = false; errors.replaceChildren(h('div', { class: 'error-summary', role: 'alert' }, `${m.code}: ${m.detail || ''}`)); break;
-      case 'closed': setStatus(t('callClosed', { r: m.reason })); stop(); break;
+      case 'closed':
+        setStatus(t('callClosed', { r: m.reason }), 'closed');
+        stop();
+        local.srcObject = null; remote.srcObject = null;
+        hangUp.hidden = true; audioOnly.hidden = true; admit.hidden = true;
+        status.after(h('p', { class: 'call-outcome' }, h('a', { class: 'button', href: isPhysician ? `#/pconsult/${id}` : `#/consult/${id}` }, t('summaryLink'))));
+        break;
       default: break;
     }
   };

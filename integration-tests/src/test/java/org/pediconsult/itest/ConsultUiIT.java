@@ -147,6 +147,98 @@ class ConsultUiIT {
         }
     }
 
+    /**
+     * The video consult in two browser processes, each with its own fake camera picture (a y4m file
+     * of one colour, generated here): integration-tests/ui/consult-call-flow.mjs drives login,
+     * assessment, booking, waiting room, admission and attestation, then the call page on both sides,
+     * and checks the peer connection, decoded frames, each side seeing the other's colour, and 720p.
+     */
+    @Test
+    void videoConsultInTwoBrowsers() throws Exception {
+        String admin = token("admin");
+        JsonNode wang = null;
+        for (JsonNode p : json(get("/api/physicians", admin))) {
+            if ("dr.wang".equals(p.path("username").asText())) {
+                wang = p;
+            }
+        }
+        assertTrue(wang != null, "demo physician dr.wang");
+        // a slot an hour after the other test's, on the hour + 7 min
+        Instant startsAt = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
+        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
+                List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
+        assertEquals(201, slot.statusCode(), slot.body());
+        String slotId = JSON.readTree(slot.body()).get(0).path("id").asText();
+
+        Path photo = Paths.get("target/ui-test-call-rash.png").toAbsolutePath();
+        BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 32; x++) {
+            for (int y = 0; y < 24; y++) {
+                img.setRGB(x, y, (210 << 16) | ((x * 4) << 8) | (y * 6));
+            }
+        }
+        ImageIO.write(img, "png", photo.toFile());
+        // BT.601 colours: the physician's camera shows red, the guardian's blue
+        Path red = writeY4m(Paths.get("target/ui-test-physician-red.y4m").toAbsolutePath(), 81, 90, 240);
+        Path blue = writeY4m(Paths.get("target/ui-test-guardian-blue.y4m").toAbsolutePath(), 41, 240, 110);
+
+        Path shots = Paths.get("target/ui-screenshots").toAbsolutePath();
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("SLOT_ID", slotId);
+        env.put("PHOTO", photo.toString());
+        env.put("Y4M_PHYSICIAN", red.toString());
+        env.put("Y4M_GUARDIAN", blue.toString());
+        String out = runNode("consult-call-flow.mjs", Paths.get("target/ui-call-test.log").toAbsolutePath(), shots, env);
+        assertTrue(out.contains("[call-test] PASS"), out);
+    }
+
+    /** A YUV4MPEG2 file of 1280x720 frames of one colour (Y, Cb, Cr), which chromium's fake camera loops. */
+    private static Path writeY4m(Path file, int y, int u, int v) throws IOException {
+        int w = 1280, hgt = 720, frames = 3;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write(("YUV4MPEG2 W" + w + " H" + hgt + " F30:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] luma = new byte[w * hgt];
+            java.util.Arrays.fill(luma, (byte) y);
+            byte[] cb = new byte[w * hgt / 4];
+            java.util.Arrays.fill(cb, (byte) u);
+            byte[] cr = new byte[w * hgt / 4];
+            java.util.Arrays.fill(cr, (byte) v);
+            for (int f = 0; f < frames; f++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(cb);
+                out.write(cr);
+            }
+        }
+        return file;
+    }
+
+    /** Runs a browser script in integration-tests/ui with a fresh HOME, and answers its output once it passed. */
+    private static String runNode(String script, Path log, Path shots, Map<String, String> extra) throws Exception {
+        Path tmp = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "ui-home");
+        ProcessBuilder pb = new ProcessBuilder("node", script).directory(UI.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("BASE_URL", BASE);
+        env.put("SHOTS", shots.toString());
+        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("HOME", tmp.toString());
+        env.put("XDG_CONFIG_HOME", tmp.resolve(".config").toString());
+        env.put("XDG_CACHE_HOME", tmp.resolve(".cache").toString());
+        env.put("XDG_DATA_HOME", tmp.resolve(".local/share").toString());
+        env.putAll(extra);
+        Process node = pb.start();
+        boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            node.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(out);
+        assertTrue(finished, script + " finished within 5 minutes:\n" + out);
+        assertEquals(0, node.exitValue(), script + " passed:\n" + out);
+        return out;
+    }
+
     private static String token(String user) throws Exception {
         HttpResponse<String> r = post("/api/auth/token", null, Map.of("username", user, "password", "pediconsult"));
         assertEquals(200, r.statusCode(), r.body());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,8 @@ public final class SignalingHub {
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Seat> seats = new HashMap<>();
+    /** Sockets that lost their seat (room closed, seat taken over) and are being closed by us: their last messages are dropped. */
+    private final Set<String> unseated = new HashSet<>();
 
     public SignalingHub(RoomTokens tokens, IceServers ice, ConsultationSessions sessions, Presence presence,
                         CallStatsSink stats, AuditTrail audit, Clock clock) {
@@ -82,6 +85,11 @@ public final class SignalingHub {
         Seat seat;
         synchronized (this) {
             seat = seats.get(peer.id());
+            if (seat == null && unseated.contains(peer.id())) {
+                // a message that crossed our closing of this socket (e.g. stats while the room closes): the
+                // closed message and close code 1000/4001 are on their way, not a policy violation
+                return;
+            }
         }
         if (seat == null) {
             if ("auth".equals(type)) {
@@ -149,6 +157,7 @@ public final class SignalingHub {
             if (previous != null) {
                 previous.superseded = true;
                 seats.remove(previous.peer.id());
+                unseated.add(previous.peer.id());
             }
             boolean reconnected = previous != null;
             Seat other = room.other(role);
@@ -277,6 +286,7 @@ public final class SignalingHub {
         Seat other = null;
         boolean admitted = false;
         synchronized (this) {
+            unseated.remove(peer.id());
             seat = seats.remove(peer.id());
             if (seat == null) {
                 return;
@@ -315,6 +325,7 @@ public final class SignalingHub {
             for (Seat s : room.seats()) {
                 s.superseded = true;
                 seats.remove(s.peer.id());
+                unseated.add(s.peer.id());
                 closing.add(s);
             }
         }

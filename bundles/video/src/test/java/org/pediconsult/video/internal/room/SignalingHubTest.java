@@ -59,6 +59,8 @@ class SignalingHubTest {
         final List<JsonNode> received = new ArrayList<>();
         Integer closeCode;
         String closeReason;
+        /** Run once when this socket is sent a message of type closed (to interleave another socket's message). */
+        Runnable onClosedMessage;
 
         FakePeer(String id) {
             this.id = id;
@@ -73,6 +75,11 @@ class SignalingHubTest {
         public void send(String json) {
             try {
                 received.add(JSON.readTree(json));
+                if (onClosedMessage != null && "closed".equals(received.get(received.size() - 1).path("type").asText())) {
+                    Runnable r = onClosedMessage;
+                    onClosedMessage = null;
+                    r.run();
+                }
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -314,6 +321,22 @@ class SignalingHubTest {
         FakePeer late = join("late", "c1", RoomRole.GUARDIAN, "guardian.tang");
         assertEquals("completed", late.last("closed").path("reason").asText());
         assertEquals(SignalingHub.NORMAL, late.closeCode);
+    }
+
+    @Test
+    void aMessageCrossingTheRoomClosingIsDroppedNotAPolicyViolation() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        // while the room closes, each side sends one more message (stats, ping) before it is told
+        doctor.onClosedMessage = () -> guardian.say("{\"type\":\"ping\"}");
+        guardian.onClosedMessage = () -> doctor.say("{\"type\":\"stats\",\"width\":1280,\"height\":720}");
+        states.put("c1", ConsultationState.REFERRED);
+        hub.closeRoom("c1", "referred");
+        for (FakePeer p : List.of(doctor, guardian)) {
+            assertEquals("referred", p.last("closed").path("reason").asText());
+            assertEquals(SignalingHub.NORMAL, p.closeCode);
+        }
     }
 
     @Test

@@ -1,0 +1,277 @@
+// The video consult in two browser processes (physician and guardian), each with its own fake camera
+// picture (a y4m file of one solid colour), against the assembled distribution: the guardian logs in,
+// submits an assessment, books, enters the waiting room; the physician admits and attests; both open
+// the call page. Asserts the peer connection is connected, remote video plays with framesDecoded
+// rising, each side's remote video shows the OTHER side's colour, and 720p frames arrive.
+// Env: BASE_URL, SHOTS, SLOT_ID (a free slot of dr.wang), PHOTO (PNG), Y4M_PHYSICIAN, Y4M_GUARDIAN
+// (files; the physician's is red, the guardian's blue), CHROMIUM. Exit code 0 = every step passed.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BASE = process.env.BASE_URL || 'http://localhost:18481';
+const SHOTS = process.env.SHOTS || 'target/ui-call-screenshots';
+const SLOT = process.env.SLOT_ID;
+const PHOTO = process.env.PHOTO;
+mkdirSync(SHOTS, { recursive: true });
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
+
+const log = (m) => console.log(`[call-test] ${m}`);
+let step = 0;
+async function shot(page, name) {
+  step += 1;
+  const file = join(SHOTS, `call-${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  log(`screenshot ${file}`);
+}
+function expectText(actual, expected, what) {
+  if (!actual || !actual.includes(expected)) throw new Error(`${what}: expected "${expected}" in "${actual}"`);
+}
+const launch = (y4m) => chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: [...FLAGS, `--use-file-for-fake-video-capture=${y4m}`],
+});
+
+// In the page: sample the call every 100 ms (connection state, inbound video stats) from the moment
+// the call page is loaded; the results stay in window.__callProbe.
+function installProbe() {
+  const probe = { t0: performance.now(), connectedAt: null, first720At: null, firstFrameAt: null, samples: [] };
+  window.__callProbe = probe;
+  probe.timer = setInterval(async () => {
+    const pc = window.__pediconsultCall?.pc;
+    if (!pc) return;
+    const now = performance.now() - probe.t0;
+    if (pc.connectionState === 'connected' && probe.connectedAt == null) probe.connectedAt = now;
+    const stats = await pc.getStats();
+    stats.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') {
+        probe.last = { at: now, framesDecoded: s.framesDecoded || 0, w: s.frameWidth || 0, h: s.frameHeight || 0, fps: s.framesPerSecond || 0 };
+        if (s.framesDecoded > 0 && probe.firstFrameAt == null) probe.firstFrameAt = now;
+        if (s.frameWidth === 1280 && s.frameHeight === 720 && probe.first720At == null) probe.first720At = now;
+      }
+    });
+  }, 100);
+}
+// In the page: the remote <video>'s centre pixel and playing state.
+function remoteVideo() {
+  const v = window.__pediconsultCall?.remote;
+  if (!v || !v.videoWidth) return null;
+  const c = document.createElement('canvas');
+  c.width = v.videoWidth; c.height = v.videoHeight;
+  const ctx = c.getContext('2d');
+  ctx.drawImage(v, 0, 0);
+  const [r, g, b] = ctx.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+  return { r, g, b, w: v.videoWidth, h: v.videoHeight, paused: v.paused, readyState: v.readyState, currentTime: v.currentTime };
+}
+const pcState = () => { const pc = window.__pediconsultCall?.pc; return pc ? { connection: pc.connectionState, ice: pc.iceConnectionState } : null; };
+async function waitFor(what, ms, fn) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last && last.ok) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what}: not within ${ms} ms (last: ${JSON.stringify(last)})`);
+}
+const isRed = (p) => p && p.r > 150 && p.r > p.b + 80;
+const isBlue = (p) => p && p.b > 150 && p.b > p.r + 80;
+
+const physicianBrowser = await launch(process.env.Y4M_PHYSICIAN);
+const guardianBrowser = await launch(process.env.Y4M_GUARDIAN);
+const errors = [];
+let g, p;
+try {
+  // ---- guardian: log in, assessment, booking, waiting room
+  const gctx = await guardianBrowser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  g = await gctx.newPage();
+  g.on('pageerror', (e) => errors.push(`guardian page error: ${e.message}`));
+  await g.goto(`${BASE}/consult/`);
+  await g.waitForSelector('h1');
+  await g.click('#lang-switch');
+  await g.waitForFunction(() => document.querySelector('h1')?.textContent === 'Log in');
+  await g.getByLabel('User name').fill('guardian.tang');
+  await g.getByLabel('Password').fill('pediconsult');
+  await g.getByRole('button', { name: 'Log in' }).click();
+  await g.waitForSelector('section.child');
+  await g.getByRole('link', { name: 'Start a consultation' }).first().click();
+  await g.waitForSelector('select[name=specialtyId]');
+  await g.selectOption('select[name=specialtyId]', 'dermatology');
+  await g.waitForSelector('input[type=file]');
+  await g.setInputFiles('input[type=file]', PHOTO);
+  await g.waitForSelector('.thumbs figure');
+  await g.fill('input[name=rashDays]', '2');
+  for (const q of ['fever', 'nonBlanchingSpots', 'mucosalInvolvement', 'blistering', 'rapidlySpreadingRedness', 'eczemaWithPainfulPunchedOutSores']) {
+    await g.check(`fieldset[data-field=${q}] input[value=false]`);
+  }
+  await g.check('fieldset[data-field=itch] input[value=true]');
+  await g.check('fieldset[data-field=location] input[value=ARMS]');
+  await g.getByRole('button', { name: 'Submit the assessment' }).click();
+  await g.waitForSelector('section.alert[data-level]');
+  const consultId = g.url().split('#/consult/')[1];
+  const level = await g.getAttribute('section.alert', 'data-level');
+  if (level !== 'REMOTE_OK') throw new Error(`expected REMOTE_OK, got ${level}`);
+  log(`consultation ${consultId}: triage ${level}`);
+  await g.click(`button.slot[data-slot="${SLOT}"]`);
+  await g.waitForSelector('p.booked');
+  await g.getByRole('button', { name: 'Enter the waiting room' }).click();
+  await g.waitForSelector('.waiting-state .badge[data-state=WAITING]');
+  log('guardian booked and is in the waiting room');
+
+  // ---- physician: log in, open the consultation from the queue, admit and attest
+  const pctx = await physicianBrowser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  p = await pctx.newPage();
+  p.on('pageerror', (e) => errors.push(`physician page error: ${e.message}`));
+  await p.goto(`${BASE}/consult/`);
+  await p.waitForSelector('h1');
+  await p.click('#lang-switch');
+  await p.waitForFunction(() => document.querySelector('h1')?.textContent === 'Log in');
+  await p.getByLabel('User name').fill('dr.wang');
+  await p.getByLabel('Password').fill('pediconsult');
+  await p.getByRole('button', { name: 'Log in' }).click();
+  await p.waitForSelector('table.queue');
+  const row = p.locator(`tr[data-consultation="${consultId}"]`);
+  await row.waitFor();
+  await row.getByRole('link').click();
+  await p.waitForSelector('#attest');
+  await p.check('#attest');
+  await p.click('#admit');
+  await p.waitForSelector('.consult-state .badge[data-state=IN_PROGRESS]');
+  expectText(await p.textContent('.attested'), 'dr.wang', 'attestation recorded');
+  log('physician admitted and attested the guardian');
+  await g.waitForSelector('.waiting-state .badge[data-state=IN_PROGRESS]', { timeout: 15000 });
+
+  // ---- both open the call page (the probe starts sampling at the page load)
+  await p.click(`a[href="#/call/${consultId}"]`);
+  await p.waitForFunction(() => !!window.__pediconsultCall);
+  await p.evaluate(installProbe);
+  await g.click(`a[href="#/call/${consultId}"]`);
+  await g.waitForFunction(() => !!window.__pediconsultCall);
+  await g.evaluate(installProbe);
+  log('both sides opened the call page');
+
+  for (const [name, page, colour, test] of [['physician', p, 'blue (the guardian\'s)', isBlue], ['guardian', g, 'red (the physician\'s)', isRed]]) {
+    await waitFor(`${name}: peer connection connected`, 20000, async () => {
+      const s = await page.evaluate(pcState);
+      return { ok: s?.connection === 'connected', ...s };
+    });
+    const first = await waitFor(`${name}: frames decoded`, 15000, async () => {
+      const pr = await page.evaluate(() => window.__callProbe.last || null);
+      return { ok: pr && pr.framesDecoded > 0, ...pr };
+    });
+    await waitFor(`${name}: framesDecoded rising`, 10000, async () => {
+      const pr = await page.evaluate(() => window.__callProbe.last || null);
+      return { ok: pr && pr.framesDecoded >= first.framesDecoded + 10, ...pr };
+    });
+    await waitFor(`${name}: remote video playing`, 10000, async () => {
+      const v = await page.evaluate(remoteVideo);
+      return { ok: v && !v.paused && v.readyState >= 2 && v.currentTime > 0, ...v };
+    });
+    const px = await waitFor(`${name}: remote video shows ${colour} picture`, 10000, async () => {
+      const v = await page.evaluate(remoteVideo);
+      return { ok: test(v), ...v };
+    });
+    log(`${name}: remote video centre pixel rgb(${px.r},${px.g},${px.b}) = ${colour}, ${px.w}x${px.h}`);
+    await waitFor(`${name}: 1280x720 frames`, 15000, async () => {
+      const pr = await page.evaluate(() => ({ first720At: window.__callProbe.first720At, ...window.__callProbe.last }));
+      return { ok: pr.first720At != null, ...pr };
+    });
+  }
+  for (const [name, page] of [['physician', p], ['guardian', g]]) {
+    const pr = await page.evaluate(() => { const x = window.__callProbe; return { connectedAt: x.connectedAt, firstFrameAt: x.firstFrameAt, first720At: x.first720At, last: x.last }; });
+    const r = (n) => (n == null ? 'n/a' : `${Math.round(n)} ms`);
+    log(`${name} timing after the call page load: connected ${r(pr.connectedAt)}, first decoded frame ${r(pr.firstFrameAt)},`
+      + ` first 1280x720 frame ${r(pr.first720At)} (${r(pr.first720At - pr.connectedAt)} after connected);`
+      + ` now ${pr.last.w}x${pr.last.h} @ ${pr.last.fps} fps, ${pr.last.framesDecoded} frames decoded`);
+    if (pr.first720At - pr.connectedAt > 2000) log(`${name}: NOTE 720p later than 2 s after connected`);
+  }
+  await waitFor('physician: call status connected', 5000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'connected' }));
+  await shot(p, 'physician-call');
+  await shot(g, 'guardian-call');
+
+  // ---- the guardian closes the tab: the consultation pauses; she comes back: it resumes
+  const drToken = (await (await fetch(`${BASE}/api/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'dr.wang', password: 'pediconsult' }) })).json()).access_token;
+  const consultState = async () => (await (await fetch(`${BASE}/api/consultations/${consultId}`, { headers: { Authorization: `Bearer ${drToken}` } })).json()).state;
+  await g.close();
+  g = null;
+  await waitFor('physician: call status paused', 10000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'paused', text: await p.textContent('.call-status') }));
+  await waitFor('consultation PAUSED', 10000, async () => { const st = await consultState(); return { ok: st === 'PAUSED', st }; });
+  log(`guardian closed the tab: physician sees "${await p.textContent('.call-status')}", consultation PAUSED`);
+  await shot(p, 'physician-paused');
+
+  g = await gctx.newPage();
+  g.on('pageerror', (e) => errors.push(`guardian page error: ${e.message}`));
+  await g.goto(`${BASE}/consult/`);
+  await g.getByLabel('User name').fill('guardian.tang');
+  await g.getByLabel('Password').fill('pediconsult');
+  await g.getByRole('button', { name: 'Log in' }).click();
+  await g.waitForSelector('section.child');
+  await g.goto(`${BASE}/consult/#/call/${consultId}`);
+  await g.waitForFunction(() => !!window.__pediconsultCall);
+  await g.evaluate(installProbe);
+  await waitFor('physician: call status resumed', 15000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'resumed', text: await p.textContent('.call-status') }));
+  await waitFor('consultation IN_PROGRESS again', 10000, async () => { const st = await consultState(); return { ok: st === 'IN_PROGRESS', st }; });
+  for (const [name, page, test] of [['physician', p, isBlue], ['guardian', g, isRed]]) {
+    await waitFor(`${name}: connected after the rejoin`, 20000, async () => { const st = await page.evaluate(pcState); return { ok: st?.connection === 'connected', ...st }; });
+    const before = await waitFor(`${name}: frames after the rejoin`, 15000, async () => {
+      const pr = await page.evaluate(() => window.__callProbe.last || null);
+      return { ok: pr && pr.framesDecoded > 0, ...pr };
+    });
+    await waitFor(`${name}: framesDecoded rising after the rejoin`, 10000, async () => {
+      const pr = await page.evaluate(() => window.__callProbe.last || null);
+      return { ok: pr && pr.framesDecoded >= before.framesDecoded + 10, ...pr };
+    });
+    await waitFor(`${name}: the other side's picture after the rejoin`, 10000, async () => { const v = await page.evaluate(remoteVideo); return { ok: test(v), ...v }; });
+  }
+  log(`guardian rejoined: physician sees "${await p.textContent('.call-status')}", consultation IN_PROGRESS, video both ways again`);
+  await shot(p, 'physician-resumed');
+  await shot(g, 'guardian-rejoined');
+
+  // ---- end and refer from the physician's consultation view (a second tab): both calls close, the guardian sees the referral
+  const p2 = await pctx.newPage();
+  p2.on('pageerror', (e) => errors.push(`physician page error: ${e.message}`));
+  await p2.goto(`${BASE}/consult/`);
+  await p2.getByLabel('User name').fill('dr.wang');
+  await p2.getByLabel('Password').fill('pediconsult');
+  await p2.getByRole('button', { name: 'Log in' }).click();
+  await p2.waitForSelector('table.queue');
+  await p2.goto(`${BASE}/consult/#/pconsult/${consultId}`);
+  await p2.waitForSelector('form.refer');
+  await p2.fill('form.refer textarea[name=reason]', 'Extensive rash: needs an in-person dermatology examination');
+  await p2.fill('form.refer input[name=facility]', 'Children\'s Hospital Dermatology Clinic');
+  await p2.click('form.refer button[type=submit]');
+  await p2.waitForSelector('.consult-state .badge[data-state=REFERRED]');
+  log('physician ended and referred');
+  for (const [name, page] of [['guardian', g], ['physician', p]]) {
+    await waitFor(`${name}: call closed (referred)`, 10000, async () => {
+      const st = await page.getAttribute('.call-status', 'data-call');
+      const text = await page.textContent('.call-status');
+      const pc = await page.evaluate(pcState);
+      return { ok: st === 'closed' && text.includes('referred') && pc.connection === 'closed', st, text, pc };
+    });
+  }
+  await shot(g, 'guardian-call-closed');
+  await g.click('.call-outcome a');
+  await g.waitForSelector('.badge.state');
+  expectText(await g.textContent('main'), 'Children\'s Hospital Dermatology Clinic', 'the guardian sees the referral facility');
+  expectText(await g.textContent('main'), 'Extensive rash', 'the guardian sees the referral reason');
+  log('the guardian\'s call closed and she sees the referral');
+  await shot(g, 'guardian-referral');
+
+  if (errors.length) throw new Error(`browser page errors:\n${errors.join('\n')}`);
+  log('PASS');
+} catch (e) {
+  console.error(`[call-test] FAIL: ${e.stack || e}`);
+  if (errors.length) console.error(errors.join('\n'));
+  for (const [name, page] of [['physician', p], ['guardian', g]]) {
+    try { if (page) await shot(page, `${name}-failure`); } catch (x) { /* closed */ }
+  }
+  process.exitCode = 1;
+} finally {
+  await physicianBrowser.close();
+  await guardianBrowser.close();
+}
