@@ -4,7 +4,8 @@
 // the call page. Asserts the peer connection is connected, remote video plays with framesDecoded
 // rising, each side's remote video shows the OTHER side's colour, and 720p frames arrive.
 // Env: BASE_URL, SHOTS, SLOT_ID (a free slot of dr.wang), PHOTO (PNG), Y4M_PHYSICIAN, Y4M_GUARDIAN
-// (files; the physician's is red, the guardian's blue), CHROMIUM. Exit code 0 = every step passed.
+// (files; the physician's is red, the guardian's blue), CHROMIUM; EXPECT_CANDIDATE_TYPE (optional, e.g. relay):
+// the selected ICE candidate pair's local and remote candidates must be of that type. Exit code 0 = every step passed.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,21 @@ function remoteVideo() {
   const [r, g, b] = ctx.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
   return { r, g, b, w: v.videoWidth, h: v.videoHeight, paused: v.paused, readyState: v.readyState, currentTime: v.currentTime };
 }
+// In the page: the selected ICE candidate pair (the transport's, else the succeeded nominated one) and its candidates' types.
+async function selectedPair() {
+  const pc = window.__pediconsultCall?.pc;
+  if (!pc) return null;
+  const stats = await pc.getStats();
+  let pair = null;
+  stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
+  if (!pair) stats.forEach((s) => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) pair = s; });
+  if (!pair) return { pair: null };
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { state: pair.state, nominated: pair.nominated, local: local?.candidateType, localProtocol: local?.protocol,
+    localRelayProtocol: local?.relayProtocol, remote: remote?.candidateType, bytesReceived: pair.bytesReceived };
+}
+const EXPECT_TYPE = process.env.EXPECT_CANDIDATE_TYPE || '';
 const pcState = () => { const pc = window.__pediconsultCall?.pc; return pc ? { connection: pc.connectionState, ice: pc.iceConnectionState } : null; };
 async function waitFor(what, ms, fn) {
   const until = Date.now() + ms;
@@ -158,6 +174,13 @@ try {
       const s = await page.evaluate(pcState);
       return { ok: s?.connection === 'connected', ...s };
     });
+    if (EXPECT_TYPE) {
+      const sp = await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE}`, 10000, async () => {
+        const x = await page.evaluate(selectedPair);
+        return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+      });
+      log(`${name}: selected candidate pair ${sp.local}/${sp.remote} (local ${sp.localProtocol}, relay protocol ${sp.localRelayProtocol ?? 'n/a'}), state ${sp.state}, nominated`);
+    }
     const first = await waitFor(`${name}: frames decoded`, 15000, async () => {
       const pr = await page.evaluate(() => window.__callProbe.last || null);
       return { ok: pr && pr.framesDecoded > 0, ...pr };
@@ -217,6 +240,12 @@ try {
   await waitFor('consultation IN_PROGRESS again', 10000, async () => { const st = await consultState(); return { ok: st === 'IN_PROGRESS', st }; });
   for (const [name, page, test] of [['physician', p, isBlue], ['guardian', g, isRed]]) {
     await waitFor(`${name}: connected after the rejoin`, 20000, async () => { const st = await page.evaluate(pcState); return { ok: st?.connection === 'connected', ...st }; });
+    if (EXPECT_TYPE) {
+      await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE} after the rejoin`, 10000, async () => {
+        const x = await page.evaluate(selectedPair);
+        return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+      });
+    }
     const before = await waitFor(`${name}: frames after the rejoin`, 15000, async () => {
       const pr = await page.evaluate(() => window.__callProbe.last || null);
       return { ok: pr && pr.framesDecoded > 0, ...pr };

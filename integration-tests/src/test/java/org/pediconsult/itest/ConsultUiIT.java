@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * photo, triage, booking, waiting room, queue, consult view with the growth chart, admission and
  * attestation, an emergency triage and the operations page. Screenshots of each page land in
  * target/ui-screenshots/. Set up by .ci/test-setup; skipped only when chromium is absent and
- * PEDICONSULT_UI_TESTS=optional.
+ * PEDICONSULT_UI_TESTS=optional. The distribution hands out only a TURN server (coturn's turnserver,
+ * started here on 127.0.0.1 with allow-loopback-peers; ice.transport.policy = relay), so the video
+ * call is relayed and the call test asserts relay/relay as the selected candidate pair.
  */
 class ConsultUiIT {
     private static final int HTTP = 18481;
@@ -48,7 +50,9 @@ class ConsultUiIT {
     private static final Path UI = Paths.get("ui").toAbsolutePath();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TURN_SECRET = "consult-ui-it-turn-secret";
     private static Path home;
+    private static Process turn;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +72,10 @@ class ConsultUiIT {
         append("etc/org.pediconsult.messaging.cfg", "embedded.listen = tcp://127.0.0.1:18816");
         // the pilot window is a calendar year in the shipped config: open it wide so the test does not expire
         append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
+        // media only through a TURN server (Debian's coturn) on loopback: both tests' calls are relayed
+        int turnPort = startTurnServer();
+        append("etc/org.pediconsult.video.cfg", "turn.urls = turn:127.0.0.1:" + turnPort + "?transport=udp,turn:127.0.0.1:"
+                + turnPort + "?transport=tcp\nturn.secret = " + TURN_SECRET + "\nice.transport.policy = relay");
         assertTrue(UnpackedDistribution.karaf(home, "start"), "bin/start returns");
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> get("/api/health", null).statusCode() == 200 && get("/consult/", null).statusCode() == 200);
@@ -75,9 +83,65 @@ class ConsultUiIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (home != null) {
-            UnpackedDistribution.karaf(home, "stop");
+        try {
+            if (home != null) {
+                UnpackedDistribution.karaf(home, "stop");
+            }
+        } finally {
+            if (turn != null) {
+                turn.destroy();
+                if (!turn.waitFor(10, TimeUnit.SECONDS)) {
+                    turn.destroyForcibly();
+                }
+            }
         }
+    }
+
+    /**
+     * Starts coturn's turnserver (Debian package coturn, installed by .ci/test-setup) as a child process
+     * on 127.0.0.1 and a free port, with the REST-API shared secret the distribution is configured with,
+     * loopback peers allowed (both browsers are on this machine), no CLI, TLS or DTLS, logging under
+     * target; answers its port once it listens.
+     */
+    private static int startTurnServer() throws Exception {
+        Path turnserver = Paths.get(System.getenv().getOrDefault("PEDICONSULT_TURNSERVER", "/usr/bin/turnserver"));
+        assertTrue(Files.isExecutable(turnserver), "no turnserver at " + turnserver + ": run .ci/test-setup (it installs Debian's coturn)");
+        int port;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path dir = Paths.get("target/turnserver").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("turnserver.conf");
+        Files.writeString(conf, String.join("\n",
+                "listening-ip=127.0.0.1",
+                "relay-ip=127.0.0.1",
+                "listening-port=" + port,
+                "min-port=40000",
+                "max-port=49999",
+                "use-auth-secret",
+                "static-auth-secret=" + TURN_SECRET,
+                "realm=pediconsult.test",
+                "allow-loopback-peers",
+                "no-cli",
+                "no-tls",
+                "no-dtls",
+                "no-multicast-peers",
+                "fingerprint",
+                "simple-log",
+                "log-file=" + dir.resolve("turnserver.log"),
+                "pidfile=" + dir.resolve("turnserver.pid"),
+                ""), StandardCharsets.UTF_8);
+        turn = new ProcessBuilder(turnserver.toString(), "-c", conf.toString()).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("turnserver.out").toFile()).start();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            assertTrue(turn.isAlive(), "turnserver exited: " + Files.readString(dir.resolve("turnserver.out")));
+            try (var s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+                return true;
+            }
+        });
+        return port;
     }
 
     @Test
@@ -188,8 +252,11 @@ class ConsultUiIT {
         env.put("PHOTO", photo.toString());
         env.put("Y4M_PHYSICIAN", red.toString());
         env.put("Y4M_GUARDIAN", blue.toString());
+        // the distribution hands out only the TURN server (ice.transport.policy = relay): the call must be relayed
+        env.put("EXPECT_CANDIDATE_TYPE", "relay");
         String out = runNode("consult-call-flow.mjs", Paths.get("target/ui-call-test.log").toAbsolutePath(), shots, env);
         assertTrue(out.contains("[call-test] PASS"), out);
+        assertTrue(out.contains("selected candidate pair relay/relay"), out);
     }
 
     /** A YUV4MPEG2 file of 1280x720 frames of one colour (Y, Cb, Cr), which chromium's fake camera loops. */
