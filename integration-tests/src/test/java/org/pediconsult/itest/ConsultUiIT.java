@@ -149,18 +149,7 @@ class ConsultUiIT {
         String admin = token("admin");
         String guardian = token("guardian.tang");
         // a free slot of dr.wang in two hours (on the hour + 7 min, so it never collides with the demo half-hours)
-        JsonNode wang = null;
-        for (JsonNode p : json(get("/api/physicians", admin))) {
-            if ("dr.wang".equals(p.path("username").asText())) {
-                wang = p;
-            }
-        }
-        assertTrue(wang != null, "demo physician dr.wang");
-        Instant startsAt = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
-        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
-                List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
-        assertEquals(201, slot.statusCode(), slot.body());
-        String slotId = JSON.readTree(slot.body()).get(0).path("id").asText();
+        String slotId = slotOfDrWang(admin, 2);
 
         // earlier growth measurements of the child, for the physician's growth chart
         String childId = json(get("/api/children", guardian)).get(0).path("id").asText();
@@ -172,39 +161,10 @@ class ConsultUiIT {
                                 Map.of("date", today.minusDays(10).toString(), "weightKg", 16.2, "lengthHeightCm", 103)))));
         assertEquals(201, growth.statusCode(), growth.body());
 
-        Path photo = Paths.get("target/ui-test-rash.png").toAbsolutePath();
-        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 48; y++) {
-                img.setRGB(x, y, (200 << 16) | ((x * 3) << 8) | (y * 5));
-            }
-        }
-        ImageIO.write(img, "png", photo.toFile());
-
+        Path photo = rashPhoto(Paths.get("target/ui-test-rash.png").toAbsolutePath(), 64, 48, 200, 3, 5);
         Path shots = Paths.get("target/ui-screenshots").toAbsolutePath();
-        Path tmp = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "ui-home");
-        Path log = Paths.get("target/ui-test.log").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("node", "consult-ui-flow.mjs").directory(UI.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("BASE_URL", BASE);
-        env.put("SHOTS", shots.toString());
-        env.put("SLOT_ID", slotId);
-        env.put("PHOTO", photo.toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
-        env.put("HOME", tmp.toString());
-        env.put("XDG_CONFIG_HOME", tmp.resolve(".config").toString());
-        env.put("XDG_CACHE_HOME", tmp.resolve(".cache").toString());
-        env.put("XDG_DATA_HOME", tmp.resolve(".local/share").toString());
-        Process node = pb.start();
-        boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(out);
-        assertTrue(finished, "the browser flow finished within 5 minutes:\n" + out);
-        assertEquals(0, node.exitValue(), "the browser flow passed:\n" + out);
+        String out = runNode("consult-ui-flow.mjs", Paths.get("target/ui-test.log").toAbsolutePath(), shots,
+                Map.of("SLOT_ID", slotId, "PHOTO", photo.toString()));
         assertTrue(out.contains("[ui-test] PASS"), out);
         try (var files = Files.list(shots)) {
             assertTrue(files.count() >= 10, "screenshots of the main pages in " + shots);
@@ -220,28 +180,9 @@ class ConsultUiIT {
     @Test
     void videoConsultInTwoBrowsers() throws Exception {
         String admin = token("admin");
-        JsonNode wang = null;
-        for (JsonNode p : json(get("/api/physicians", admin))) {
-            if ("dr.wang".equals(p.path("username").asText())) {
-                wang = p;
-            }
-        }
-        assertTrue(wang != null, "demo physician dr.wang");
         // a slot an hour after the other test's, on the hour + 7 min
-        Instant startsAt = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
-        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
-                List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
-        assertEquals(201, slot.statusCode(), slot.body());
-        String slotId = JSON.readTree(slot.body()).get(0).path("id").asText();
-
-        Path photo = Paths.get("target/ui-test-call-rash.png").toAbsolutePath();
-        BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 32; x++) {
-            for (int y = 0; y < 24; y++) {
-                img.setRGB(x, y, (210 << 16) | ((x * 4) << 8) | (y * 6));
-            }
-        }
-        ImageIO.write(img, "png", photo.toFile());
+        String slotId = slotOfDrWang(admin, 3);
+        Path photo = rashPhoto(Paths.get("target/ui-test-call-rash.png").toAbsolutePath(), 32, 24, 210, 4, 6);
         // BT.601 colours: the physician's camera shows red, the guardian's blue
         Path red = writeY4m(Paths.get("target/ui-test-physician-red.y4m").toAbsolutePath(), 81, 90, 240);
         Path blue = writeY4m(Paths.get("target/ui-test-guardian-blue.y4m").toAbsolutePath(), 41, 240, 110);
@@ -257,6 +198,35 @@ class ConsultUiIT {
         String out = runNode("consult-call-flow.mjs", Paths.get("target/ui-call-test.log").toAbsolutePath(), shots, env);
         assertTrue(out.contains("[call-test] PASS"), out);
         assertTrue(out.contains("selected candidate pair relay/relay"), out);
+    }
+
+    /** Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours ahead on the hour + 7 min, as admin; answers its id. */
+    private static String slotOfDrWang(String admin, int hoursAhead) throws Exception {
+        JsonNode wang = null;
+        for (JsonNode p : json(get("/api/physicians", admin))) {
+            if ("dr.wang".equals(p.path("username").asText())) {
+                wang = p;
+            }
+        }
+        assertTrue(wang != null, "demo physician dr.wang");
+        Instant startsAt = Instant.now().plus(hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS)
+                .plus(7, ChronoUnit.MINUTES);
+        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
+                List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
+        assertEquals(201, slot.statusCode(), slot.body());
+        return JSON.readTree(slot.body()).get(0).path("id").asText();
+    }
+
+    /** A small PNG "rash photo": a red gradient, for the dermatology upload. */
+    private static Path rashPhoto(Path file, int w, int h, int red, int gx, int by) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < w; x++) {
+            for (int y = 0; y < h; y++) {
+                img.setRGB(x, y, (red << 16) | ((x * gx) << 8) | (y * by));
+            }
+        }
+        ImageIO.write(img, "png", file.toFile());
+        return file;
     }
 
     /** A YUV4MPEG2 file of 1280x720 frames of one colour (Y, Cb, Cr), which chromium's fake camera loops. */
