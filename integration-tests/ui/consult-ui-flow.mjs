@@ -167,6 +167,13 @@ try {
   await a.waitForSelector('table.specialties');
   await a.waitForSelector('table.channels, .muted');
   expectText(await a.textContent('main'), 'dermatology', 'operations lists the specialties');
+  await a.waitForSelector('table.bundles');
+  for (const bundle of ['org.pediconsult.video', 'org.pediconsult.consultation']) {
+    if (!(await a.$(`table.bundles tr[data-bundle="${bundle}"][data-state="ACTIVE"]`))) {
+      throw new Error(`operations lists ${bundle} as ACTIVE: ${await a.textContent('table.bundles')}`);
+    }
+  }
+  log(`bundles listed: ${(await a.$$eval('table.bundles tbody tr', (rs) => rs.map((r) => `${r.dataset.bundle} ${r.dataset.state}`))).join(', ')}`);
   await shot(a, 'operations');
 
   if (consoleErrors.length) throw new Error(`browser console errors:\n${consoleErrors.join('\n')}`);

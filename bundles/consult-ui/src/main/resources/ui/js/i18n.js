@@ -38,6 +38,7 @@ const DICT = {
     dateTime: '{d}', age: '年龄', sex: '性别', sex_MALE: '男', sex_FEMALE: '女', sex_UNKNOWN: '未知',
     ind_weight: '年龄别体重', ind_height: '年龄别身长/身高', ind_bmi: '年龄别 BMI', ind_head: '年龄别头围', ind_wfh: '身长/身高别体重',
     chartLabel: '{ind}：孩子的测量值与 WHO 参考曲线（z = -3 到 +3）',
+    installedBundles: '已安装的模块', symbolicName: '模块名', version: '版本', bundlesUnavailable: '模块列表不可用。',
   },
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
@@ -78,6 +79,7 @@ const DICT = {
     dateTime: '{d}', age: 'Age', sex: 'Sex', sex_MALE: 'Male', sex_FEMALE: 'Female', sex_UNKNOWN: 'Unknown',
     ind_weight: 'Weight for age', ind_height: 'Length/height for age', ind_bmi: 'BMI for age', ind_head: 'Head circumference for age', ind_wfh: 'Weight for length/height',
     chartLabel: '{ind}: the child\'s measurements and the WHO reference curves (z = -3 to +3)',
+    installedBundles: 'Installed bundles', symbolicName: 'Symbolic name', version: 'Version', bundlesUnavailable: 'The bundle list is unavailable.',
   },
 };
 
