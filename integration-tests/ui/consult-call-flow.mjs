@@ -3,12 +3,22 @@
 // submits an assessment, books, enters the waiting room; the physician admits and attests; both open
 // the call page. Asserts the peer connection is connected, remote video plays with framesDecoded
 // rising, each side's remote video shows the OTHER side's colour, and 720p frames arrive.
-// Env: BASE_URL, SHOTS, SLOT_ID (a free slot of dr.wang), PHOTO (PNG), Y4M_PHYSICIAN, Y4M_GUARDIAN
-// (files; the physician's is red, the guardian's blue), CHROMIUM; EXPECT_CANDIDATE_TYPE (optional, e.g. relay):
-// the selected ICE candidate pair's local and remote candidates must be of that type. Exit code 0 = every step passed.
+// Then: the physician sees the guardian's call quality; (TURN_CONTROL=1) the TURN server is stopped
+// and started again under the call: both sides show "reconnecting", restart ICE and are connected
+// again without the consultation pausing; the guardian closes the tab (paused) and rejoins from a
+// phone whose camera only delivers 2 frames per second (resumed): her video cannot be sustained, so
+// her page falls back to audio only, the physician is told, audio keeps flowing both ways, and "try
+// video again" turns her video back on; end-and-refer closes both calls.
+// Env: BASE_URL, SHOTS, SLOT_ID (a free slot of dr.wang), PHOTO (PNG), Y4M_PHYSICIAN, Y4M_GUARDIAN,
+// Y4M_GUARDIAN_SLOW (files; the physician's is red, the guardian's blue, the slow one blue at 2 fps),
+// CHROMIUM; EXPECT_CANDIDATE_TYPE (optional, e.g. relay): the selected ICE candidate pair's local and
+// remote candidates must be of that type; TURN_CONTROL=1: the test runner stops/starts the TURN server
+// when this script prints "[control] turn-stop" / "[control] turn-start" and answers "ok <command>" on
+// stdin. Exit code 0 = every step passed.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const BASE = process.env.BASE_URL || 'http://localhost:18481';
 const SHOTS = process.env.SHOTS || 'target/ui-call-screenshots';
@@ -93,11 +103,42 @@ async function waitFor(what, ms, fn) {
   }
   throw new Error(`${what}: not within ${ms} ms (last: ${JSON.stringify(last)})`);
 }
+// "[control] <command>" to the test runner, which answers "ok <command>" on stdin once done
+const controlAnswers = [];
+const stdinLines = process.env.TURN_CONTROL === '1' ? createInterface({ input: process.stdin }) : null;
+stdinLines?.on('line', (l) => controlAnswers.shift()?.(l.trim()));
+async function control(cmd) {
+  const answer = new Promise((resolve) => controlAnswers.push(resolve));
+  console.log(`[control] ${cmd}`);
+  const got = await Promise.race([answer, new Promise((resolve) => setTimeout(() => resolve('timeout'), 30000))]);
+  if (got !== `ok ${cmd}`) throw new Error(`control ${cmd}: ${got}`);
+}
+// In the page: the bytes of video sent and the audio packets received so far.
+async function mediaCounters() {
+  const pc = window.__pediconsultCall?.pc;
+  if (!pc) return null;
+  const out = { videoBytesSent: 0, audioPacketsReceived: 0, videoActive: null };
+  (await pc.getStats()).forEach((s) => {
+    if (s.type === 'outbound-rtp' && s.kind === 'video') { out.videoBytesSent = s.bytesSent; out.videoActive = s.active; }
+    if (s.type === 'inbound-rtp' && s.kind === 'audio') out.audioPacketsReceived = s.packetsReceived;
+  });
+  return out;
+}
+// In the page: every data-call state the status line takes from now on.
+function watchStatus() {
+  const el = document.querySelector('.call-status');
+  window.__seenStates = [el.dataset.call];
+  new MutationObserver(() => {
+    const st = el.dataset.call;
+    if (window.__seenStates[window.__seenStates.length - 1] !== st) window.__seenStates.push(st);
+  }).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
+}
 const isRed = (p) => p && p.r > 150 && p.r > p.b + 80;
 const isBlue = (p) => p && p.b > 150 && p.b > p.r + 80;
 
 const physicianBrowser = await launch(process.env.Y4M_PHYSICIAN);
 const guardianBrowser = await launch(process.env.Y4M_GUARDIAN);
+let guardianPhone = null;
 const errors = [];
 let g, p;
 try {
@@ -160,6 +201,10 @@ try {
   log('physician admitted and attested the guardian');
   await g.waitForSelector('.waiting-state .badge[data-state=IN_PROGRESS]', { timeout: 15000 });
 
+  const drToken = (await (await fetch(`${BASE}/api/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'dr.wang', password: 'pediconsult' }) })).json()).access_token;
+  const consultState = async () => (await (await fetch(`${BASE}/api/consultations/${consultId}`, { headers: { Authorization: `Bearer ${drToken}` } })).json()).state;
+
   // ---- both open the call page (the probe starts sampling at the page load)
   await p.click(`a[href="#/call/${consultId}"]`);
   await p.waitForFunction(() => !!window.__pediconsultCall);
@@ -212,13 +257,67 @@ try {
     if (pr.first720At - pr.connectedAt > 2000) log(`${name}: NOTE 720p later than 2 s after connected`);
   }
   await waitFor('physician: call status connected', 5000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'connected' }));
+
+  // ---- call quality: the guardian's reports reach the physician's page; each side shows its own
+  const q = await waitFor('physician: the guardian\'s call quality shown', 15000, async () => {
+    const x = await p.evaluate(() => { const d = document.querySelector('dl.quality dd[data-who=remote]'); return d && { ...d.dataset, text: d.textContent }; });
+    return { ok: x && x.width === '1280' && x.height === '720' && Number(x.fps) > 0 && x.rating !== 'none', ...x };
+  });
+  log(`physician sees the guardian's quality: "${q.text}" (rating ${q.rating})`);
+  for (const [name, page] of [['physician', p], ['guardian', g]]) {
+    await waitFor(`${name}: own quality shown`, 10000, async () => {
+      const x = await page.evaluate(() => document.querySelector('dl.quality dd[data-who=own]')?.dataset || null);
+      return { ok: x && x.width === '1280' && x.rating !== 'none', ...x };
+    });
+  }
   await shot(p, 'physician-call');
   await shot(g, 'guardian-call');
 
+  // ---- the media path breaks (the TURN server goes away) and comes back: ICE restarts, no pause
+  if (process.env.TURN_CONTROL === '1') {
+    await p.evaluate(watchStatus);
+    await control('turn-stop');
+    for (const [name, page] of [['physician', p], ['guardian', g]]) {
+      await waitFor(`${name}: reconnecting after the media path broke`, 30000, async () => {
+        const st = await page.getAttribute('.call-status', 'data-call');
+        return { ok: st === 'reconnecting', st, pc: await page.evaluate(pcState) };
+      });
+    }
+    log('TURN server stopped: both sides show reconnecting');
+    await shot(g, 'guardian-reconnecting');
+    const startedAt = Date.now();
+    await control('turn-start');
+    for (const [name, page, test] of [['physician', p, isBlue], ['guardian', g, isRed]]) {
+      await waitFor(`${name}: connected again after ICE restart`, 40000, async () => {
+        const st = await page.getAttribute('.call-status', 'data-call');
+        const pc = await page.evaluate(pcState);
+        return { ok: st === 'connected' && pc?.connection === 'connected', st, ...pc };
+      });
+      if (EXPECT_TYPE) {
+        await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE} after the ICE restart`, 10000, async () => {
+          const x = await page.evaluate(selectedPair);
+          return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+        });
+      }
+      const before = await page.evaluate(() => window.__callProbe.last);
+      await waitFor(`${name}: framesDecoded rising after the ICE restart`, 10000, async () => {
+        const pr = await page.evaluate(() => window.__callProbe.last || null);
+        return { ok: pr && pr.framesDecoded >= before.framesDecoded + 10, ...pr };
+      });
+      await waitFor(`${name}: the other side's picture after the ICE restart`, 10000, async () => { const v = await page.evaluate(remoteVideo); return { ok: test(v), ...v }; });
+    }
+    const restarts = await p.evaluate(() => window.__pediconsultCall.iceRestarts);
+    if (!(restarts > 0)) throw new Error(`the physician's page restarted ICE ${restarts} times`);
+    const seen = await p.evaluate(() => window.__seenStates);
+    if (seen.includes('paused') || seen.includes('closed')) throw new Error(`the consultation paused or closed during the ICE restart: ${seen}`);
+    const st = await consultState();
+    if (st !== 'IN_PROGRESS') throw new Error(`consultation ${st} after the ICE restart`);
+    log(`TURN server back: both connected again ${Date.now() - startedAt} ms after it restarted, ${restarts} ICE restart(s) by the physician,`
+      + ` physician's status went ${seen.join(' -> ')}, consultation still IN_PROGRESS`);
+    await shot(p, 'physician-after-ice-restart');
+  }
+
   // ---- the guardian closes the tab: the consultation pauses; she comes back: it resumes
-  const drToken = (await (await fetch(`${BASE}/api/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'dr.wang', password: 'pediconsult' }) })).json()).access_token;
-  const consultState = async () => (await (await fetch(`${BASE}/api/consultations/${consultId}`, { headers: { Authorization: `Bearer ${drToken}` } })).json()).state;
   await g.close();
   g = null;
   await waitFor('physician: call status paused', 10000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'paused', text: await p.textContent('.call-status') }));
@@ -226,7 +325,11 @@ try {
   log(`guardian closed the tab: physician sees "${await p.textContent('.call-status')}", consultation PAUSED`);
   await shot(p, 'physician-paused');
 
-  g = await gctx.newPage();
+  // she comes back on her phone, whose camera only manages 2 frames per second
+  guardianPhone = await launch(process.env.Y4M_GUARDIAN_SLOW || process.env.Y4M_GUARDIAN);
+  const phone = await guardianPhone.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await phone.addInitScript(() => localStorage.setItem('pediconsult.lang', 'en'));
+  g = await phone.newPage();
   g.on('pageerror', (e) => errors.push(`guardian page error: ${e.message}`));
   await g.goto(`${BASE}/consult/`);
   await g.getByLabel('User name').fill('guardian.tang');
@@ -246,19 +349,49 @@ try {
         return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
       });
     }
-    const before = await waitFor(`${name}: frames after the rejoin`, 15000, async () => {
+    await waitFor(`${name}: frames after the rejoin`, 15000, async () => {
       const pr = await page.evaluate(() => window.__callProbe.last || null);
       return { ok: pr && pr.framesDecoded > 0, ...pr };
     });
-    await waitFor(`${name}: framesDecoded rising after the rejoin`, 10000, async () => {
+    // both peer connections are new after the rejoin (their counters start at 0); the guardian's phone
+    // sends 2 frames per second and falls back to audio only after a while, so a few frames are enough
+    await waitFor(`${name}: frames decoded after the rejoin`, 10000, async () => {
       const pr = await page.evaluate(() => window.__callProbe.last || null);
-      return { ok: pr && pr.framesDecoded >= before.framesDecoded + 10, ...pr };
+      return { ok: pr && pr.framesDecoded >= 4, ...pr };
     });
     await waitFor(`${name}: the other side's picture after the rejoin`, 10000, async () => { const v = await page.evaluate(remoteVideo); return { ok: test(v), ...v }; });
   }
   log(`guardian rejoined: physician sees "${await p.textContent('.call-status')}", consultation IN_PROGRESS, video both ways again`);
   await shot(p, 'physician-resumed');
   await shot(g, 'guardian-rejoined');
+
+  // ---- the phone's video cannot be sustained (2 fps): audio only, the physician is told, audio goes on
+  const note = () => { const n = document.querySelector('.media-note'); return { media: n?.dataset.media, hidden: n?.hidden, text: n?.textContent, videoOff: window.__pediconsultCall.videoOff, remoteVideoOff: window.__pediconsultCall.remoteVideoOff }; };
+  const fb = await waitFor('guardian: audio only (video not sustained)', 45000, async () => {
+    const x = await g.evaluate(note);
+    return { ok: x.videoOff === 'poor-connection' && x.media === 'audio-only' && !x.hidden, ...x };
+  });
+  log(`guardian's page fell back to audio only: "${fb.text}"`);
+  const told = await waitFor('physician: told the guardian is audio only', 10000, async () => {
+    const x = await p.evaluate(note);
+    return { ok: x.remoteVideoOff === 'poor-connection' && x.media === 'remote-audio-only' && !x.hidden, ...x };
+  });
+  log(`physician's page: "${told.text}"`);
+  const [g1, p1] = [await g.evaluate(mediaCounters), await p.evaluate(mediaCounters)];
+  await new Promise((r) => setTimeout(r, 3000));
+  const [g2, p2c] = [await g.evaluate(mediaCounters), await p.evaluate(mediaCounters)];
+  if (g2.videoBytesSent - g1.videoBytesSent > 2000) throw new Error(`the guardian still sends video: ${JSON.stringify([g1, g2])}`);
+  if (!(p2c.audioPacketsReceived > p1.audioPacketsReceived + 50)) throw new Error(`the physician receives no audio: ${JSON.stringify([p1, p2c])}`);
+  if (!(g2.audioPacketsReceived > g1.audioPacketsReceived + 50)) throw new Error(`the guardian receives no audio: ${JSON.stringify([g1, g2])}`);
+  log(`audio only: guardian sent ${g2.videoBytesSent - g1.videoBytesSent} video bytes in 3 s; audio packets received in 3 s: physician ${p2c.audioPacketsReceived - p1.audioPacketsReceived}, guardian ${g2.audioPacketsReceived - g1.audioPacketsReceived}; consultation ${await consultState()}`);
+  await shot(g, 'guardian-audio-only');
+  await shot(p, 'physician-guardian-audio-only');
+  // she tries video again: it flows again and the physician's notice goes away
+  await g.click('button.video-toggle');
+  await waitFor('physician: the guardian\'s video is back', 10000, async () => { const x = await p.evaluate(note); return { ok: x.remoteVideoOff === null && x.hidden, ...x }; });
+  const g3 = await g.evaluate(mediaCounters);
+  await waitFor('guardian: video sent again', 10000, async () => { const x = await g.evaluate(mediaCounters); return { ok: x.videoBytesSent > g3.videoBytesSent + 1000, ...x }; });
+  log('the guardian tried video again: video flows, the physician\'s notice is gone');
 
   // ---- end and refer from the physician's consultation view (a second tab): both calls close, the guardian sees the referral
   const p2 = await pctx.newPage();
@@ -303,4 +436,6 @@ try {
 } finally {
   await physicianBrowser.close();
   await guardianBrowser.close();
+  await guardianPhone?.close();
+  stdinLines?.close();
 }

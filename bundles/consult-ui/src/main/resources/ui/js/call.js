@@ -1,151 +1,316 @@
 // The video call: room token from the consultation bundle, signaling over /video/signal, WebRTC
 // peer to peer (the physician makes the offers), 720p held with 'maintain-resolution', stats every 3 s.
+// Resilience: a lost signaling socket is reopened with a fresh room token (the peer connection is kept
+// and ICE restarted); a lost media path (network change) gets ICE restarts with fresh TURN credentials
+// until it is back; video that cannot be sustained falls back to audio only (quality.js's policy).
 import { api, session } from './api.js';
 import { t } from './i18n.js';
 import { h, page, showError, announce } from './ui.js';
+import { readStats, sample, rate, fallbackPolicy } from './quality.js';
+
+const STATS_MS = 3000;
+const ICE_GRACE_MS = 2000;
+const ICE_RETRY_MS = 5000;
 
 export async function call(main, id, route) {
   const errors = h('div', { hidden: true });
   const status = h('p', { class: 'call-status', role: 'status' }, t('connecting'));
+  const mediaNote = h('p', { class: 'media-note', role: 'status', hidden: true });
   const local = h('video', { autoplay: true, muted: true, playsinline: true, 'aria-label': t('localVideo') });
   const remote = h('video', { autoplay: true, playsinline: true, 'aria-label': t('remoteVideo') });
-  const quality = h('p', { class: 'muted quality' });
   const isPhysician = session()?.roles.includes('PHYSICIAN');
+  const qualityRow = (who, label) => {
+    const dd = h('dd', { 'data-who': who, 'data-rating': 'none' }, '–');
+    return { dd, nodes: [h('dt', {}, label), dd] };
+  };
+  const remoteQuality = qualityRow('remote', t('qualityRemote'));
+  const ownQuality = qualityRow('own', t('qualityOwn'));
+  const quality = h('dl', { class: 'quality', 'aria-label': t('quality') },
+    ...(isPhysician ? remoteQuality.nodes : []), ...ownQuality.nodes);
   const admit = h('button', { type: 'button', hidden: true }, t('admitFromLobby'));
-  const audioOnly = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, t('audioOnly'));
+  const videoToggle = h('button', { type: 'button', class: 'secondary video-toggle', 'aria-pressed': 'false' }, t('audioOnly'));
   const hangUp = h('button', { type: 'button', class: 'danger' }, t('hangUp'));
-  page(main, t('callTitle'), errors, status, h('div', { class: 'video' }, remote, local),
-    h('div', { class: 'actions' }, admit, audioOnly, hangUp), quality);
+  page(main, t('callTitle'), errors, status, mediaNote, h('div', { class: 'video' }, remote, local),
+    h('div', { class: 'actions' }, admit, videoToggle, hangUp), quality);
 
-  let ws = null, pc = null, stream = null, statsTimer = null, pingTimer = null, ended = false;
-  // data-call on the status: connecting, lobby, connected, paused, resumed, left, closed (for tests and styling)
+  let ws = null, pc = null, stream = null, remoteStream = null, ice = null, ended = false, paused = false;
+  let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null;
+  let socketAttempts = 0, iceRestarts = 0, videoOff = null, remoteVideoOff = null;
+  const policy = fallbackPolicy();
+  // data-call on the status: connecting, lobby, connected, reconnecting, paused, resumed, left, closed, refused
   const setStatus = (text, state) => {
     status.textContent = text;
     if (state) status.dataset.call = state;
     announce(text);
   };
-  let paused = false;
+  const onNetworkChange = () => { if (pc && !ended) restartIce('network change'); };
   const stop = () => {
     ended = true;
-    clearInterval(statsTimer); clearInterval(pingTimer);
+    clearInterval(statsTimer); clearInterval(pingTimer); clearTimeout(reconnectTimer); clearTimeout(iceTimer);
+    window.removeEventListener('online', onNetworkChange);
+    navigator.connection?.removeEventListener?.('change', onNetworkChange);
     try { ws?.close(1000); } catch (e) { /* closed */ }
     pc?.close();
     stream?.getTracks().forEach((tr) => tr.stop());
   };
   route.onLeave(stop);
-  // read-only hook for the browser test (and for debugging from the console): the current peer connection
-  window.__pediconsultCall = { id, get pc() { return pc; }, get ws() { return ws; }, local, remote, status };
+  // read-only hook for the browser tests (and for debugging from the console)
+  window.__pediconsultCall = {
+    id, local, remote, status,
+    get pc() { return pc; }, get ws() { return ws; }, get iceRestarts() { return iceRestarts; },
+    get videoOff() { return videoOff; }, get remoteVideoOff() { return remoteVideoOff; },
+  };
   hangUp.addEventListener('click', () => { stop(); history.back(); });
+  admit.addEventListener('click', () => send({ type: 'admit' }));
+  videoToggle.addEventListener('click', () => setVideoSending(!!videoOff, videoOff ? 'retry' : 'user'));
+  window.addEventListener('online', onNetworkChange);
+  navigator.connection?.addEventListener?.('change', onNetworkChange);
 
+  const roomToken = () => api(`/consultations/${encodeURIComponent(id)}/room-token`, { method: 'POST' });
   let token;
   try {
-    token = await api(`/consultations/${encodeURIComponent(id)}/room-token`, { method: 'POST' });
+    token = await roomToken();
     stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
   } catch (e) {
     if (e.problem) showError(errors, e); else setStatus(t('cameraError', { e: e.message }));
     return;
   }
+  if (ended) { stream.getTracks().forEach((tr) => tr.stop()); return; }
   local.srcObject = stream;
-  audioOnly.addEventListener('click', () => {
-    const v = stream.getVideoTracks()[0];
-    if (!v) return;
-    v.enabled = !v.enabled;
-    audioOnly.setAttribute('aria-pressed', String(!v.enabled));
-  });
 
   const send = (m) => ws?.readyState === 1 && ws.send(JSON.stringify(m));
-  const newPeer = (iceServers, policy) => {
+  const live = () => pc && pc.connectionState !== 'closed' && !!pc.remoteDescription;
+
+  // ---- signaling socket: opened with a room token; reopened with a fresh one when the network drops it
+  function connect(tok) {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const sock = new WebSocket(`${proto}//${location.host}${tok.signalingPath || '/video/signal'}`);
+    ws = sock;
+    sock.onopen = () => sock.send(JSON.stringify({ type: 'auth', token: tok.token, consultationId: id, resume: live() }));
+    sock.onmessage = (ev) => { if (sock === ws && !ended) onMessage(JSON.parse(ev.data)); };
+    sock.onclose = (e) => { if (sock === ws && !ended) socketClosed(e); };
+  }
+  function socketClosed(e) {
+    clearInterval(pingTimer);
+    if (e.code === 1008) { // refused: a wrong or expired room token, or not allowed in this room
+      setStatus(t('callRefused', { r: e.reason || e.code }), 'refused');
+      stop();
+      return;
+    }
+    if (e.code === 4001) { // the same person opened the call in another tab or device
+      setStatus(t('callElsewhere'), 'replaced');
+      stop();
+      return;
+    }
+    // the network or the server (1001: a node shutting down) dropped it: reopen, the media may still flow
+    setStatus(t('reconnecting'), 'reconnecting');
+    const delay = Math.min(8000, 500 * 2 ** socketAttempts++);
+    reconnectTimer = setTimeout(async () => {
+      try {
+        const tok = await roomToken();
+        if (!ended) connect(tok);
+      } catch (x) {
+        if (x.status === 409 || x.status === 404) { // the consultation is no longer callable
+          setStatus(t('callClosed', { r: x.problem?.detail || x.status }), 'closed');
+          stop();
+        } else socketClosed({ code: 1006 });
+      }
+    }, delay);
+  }
+
+  // ---- the peer connection
+  function newPeer() {
     pc?.close();
-    pc = new RTCPeerConnection({ iceServers: iceServers || [], iceTransportPolicy: policy || 'all' });
-    stream.getTracks().forEach((tr) => pc.addTrack(tr, stream));
-    for (const sender of pc.getSenders()) {
+    pc = new RTCPeerConnection({ iceServers: ice.servers || [], iceTransportPolicy: ice.policy || 'all' });
+    const mine = pc;
+    stream.getTracks().forEach((tr) => mine.addTrack(tr, stream));
+    for (const sender of mine.getSenders()) {
       if (sender.track?.kind === 'video') {
         const p = sender.getParameters();
         sender.setParameters({ ...p, degradationPreference: 'maintain-resolution' }).catch(() => {});
       }
     }
-    pc.onicecandidate = (e) => e.candidate && send({ type: 'candidate', candidate: e.candidate.toJSON() });
-    pc.ontrack = (e) => { remote.srcObject = e.streams[0]; };
-    const mine = pc;
-    pc.onconnectionstatechange = () => {
+    mine.onicecandidate = (e) => e.candidate && mine === pc && send({ type: 'candidate', candidate: e.candidate.toJSON() });
+    mine.ontrack = (e) => { if (mine === pc) { remoteStream = e.streams[0]; remote.srcObject = remoteStream; } };
+    mine.onconnectionstatechange = () => {
       if (mine !== pc || ended || mine.connectionState !== 'connected') return;
+      clearTimeout(iceTimer); iceTimer = null;
+      if (videoOff) applyVideoSending(false);
       if (paused) { paused = false; setStatus(t('consultResumed'), 'resumed'); } else setStatus(t('inCall'), 'connected');
     };
-    pc.oniceconnectionstatechange = () => {
-      if (pc.iceConnectionState === 'failed') {
-        if (isPhysician) offer(true); else send({ type: 'restart' });
+    mine.oniceconnectionstatechange = () => {
+      if (mine !== pc || ended) return;
+      const st = mine.iceConnectionState;
+      if (st === 'disconnected' || st === 'failed') {
+        if (!paused) setStatus(t('reconnecting'), 'reconnecting');
+        scheduleIceRestart(st === 'failed' ? 0 : ICE_GRACE_MS);
+      } else if (st === 'connected' || st === 'completed') {
+        clearTimeout(iceTimer); iceTimer = null;
+        if (status.dataset.call === 'reconnecting' && mine.connectionState === 'connected') setStatus(t('inCall'), 'connected');
       }
     };
-  };
-  const offer = async (iceRestart = false) => {
-    const o = await pc.createOffer({ iceRestart });
-    await pc.setLocalDescription(o);
-    send({ type: 'offer', sdp: pc.localDescription.sdp });
-  };
-  let ice = null;
-  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  ws = new WebSocket(`${proto}//${location.host}${token.signalingPath || '/video/signal'}`);
-  ws.onopen = () => send({ type: 'auth', token: token.token, consultationId: id });
-  ws.onclose = (e) => { if (!ended) setStatus(`${t('peerLeft')} (${e.code})`); };
-  ws.onmessage = async (ev) => {
-    const m = JSON.parse(ev.data);
+    return mine;
+  }
+  async function offer(iceRestart = false) {
+    const mine = pc;
+    if (iceRestart && mine.signalingState === 'have-local-offer') await mine.setLocalDescription({ type: 'rollback' });
+    const o = await mine.createOffer({ iceRestart });
+    if (mine !== pc) return;
+    await mine.setLocalDescription(o);
+    send({ type: 'offer', sdp: mine.localDescription.sdp });
+  }
+  // ICE restart: while the media path is down, try again every few seconds (fresh TURN credentials each
+  // time); the physician offers, the guardian asks the physician to
+  function scheduleIceRestart(delay) {
+    if (iceTimer || ended) return;
+    iceTimer = setTimeout(async () => {
+      iceTimer = null;
+      const st = pc?.iceConnectionState;
+      if (ended || !pc || st === 'connected' || st === 'completed') return;
+      await restartIce('ice ' + st);
+      scheduleIceRestart(ICE_RETRY_MS);
+    }, delay);
+  }
+  async function restartIce() {
+    if (!pc || ended) return;
+    iceRestarts += 1;
+    try {
+      const tok = await roomToken();
+      if (tok.iceServers) {
+        ice.servers = tok.iceServers;
+        pc.setConfiguration({ ...pc.getConfiguration(), iceServers: tok.iceServers });
+      }
+    } catch (e) { /* the server is unreachable too: restart with the credentials we have */ }
+    if (isPhysician) await offer(true).catch(() => {}); else send({ type: 'restart' });
+  }
+
+  // ---- audio only: stop sending video (the encoder), keep the camera preview and the audio
+  async function applyVideoSending(on) {
+    const sender = pc?.getSenders().find((s) => s.track?.kind === 'video');
+    if (!sender) return;
+    const p = sender.getParameters();
+    if (!p.encodings?.length) return;
+    p.encodings.forEach((e) => { e.active = on; });
+    await sender.setParameters(p).catch(() => {});
+  }
+  async function setVideoSending(on, reason) {
+    videoOff = on ? null : reason;
+    await applyVideoSending(on);
+    policy.reset(performance.now());
+    videoToggle.textContent = on ? t('audioOnly') : t('tryVideo');
+    videoToggle.setAttribute('aria-pressed', String(!on));
+    mediaNote.dataset.media = on ? 'video' : 'audio-only';
+    mediaNote.hidden = on && !remoteVideoOff;
+    mediaNote.textContent = on ? remoteNote() : t(reason === 'poor-connection' ? 'audioOnlyPoor' : 'audioOnlyUser');
+    if (!on) announce(mediaNote.textContent);
+    send({ type: 'media', video: on, reason });
+  }
+  function remoteNote() {
+    if (!remoteVideoOff) return '';
+    return t(remoteVideoOff === 'poor-connection' ? 'remoteAudioOnlyPoor' : 'remoteAudioOnlyUser');
+  }
+
+  // ---- messages from the server
+  async function onMessage(m) {
     switch (m.type) {
       case 'welcome': {
+        socketAttempts = 0;
         ice = { servers: m.iceServers || token.iceServers, policy: m.iceTransportPolicy || token.iceTransportPolicy };
-        newPeer(ice.servers, ice.policy);
+        const resumed = live();
+        if (resumed) {
+          pc.setConfiguration({ ...pc.getConfiguration(), iceServers: ice.servers });
+          if (pc.connectionState === 'connected') setStatus(t('inCall'), 'connected');
+        } else newPeer();
         const guardianWaiting = (m.peers || []).some((p) => p.role === 'GUARDIAN' && p.inLobby);
-        if (!isPhysician) setStatus(m.admitted ? t('admitted') : t('lobby'));
-        else {
+        const guardianIn = (m.peers || []).some((p) => p.role === 'GUARDIAN' && !p.inLobby);
+        if (!isPhysician) {
+          if (!resumed) setStatus(m.admitted ? t('admitted') : t('lobby'), m.admitted ? 'admitted' : 'lobby');
+        } else {
           admit.hidden = !guardianWaiting;
-          setStatus(guardianWaiting ? t('lobby') : t('connecting'));
-          if ((m.peers || []).some((p) => p.role === 'GUARDIAN' && !p.inLobby)) offer();
+          if (!resumed) setStatus(guardianWaiting ? t('lobby') : t('connecting'), guardianWaiting ? 'lobby' : 'connecting');
+          if (guardianIn) offer(resumed);
         }
+        clearInterval(pingTimer); clearInterval(statsTimer);
         pingTimer = setInterval(() => send({ type: 'ping' }), 25000);
-        statsTimer = setInterval(reportStats, 3000);
+        statsTimer = setInterval(reportStats, STATS_MS);
         break;
       }
-      case 'lobby': if (isPhysician) { admit.hidden = !m.waiting; setStatus(m.waiting ? t('lobby') : t('peerLeft')); } else setStatus(t('lobby')); break;
-      case 'admitted': admit.hidden = true; setStatus(t('admitted')); break;
-      case 'peer-joined': if (isPhysician) { if (paused) setStatus(t('consultResumed'), 'resumed'); newPeer(ice.servers, ice.policy); offer(); } break;
+      case 'lobby':
+        if (isPhysician) { admit.hidden = !m.waiting; setStatus(m.waiting ? t('lobby') : t('peerLeft'), m.waiting ? 'lobby' : 'left'); }
+        else setStatus(t('lobby'), 'lobby');
+        break;
+      case 'admitted': admit.hidden = true; setStatus(t('admitted'), 'admitted'); break;
+      case 'peer-joined':
+        // resume: the other side kept its peer connection (new socket after a network change): restart ICE
+        // on ours; otherwise it is a new page, so a new negotiation
+        if (isPhysician) {
+          if (paused) setStatus(t('consultResumed'), 'resumed');
+          if (m.resume && live()) { paused = false; remote.srcObject = remoteStream; offer(true); } else { newPeer(); offer(); }
+        } else if (!m.resume || !live()) newPeer();
+        remoteVideoOff = null; mediaNote.hidden = !videoOff; remote.classList.remove('audio-only');
+        if (videoOff) send({ type: 'media', video: false, reason: videoOff });
+        break;
       case 'peer-left':
         // the guardian leaving pauses the consultation (after the server's short grace period)
-        if (isPhysician && m.role === 'GUARDIAN') { paused = true; remote.srcObject = null; setStatus(t('consultPaused'), 'paused'); } else setStatus(t('peerLeft'), 'left');
+        if (isPhysician && m.role === 'GUARDIAN') { paused = true; remote.srcObject = null; setStatus(t('consultPaused'), 'paused'); }
+        else setStatus(t('peerLeft'), 'left');
         break;
-      case 'offer': await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp }); await pc.setLocalDescription(await pc.createAnswer()); send({ type: 'answer', sdp: pc.localDescription.sdp }); break;
-      case 'answer': await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp }); break;
-      case 'candidate': try { await pc.addIceCandidate(m.candidate); } catch (e) { /* late candidate */ } break;
-      case 'restart': if (isPhysician) offer(true); break;
-      case 'stats': quality.textContent = `${t('quality')}: ${m.width}x${m.height} ${m.frameRate} fps, ${m.bitrateKbps} kbps, ${m.packetLossPct}% loss, ${m.rttMs} ms`; break;
+      case 'offer':
+        if (!pc) break;
+        await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
+        await pc.setLocalDescription(await pc.createAnswer());
+        send({ type: 'answer', sdp: pc.localDescription.sdp });
+        break;
+      case 'answer': if (pc?.signalingState === 'have-local-offer') await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp }); break;
+      case 'candidate': try { await pc.addIceCandidate(m.candidate); } catch (e) { /* late candidate of an older negotiation */ } break;
+      case 'restart': if (isPhysician && pc && !iceTimer) offer(true); break; // else our own restarts are under way
+      case 'media':
+        remoteVideoOff = m.video ? null : m.reason || 'other';
+        remote.classList.toggle('audio-only', !!remoteVideoOff); // the last frame, dimmed: not live
+        if (!videoOff) {
+          mediaNote.hidden = !remoteVideoOff;
+          mediaNote.dataset.media = remoteVideoOff ? 'remote-audio-only' : 'video';
+          mediaNote.textContent = remoteNote();
+          if (remoteVideoOff) announce(mediaNote.textContent);
+        }
+        break;
+      case 'stats': showQuality(remoteQuality.dd, m); break;
       case 'error': errors.hidden = false; errors.replaceChildren(h('div', { class: 'error-summary', role: 'alert' }, `${m.code}: ${m.detail || ''}`)); break;
       case 'closed':
         setStatus(t('callClosed', { r: m.reason }), 'closed');
         stop();
         local.srcObject = null; remote.srcObject = null;
-        hangUp.hidden = true; audioOnly.hidden = true; admit.hidden = true;
+        hangUp.hidden = true; videoToggle.hidden = true; admit.hidden = true; mediaNote.hidden = true;
         status.after(h('p', { class: 'call-outcome' }, h('a', { class: 'button', href: isPhysician ? `#/pconsult/${id}` : `#/consult/${id}` }, t('summaryLink'))));
         break;
       default: break;
     }
-  };
-  admit.addEventListener('click', () => send({ type: 'admit' }));
-
-  let last = null;
-  async function reportStats() {
-    if (!pc) return;
-    const report = await pc.getStats();
-    let out = null, inb = null, cand = null;
-    report.forEach((s) => {
-      if (s.type === 'outbound-rtp' && s.kind === 'video') out = s;
-      if (s.type === 'inbound-rtp' && s.kind === 'video') inb = s;
-      if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') cand = s;
-    });
-    if (!out) return;
-    const now = performance.now();
-    const kbps = last ? Math.round(((out.bytesSent - last.bytes) * 8) / (now - last.at)) : 0;
-    last = { bytes: out.bytesSent, at: now };
-    const lost = inb?.packetsLost || 0, recv = inb?.packetsReceived || 0;
-    send({ type: 'stats', width: out.frameWidth || 0, height: out.frameHeight || 0, frameRate: out.framesPerSecond || 0,
-      bitrateKbps: kbps, packetLossPct: recv + lost ? Math.round((lost * 1000) / (recv + lost)) / 10 : 0,
-      rttMs: cand?.currentRoundTripTime != null ? Math.round(cand.currentRoundTripTime * 1000) : 0 });
   }
+
+  function showQuality(dd, s) {
+    const r = rate(s);
+    dd.dataset.rating = r;
+    dd.dataset.width = s.width || 0; dd.dataset.height = s.height || 0; dd.dataset.fps = s.frameRate || 0;
+    dd.replaceChildren(h('span', { class: `badge rating ${r}` }, t('rating_' + r)),
+      ` ${s.width || 0}×${s.height || 0} · ${s.frameRate || 0} fps · ${s.bitrateKbps ?? '–'} kbps · `
+      + `${t('loss')} ${s.packetLossPct || 0}% · RTT ${s.rttMs || 0} ms`);
+  }
+
+  // ---- every 3 s: the quality of what this side sends, to the server (stored; shown to the physician),
+  // shown here, and fed to the audio-only policy
+  let last = null, lastAt = null;
+  async function reportStats() {
+    if (!pc || ended) return;
+    const cur = readStats(await pc.getStats());
+    const now = performance.now();
+    if (!cur.out) return;
+    const s = sample(cur, last, now, lastAt);
+    last = cur; lastAt = now;
+    send({ type: 'stats', width: s.width, height: s.height, frameRate: s.frameRate, bitrateKbps: s.bitrateKbps,
+      packetLossPct: s.packetLossPct, rttMs: s.rttMs });
+    showQuality(ownQuality.dd, s);
+    if (!videoOff && pc.connectionState === 'connected' && policy.observe(s, now)) setVideoSending(false, 'poor-connection');
+  }
+
+  connect(token);
 }

@@ -53,6 +53,7 @@ class ConsultUiIT {
     private static final String TURN_SECRET = "consult-ui-it-turn-secret";
     private static Path home;
     private static Process turn;
+    private static int turnPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,7 +74,8 @@ class ConsultUiIT {
         // the pilot window is a calendar year in the shipped config: open it wide so the test does not expire
         append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
         // media only through a TURN server (Debian's coturn) on loopback: both tests' calls are relayed
-        int turnPort = startTurnServer();
+        turnPort = freePort();
+        startTurnServer();
         append("etc/org.pediconsult.video.cfg", "turn.urls = turn:127.0.0.1:" + turnPort + "?transport=udp,turn:127.0.0.1:"
                 + turnPort + "?transport=tcp\nturn.secret = " + TURN_SECRET + "\nice.transport.policy = relay");
         assertTrue(UnpackedDistribution.karaf(home, "start"), "bin/start returns");
@@ -103,13 +105,10 @@ class ConsultUiIT {
      * loopback peers allowed (both browsers are on this machine), no CLI, TLS or DTLS, logging under
      * target; answers its port once it listens.
      */
-    private static int startTurnServer() throws Exception {
+    private static void startTurnServer() throws Exception {
         Path turnserver = Paths.get(System.getenv().getOrDefault("PEDICONSULT_TURNSERVER", "/usr/bin/turnserver"));
         assertTrue(Files.isExecutable(turnserver), "no turnserver at " + turnserver + ": run .ci/test-setup (it installs Debian's coturn)");
-        int port;
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = turnPort;
         Path dir = Paths.get("target/turnserver").toAbsolutePath();
         Files.createDirectories(dir);
         Path conf = dir.resolve("turnserver.conf");
@@ -133,7 +132,7 @@ class ConsultUiIT {
                 "pidfile=" + dir.resolve("turnserver.pid"),
                 ""), StandardCharsets.UTF_8);
         turn = new ProcessBuilder(turnserver.toString(), "-c", conf.toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("turnserver.out").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("turnserver.out").toFile())).start();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             assertTrue(turn.isAlive(), "turnserver exited: " + Files.readString(dir.resolve("turnserver.out")));
             try (var s = new java.net.Socket()) {
@@ -141,7 +140,20 @@ class ConsultUiIT {
                 return true;
             }
         });
-        return port;
+    }
+
+    /** Stops the TURN server (the media path of a relayed call breaks), as the call test asks with "[control] turn-stop". */
+    private static void stopTurnServer() throws InterruptedException {
+        turn.destroy();
+        if (!turn.waitFor(10, TimeUnit.SECONDS)) {
+            turn.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test
@@ -184,8 +196,10 @@ class ConsultUiIT {
         String slotId = slotOfDrWang(admin, 3);
         Path photo = rashPhoto(Paths.get("target/ui-test-call-rash.png").toAbsolutePath(), 32, 24, 210, 4, 6);
         // BT.601 colours: the physician's camera shows red, the guardian's blue
-        Path red = writeY4m(Paths.get("target/ui-test-physician-red.y4m").toAbsolutePath(), 81, 90, 240);
-        Path blue = writeY4m(Paths.get("target/ui-test-guardian-blue.y4m").toAbsolutePath(), 41, 240, 110);
+        Path red = writeY4m(Paths.get("target/ui-test-physician-red.y4m").toAbsolutePath(), 81, 90, 240, 30);
+        Path blue = writeY4m(Paths.get("target/ui-test-guardian-blue.y4m").toAbsolutePath(), 41, 240, 110, 30);
+        // her phone's camera, when she rejoins, delivers 2 frames per second: too few to keep video on
+        Path slowBlue = writeY4m(Paths.get("target/ui-test-guardian-blue-2fps.y4m").toAbsolutePath(), 41, 240, 110, 2);
 
         Path shots = Paths.get("target/ui-screenshots").toAbsolutePath();
         Map<String, String> env = new java.util.HashMap<>();
@@ -193,11 +207,14 @@ class ConsultUiIT {
         env.put("PHOTO", photo.toString());
         env.put("Y4M_PHYSICIAN", red.toString());
         env.put("Y4M_GUARDIAN", blue.toString());
+        env.put("Y4M_GUARDIAN_SLOW", slowBlue.toString());
+        env.put("TURN_CONTROL", "1");
         // the distribution hands out only the TURN server (ice.transport.policy = relay): the call must be relayed
         env.put("EXPECT_CANDIDATE_TYPE", "relay");
         String out = runNode("consult-call-flow.mjs", Paths.get("target/ui-call-test.log").toAbsolutePath(), shots, env);
         assertTrue(out.contains("[call-test] PASS"), out);
         assertTrue(out.contains("selected candidate pair relay/relay"), out);
+        assertTrue(out.contains("connected again") && out.contains("fell back to audio only"), out);
     }
 
     /** Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours ahead on the hour + 7 min, as admin; answers its id. */
@@ -229,11 +246,11 @@ class ConsultUiIT {
         return file;
     }
 
-    /** A YUV4MPEG2 file of 1280x720 frames of one colour (Y, Cb, Cr), which chromium's fake camera loops. */
-    private static Path writeY4m(Path file, int y, int u, int v) throws IOException {
+    /** A YUV4MPEG2 file of 1280x720 frames of one colour (Y, Cb, Cr) at {@code fps}, which chromium's fake camera loops. */
+    private static Path writeY4m(Path file, int y, int u, int v, int fps) throws IOException {
         int w = 1280, hgt = 720, frames = 3;
         try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write(("YUV4MPEG2 W" + w + " H" + hgt + " F30:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("YUV4MPEG2 W" + w + " H" + hgt + " F" + fps + ":1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
             byte[] luma = new byte[w * hgt];
             java.util.Arrays.fill(luma, (byte) y);
             byte[] cb = new byte[w * hgt / 4];
@@ -250,11 +267,14 @@ class ConsultUiIT {
         return file;
     }
 
-    /** Runs a browser script in integration-tests/ui with a fresh HOME, and answers its output once it passed. */
+    /**
+     * Runs a browser script in integration-tests/ui with a fresh HOME, and answers its output once it
+     * passed. The script's output goes to {@code log}; a line "[control] turn-stop" or "[control]
+     * turn-start" stops or starts the TURN server, answered with "ok &lt;command&gt;" on the script's stdin.
+     */
     private static String runNode(String script, Path log, Path shots, Map<String, String> extra) throws Exception {
         Path tmp = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "ui-home");
-        ProcessBuilder pb = new ProcessBuilder("node", script).directory(UI.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder("node", script).directory(UI.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("BASE_URL", BASE);
         env.put("SHOTS", shots.toString());
@@ -265,7 +285,11 @@ class ConsultUiIT {
         env.put("XDG_DATA_HOME", tmp.resolve(".local/share").toString());
         env.putAll(extra);
         Process node = pb.start();
+        Thread reader = new Thread(() -> follow(node, log), "ui-test-output");
+        reader.setDaemon(true);
+        reader.start();
         boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+        reader.join(10_000);
         if (!finished) {
             node.destroyForcibly();
         }
@@ -274,6 +298,38 @@ class ConsultUiIT {
         assertTrue(finished, script + " finished within 5 minutes:\n" + out);
         assertEquals(0, node.exitValue(), script + " passed:\n" + out);
         return out;
+    }
+
+    /** Copies the script's output to the log, line by line, and carries out its control commands. */
+    private static void follow(Process node, Path log) {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+             var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+             var answers = new java.io.PrintWriter(new java.io.OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8), true)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                if (line.startsWith("[control] ")) {
+                    String cmd = line.substring("[control] ".length()).trim();
+                    String answer;
+                    try {
+                        switch (cmd) {
+                            case "turn-stop" -> stopTurnServer();
+                            case "turn-start" -> startTurnServer();
+                            default -> throw new IllegalArgumentException("unknown control command");
+                        }
+                        answer = "ok " + cmd;
+                    } catch (Exception | AssertionError e) {
+                        answer = "failed " + cmd + ": " + e;
+                    }
+                    out.write("[runner] " + answer);
+                    out.newLine();
+                    answers.println(answer);
+                }
+            }
+        } catch (IOException e) {
+            // the script ended; what it printed is in the log
+        }
     }
 
     private static String token(String user) throws Exception {

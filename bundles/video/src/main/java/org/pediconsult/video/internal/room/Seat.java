@@ -11,6 +11,9 @@ final class Seat {
     /** Replaced by a newer socket of the same role, or closed with its room: its close reports nothing. */
     boolean superseded;
     Instant lastSample = Instant.EPOCH;
+    /** False until this socket was sent its welcome: messages for it wait in {@link #pending} (guarded by the hub). */
+    boolean welcomed;
+    final java.util.List<String> pending = new java.util.ArrayList<>();
 
     Seat(Peer peer, RoomClaims claims) {
         this.peer = peer;

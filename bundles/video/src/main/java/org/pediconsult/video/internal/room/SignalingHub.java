@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The signaling protocol (bundles/video/README.md): authentication by room token as the first
  * message, one room per consultation with one socket per role, the guardian's lobby, relay of
- * offer/answer/candidate/restart between the two seats of a room only, call-quality samples, presence.
+ * offer/answer/candidate/restart/media between the two seats of a room only, call-quality samples, presence.
  *
  * <p>Room state is guarded by this object's lock; calls that reach the database (admission, presence,
  * stats, audit) run outside it. Whether the guardian is admitted follows the consultation's state,
@@ -46,7 +46,9 @@ public final class SignalingHub {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalingHub.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> RELAYED = Set.of("offer", "answer", "candidate", "restart");
+    private static final Set<String> RELAYED = Set.of("offer", "answer", "candidate", "restart", "media");
+    /** Why a client stopped or restarted sending video ({@code media} messages); anything else is stored as "other". */
+    private static final Set<String> MEDIA_REASONS = Set.of("poor-connection", "user", "retry");
     private static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(900);
 
     private final RoomTokens tokens;
@@ -100,6 +102,9 @@ public final class SignalingHub {
             return;
         }
         if (RELAYED.contains(type)) {
+            if ("media".equals(type)) {
+                media(seat, (ObjectNode) msg);
+            }
             relay(seat, (ObjectNode) msg);
         } else if ("admit".equals(type)) {
             admit(seat);
@@ -146,6 +151,7 @@ public final class SignalingHub {
         IceConfigurationDTO iceConfig = ice.forUser(claims.username());
         Seat seat = new Seat(peer, claims);
         Seat previous;
+        List<String> own = new ArrayList<>();
         List<Runnable> sends = new ArrayList<>();
         synchronized (this) {
             Room room = rooms.computeIfAbsent(cid, Room::new);
@@ -160,6 +166,9 @@ public final class SignalingHub {
                 unseated.add(previous.peer.id());
             }
             boolean reconnected = previous != null;
+            // the client kept its peer connection across a new socket (network change): the physician restarts
+            // ICE on the existing connection instead of negotiating a new one
+            boolean resume = msg.path("resume").asBoolean(false);
             Seat other = room.other(role);
             ObjectNode welcome = object("welcome");
             welcome.put("role", role.name());
@@ -172,21 +181,22 @@ public final class SignalingHub {
                 peers.addObject().put("role", other.claims.role().name())
                         .put("inLobby", other.claims.role() == RoomRole.GUARDIAN && !room.guardianAdmitted);
             }
-            sends.add(() -> peer.send(welcome.toString()));
+            own.add(welcome.toString());
             if (role == RoomRole.GUARDIAN && !room.guardianAdmitted) {
                 String lobby = lobby(true).toString();
-                sends.add(() -> peer.send(lobby));
+                own.add(lobby);
                 if (other != null) {
-                    sends.add(() -> other.peer.send(lobby));
+                    sends.add(() -> deliver(other, lobby));
                 }
             } else if (role == RoomRole.PHYSICIAN && other != null && !room.guardianAdmitted) {
-                String lobby = lobby(true).toString();
-                sends.add(() -> peer.send(lobby));
+                own.add(lobby(true).toString());
             } else if (other != null) {
-                ObjectNode joined = object("peer-joined").put("role", role.name()).put("reconnected", reconnected);
-                sends.add(() -> other.peer.send(joined.toString()));
+                ObjectNode joined = object("peer-joined").put("role", role.name()).put("reconnected", reconnected)
+                        .put("resume", resume);
+                sends.add(() -> deliver(other, joined.toString()));
             }
         }
+        welcome(seat, own);
         sends.forEach(Runnable::run);
         if (previous != null) {
             previous.peer.close(REPLACED, "replaced by a new connection");
@@ -225,9 +235,9 @@ public final class SignalingHub {
         String admitted = object("admitted").toString();
         seat.peer.send(admitted);
         if (guardian != null) {
-            guardian.peer.send(admitted);
+            deliver(guardian, admitted);
             seat.peer.send(object("peer-joined").put("role", RoomRole.GUARDIAN.name()).put("reconnected", false).toString());
-            guardian.peer.send(object("peer-joined").put("role", RoomRole.PHYSICIAN.name()).put("reconnected", false)
+            deliver(guardian, object("peer-joined").put("role", RoomRole.PHYSICIAN.name()).put("reconnected", false)
                     .toString());
         }
         audit.record(new AuditEntry(seat.claims.username(), AuditEntry.Action.UPDATE, "video-room", cid, null,
@@ -251,7 +261,28 @@ public final class SignalingHub {
             return;
         }
         msg.put("from", seat.claims.role().name());
-        other.peer.send(msg.toString());
+        deliver(other, msg.toString());
+    }
+
+    /**
+     * A participant stopped or resumed sending video (audio-only fallback or by hand): traceable in the
+     * audit trail; the message itself is relayed so the other side can tell the user. Only the known
+     * fields are passed on.
+     */
+    private void media(Seat seat, ObjectNode msg) {
+        boolean video = msg.path("video").asBoolean(true);
+        String reason = msg.path("reason").asText("");
+        if (!MEDIA_REASONS.contains(reason)) {
+            reason = "other";
+        }
+        msg.retain("type", "video");
+        msg.put("reason", reason);
+        try {
+            audit.record(new AuditEntry(seat.claims.username(), AuditEntry.Action.UPDATE, "video-room",
+                    seat.claims.consultationId(), null, seat.claims.role() + (video ? " video on (" : " audio only (") + reason + ")"));
+        } catch (RuntimeException e) {
+            LOG.warn("audit of video room {} failed: {}", seat.claims.consultationId(), e.toString());
+        }
     }
 
     private void sample(Seat seat, JsonNode msg) {
@@ -276,8 +307,39 @@ public final class SignalingHub {
             out.put("type", "stats");
             out.put("from", seat.claims.role().name());
             out.put("at", now.toString());
-            physician.peer.send(out.toString());
+            deliver(physician, out.toString());
         }
+    }
+
+    /**
+     * Sends a new seat its welcome (and lobby state) first, then whatever other sockets' threads sent it
+     * meanwhile: the welcome is always a socket's first message.
+     */
+    private void welcome(Seat seat, List<String> first) {
+        first.forEach(seat.peer::send);
+        while (true) {
+            List<String> waiting;
+            synchronized (this) {
+                if (seat.pending.isEmpty()) {
+                    seat.welcomed = true;
+                    return;
+                }
+                waiting = new ArrayList<>(seat.pending);
+                seat.pending.clear();
+            }
+            waiting.forEach(seat.peer::send);
+        }
+    }
+
+    /** A message to another seat: queued behind its welcome if that is still on its way. */
+    private void deliver(Seat seat, String json) {
+        synchronized (this) {
+            if (!seat.welcomed) {
+                seat.pending.add(json);
+                return;
+            }
+        }
+        seat.peer.send(json);
     }
 
     /** A socket closed (by its client, the network, or us). */
@@ -304,9 +366,9 @@ public final class SignalingHub {
         auditRoom(seat.claims, "left");
         if (other != null) {
             if (seat.claims.role() == RoomRole.GUARDIAN && !admitted) {
-                other.peer.send(lobby(false).toString());
+                deliver(other, lobby(false).toString());
             } else {
-                other.peer.send(object("peer-left").put("role", seat.claims.role().name()).toString());
+                deliver(other, object("peer-left").put("role", seat.claims.role().name()).toString());
             }
         }
         if (seat.claims.role() == RoomRole.GUARDIAN) {

@@ -61,6 +61,8 @@ class SignalingHubTest {
         String closeReason;
         /** Run once when this socket is sent a message of type closed (to interleave another socket's message). */
         Runnable onClosedMessage;
+        /** Run once before this socket is sent its first message (another socket's thread acting meanwhile). */
+        Runnable beforeFirstMessage;
 
         FakePeer(String id) {
             this.id = id;
@@ -73,6 +75,11 @@ class SignalingHubTest {
 
         @Override
         public void send(String json) {
+            if (beforeFirstMessage != null) {
+                Runnable r = beforeFirstMessage;
+                beforeFirstMessage = null;
+                r.run();
+            }
             try {
                 received.add(JSON.readTree(json));
                 if (onClosedMessage != null && "closed".equals(received.get(received.size() - 1).path("type").asText())) {
@@ -290,6 +297,50 @@ class SignalingHubTest {
         assertTrue(mobile.types().contains("offer"));
         assertFalse(wifi.types().contains("offer"));
         assertEquals(Map.of("c1", 2), hub.occupancy());
+    }
+
+    @Test
+    void theWelcomeIsAlwaysTheFirstMessageOfASocket() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = new FakePeer("g");
+        // the guardian is seated; before her welcome goes out, the physician's thread relays an offer to her
+        guardian.beforeFirstMessage = () -> doctor.say("{\"type\":\"offer\",\"sdp\":\"v=0 early\"}");
+        guardian.say("{\"type\":\"auth\",\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        assertEquals(List.of("welcome", "offer"), guardian.types());
+        doctor.say("{\"type\":\"offer\",\"sdp\":\"v=0 later\"}");
+        assertEquals("v=0 later", guardian.last("offer").path("sdp").asText(), "sent straight on once welcomed");
+    }
+
+    @Test
+    void aClientThatKeptItsPeerConnectionSaysSoAndThePhysicianIsTold() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer fresh = join("g1", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        assertFalse(doctor.last("peer-joined").path("resume").asBoolean(), "a new page: negotiate afresh");
+        fresh.close(1006, "network lost");
+        FakePeer resumed = new FakePeer("g2");
+        resumed.say("{\"type\":\"auth\",\"resume\":true,\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        assertTrue(doctor.last("peer-joined").path("resume").asBoolean(), "same page, new socket: restart ICE");
+    }
+
+    @Test
+    void audioOnlyIsRelayedWithItsKnownFieldsOnlyAndAudited() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        guardian.say("{\"type\":\"media\",\"video\":false,\"reason\":\"poor-connection\",\"note\":\"<script>\"}");
+        JsonNode media = doctor.last("media");
+        assertFalse(media.path("video").asBoolean(true));
+        assertEquals("poor-connection", media.path("reason").asText());
+        assertEquals("GUARDIAN", media.path("from").asText());
+        assertFalse(media.has("note"), "unknown fields are not passed on: " + media);
+        assertTrue(audited.contains("guardian.tang GUARDIAN audio only (poor-connection)"), audited.toString());
+
+        guardian.say("{\"type\":\"media\",\"video\":true,\"reason\":\"something else\"}");
+        assertTrue(doctor.last("media").path("video").asBoolean());
+        assertEquals("other", doctor.last("media").path("reason").asText());
+        assertTrue(audited.contains("guardian.tang GUARDIAN video on (other)"), audited.toString());
     }
 
     @Test
