@@ -317,6 +317,27 @@ try {
     await shot(p, 'physician-after-ice-restart');
   }
 
+  // ---- the guardian's signaling socket drops (a network change): her page reopens it with a fresh room
+  // token, the physician restarts ICE on the same peer connection, the consultation does not pause
+  await p.evaluate(watchStatus);
+  const framesBefore = await p.evaluate(() => window.__callProbe.last.framesDecoded);
+  await g.evaluate(() => { window.__droppedWs = window.__pediconsultCall.ws; window.__droppedWs.close(4000, 'network change'); });
+  await waitFor('guardian: a new signaling socket, call connected', 15000, async () => {
+    const x = await g.evaluate(() => ({ fresh: window.__pediconsultCall.ws !== window.__droppedWs, open: window.__pediconsultCall.ws?.readyState === 1,
+      st: document.querySelector('.call-status').dataset.call, pc: window.__pediconsultCall.pc.connectionState }));
+    return { ok: x.fresh && x.open && x.st === 'connected' && x.pc === 'connected', ...x };
+  });
+  await waitFor('physician: frames still rising after the guardian\'s new socket', 10000, async () => {
+    const pr = await p.evaluate(() => window.__callProbe.last);
+    return { ok: pr.framesDecoded >= framesBefore + 30, ...pr };
+  });
+  await new Promise((r) => setTimeout(r, 3500)); // longer than the physician page's pause display delay
+  const seenAfterDrop = await p.evaluate(() => window.__seenStates);
+  if (seenAfterDrop.includes('paused')) throw new Error(`the physician saw a pause for a reopened socket: ${seenAfterDrop}`);
+  const stAfterDrop = await consultState();
+  if (stAfterDrop !== 'IN_PROGRESS') throw new Error(`consultation ${stAfterDrop} after the guardian's socket was reopened`);
+  log(`guardian's signaling socket dropped and reopened: physician's status ${seenAfterDrop.join(' -> ')}, frames still rising, consultation IN_PROGRESS`);
+
   // ---- the guardian closes the tab: the consultation pauses; she comes back: it resumes
   await g.close();
   g = null;

@@ -11,6 +11,9 @@ import { readStats, sample, rate, fallbackPolicy } from './quality.js';
 const STATS_MS = 3000;
 const ICE_GRACE_MS = 2000;
 const ICE_RETRY_MS = 5000;
+// the server pauses the consultation 1.5 s after the guardian's socket closed unless she is back: the
+// physician's page says "paused" a little later, so a guardian whose socket is reopened at once never shows as gone
+const PAUSE_SHOWN_AFTER_MS = 3000;
 
 export async function call(main, id, route) {
   const errors = h('div', { hidden: true });
@@ -34,7 +37,7 @@ export async function call(main, id, route) {
     h('div', { class: 'actions' }, admit, videoToggle, hangUp), quality);
 
   let ws = null, pc = null, stream = null, remoteStream = null, ice = null, ended = false, paused = false;
-  let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null;
+  let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null, leftTimer = null;
   let socketAttempts = 0, iceRestarts = 0, videoOff = null, remoteVideoOff = null;
   const policy = fallbackPolicy();
   // data-call on the status: connecting, lobby, connected, reconnecting, paused, resumed, left, closed, refused
@@ -46,7 +49,7 @@ export async function call(main, id, route) {
   const onNetworkChange = () => { if (pc && !ended) restartIce('network change'); };
   const stop = () => {
     ended = true;
-    clearInterval(statsTimer); clearInterval(pingTimer); clearTimeout(reconnectTimer); clearTimeout(iceTimer);
+    clearInterval(statsTimer); clearInterval(pingTimer); clearTimeout(reconnectTimer); clearTimeout(iceTimer); clearTimeout(leftTimer);
     window.removeEventListener('online', onNetworkChange);
     navigator.connection?.removeEventListener?.('change', onNetworkChange);
     try { ws?.close(1000); } catch (e) { /* closed */ }
@@ -104,7 +107,8 @@ export async function call(main, id, route) {
     }
     // the network or the server (1001: a node shutting down) dropped it: reopen, the media may still flow
     setStatus(t('reconnecting'), 'reconnecting');
-    const delay = Math.min(8000, 500 * 2 ** socketAttempts++);
+    const delay = socketAttempts === 0 ? 0 : Math.min(8000, 250 * 2 ** socketAttempts);
+    socketAttempts += 1;
     reconnectTimer = setTimeout(async () => {
       try {
         const tok = await roomToken();
@@ -244,6 +248,7 @@ export async function call(main, id, route) {
         // resume: the other side kept its peer connection (new socket after a network change): restart ICE
         // on ours; otherwise it is a new page, so a new negotiation
         if (isPhysician) {
+          clearTimeout(leftTimer); leftTimer = null;
           if (paused) setStatus(t('consultResumed'), 'resumed');
           if (m.resume && live()) { paused = false; remote.srcObject = remoteStream; offer(true); } else { newPeer(); offer(); }
         } else if (!m.resume || !live()) newPeer();
@@ -252,8 +257,10 @@ export async function call(main, id, route) {
         break;
       case 'peer-left':
         // the guardian leaving pauses the consultation (after the server's short grace period)
-        if (isPhysician && m.role === 'GUARDIAN') { paused = true; remote.srcObject = null; setStatus(t('consultPaused'), 'paused'); }
-        else setStatus(t('peerLeft'), 'left');
+        if (isPhysician && m.role === 'GUARDIAN') {
+          clearTimeout(leftTimer);
+          leftTimer = setTimeout(() => { paused = true; remote.srcObject = null; setStatus(t('consultPaused'), 'paused'); }, PAUSE_SHOWN_AFTER_MS);
+        } else setStatus(t('peerLeft'), 'left');
         break;
       case 'offer':
         if (!pc) break;

@@ -24,9 +24,14 @@ final class SignalingClient implements WebSocket.Listener {
     private WebSocket socket;
 
     static SignalingClient connect(int port) {
+        return connect(port, "/video/signal");
+    }
+
+    /** Connects to a path (with its query, e.g. the room token's signalingPath {@code /video/signal?room=<id>}). */
+    static SignalingClient connect(int port, String path) {
         SignalingClient client = new SignalingClient();
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create("ws://localhost:" + port + "/video/signal"), client).join();
+                .buildAsync(URI.create("ws://localhost:" + port + path), client).join();
         return client;
     }
 

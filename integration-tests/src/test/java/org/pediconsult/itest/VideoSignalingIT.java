@@ -49,7 +49,7 @@ public class VideoSignalingIT extends ConsultationTestSupport {
 
         Reply doctorRoom = roomToken(id, doctor);
         assertEquals(doctorRoom.text, 200, doctorRoom.status);
-        assertEquals("/video/signal", doctorRoom.get("signalingPath"));
+        assertEquals("/video/signal?room=" + id, doctorRoom.get("signalingPath"));
         assertEquals("all", doctorRoom.get("iceTransportPolicy"));
         assertEquals("PHYSICIAN", doctorRoom.get("role"));
         Reply guardianRoom = roomToken(id, guardian);
@@ -126,6 +126,15 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         SignalingClient other = SignalingClient.connect(HTTP_PORT);
         other.send(Map.of("type", "auth", "consultationId", "not-" + id, "token", real));
         assertEquals("1008 the room token is for another consultation", other.awaitClose());
+        // ... or than the room in the URL (the load balancer's routing key)
+        SignalingClient otherRoom = SignalingClient.connect(HTTP_PORT, "/video/signal?room=not-" + id);
+        otherRoom.send(Map.of("type", "auth", "token", real));
+        assertEquals("1008 the room token is for another consultation", otherRoom.awaitClose());
+        // the signalingPath handed out with the token is accepted
+        SignalingClient routed = SignalingClient.connect(HTTP_PORT, roomToken(id, guardian).get("signalingPath"));
+        routed.send(Map.of("type", "auth", "token", real));
+        assertEquals("GUARDIAN", routed.next("welcome").path("role").asText());
+        routed.leave();
 
         // no token at all within the authentication timeout
         SignalingClient silent = SignalingClient.connect(HTTP_PORT);

@@ -105,6 +105,12 @@ public class SignalingEndpoint {
         }
 
         @Override
+        public String room() {
+            java.util.List<String> room = session.getRequestParameterMap().get("room");
+            return room == null || room.isEmpty() ? null : room.get(0);
+        }
+
+        @Override
         public void send(String json) {
             synchronized (this) {
                 if (!session.isOpen()) {

@@ -68,7 +68,8 @@ public class RoomTokenIssuer {
         dto.token = token.token();
         dto.expiresAt = token.expiresAt();
         dto.role = seat.role();
-        dto.signalingPath = SIGNALING_PATH;
+        // the room in the URL lets a load balancer hash a consultation's sockets to one node (cluster mode)
+        dto.signalingPath = SIGNALING_PATH + "?room=" + java.net.URLEncoder.encode(consultationId, java.nio.charset.StandardCharsets.UTF_8);
         dto.iceServers = config.iceServers;
         dto.iceTransportPolicy = config.iceTransportPolicy;
         return dto;

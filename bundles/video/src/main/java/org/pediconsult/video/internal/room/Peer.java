@@ -8,6 +8,14 @@ public interface Peer {
     /** Sends one JSON text; best effort, never throws (a dead socket reports its close separately). */
     void send(String json);
 
+    /**
+     * The {@code room} query parameter of the socket's URL ({@code /video/signal?room=<consultation>}),
+     * or null: it lets a load balancer keep a room's sockets on one node; it must match the room token.
+     */
+    default String room() {
+        return null;
+    }
+
     /** Closes the socket with a close code and a short reason (at most 123 bytes). */
     void close(int code, String reason);
 }

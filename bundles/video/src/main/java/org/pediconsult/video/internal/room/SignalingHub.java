@@ -136,7 +136,8 @@ public final class SignalingHub {
             return;
         }
         String asked = msg.path("consultationId").asText(null);
-        if (asked != null && !asked.equals(claims.consultationId())) {
+        if (asked != null && !asked.equals(claims.consultationId())
+                || peer.room() != null && !peer.room().equals(claims.consultationId())) {
             peer.close(POLICY_VIOLATION, "the room token is for another consultation");
             return;
         }

@@ -63,6 +63,8 @@ class SignalingHubTest {
         Runnable onClosedMessage;
         /** Run once before this socket is sent its first message (another socket's thread acting meanwhile). */
         Runnable beforeFirstMessage;
+        /** The room query parameter of the socket's URL. */
+        String room;
 
         FakePeer(String id) {
             this.id = id;
@@ -90,6 +92,11 @@ class SignalingHubTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+        }
+
+        @Override
+        public String room() {
+            return room;
         }
 
         @Override
@@ -272,6 +279,16 @@ class SignalingHubTest {
         FakePeer otherConsult = new FakePeer("z");
         otherConsult.say("{\"type\":\"auth\",\"consultationId\":\"c9\",\"token\":\"c1/GUARDIAN/guardian.liu\"}");
         assertEquals(SignalingHub.POLICY_VIOLATION, otherConsult.closeCode);
+
+        FakePeer wrongRoom = new FakePeer("r");
+        wrongRoom.room = "c2";
+        wrongRoom.say("{\"type\":\"auth\",\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        assertEquals(SignalingHub.POLICY_VIOLATION, wrongRoom.closeCode, "the URL's room must be the token's");
+        FakePeer rightRoom = new FakePeer("rr");
+        rightRoom.room = "c1";
+        rightRoom.say("{\"type\":\"auth\",\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        assertEquals("welcome", rightRoom.types().get(0));
+        rightRoom.close(1000, "bye");
 
         FakePeer silent = new FakePeer("s");
         hub.authDeadline(silent);
