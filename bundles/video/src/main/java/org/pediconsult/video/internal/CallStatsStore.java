@@ -42,6 +42,27 @@ public final class CallStatsStore implements CallStatsSink {
         });
     }
 
+    /**
+     * Deletes the samples reported before {@code before}, {@code batch} rows per transaction (so a
+     * large backlog never holds one long lock); answers how many were deleted.
+     */
+    int prune(Instant before, int batch) {
+        int total = 0;
+        while (true) {
+            int deleted = tx.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM video_call_stats WHERE id IN (SELECT id FROM "
+                        + "video_call_stats WHERE reported_at < ? ORDER BY id FETCH FIRST " + Math.max(1, batch) + " ROWS ONLY)")) {
+                    ps.setTimestamp(1, Timestamp.from(before));
+                    return ps.executeUpdate();
+                }
+            });
+            total += deleted;
+            if (deleted < batch) {
+                return total;
+            }
+        }
+    }
+
     /** One stored sample, as the physician's call-quality view shows it. */
     public static final class Row {
         public String role;

@@ -40,4 +40,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Presence grace (ms)", description = "A guardian whose socket closes is reported as left only "
             + "if they have not reconnected within this time (0: at once)")
     int presence_grace_millis() default 1500;
+
+    @AttributeDefinition(name = "Call-quality retention (days)", description = "Call-quality samples older than this are "
+            + "deleted (checked every 6 hours); 0 keeps them")
+    int stats_retention_days() default 400;
 }

@@ -1,6 +1,8 @@
 package org.pediconsult.video.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +16,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.api.ConsultationSessions;
 import org.pediconsult.consultation.api.GuardianPresence;
+import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomTokens;
 import org.pediconsult.video.internal.room.SignalingHub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rooms of this node: the signaling hub wired to the consultation bundle (state, admission,
@@ -27,6 +32,7 @@ import org.pediconsult.video.internal.room.SignalingHub;
  */
 @Component(service = VideoRooms.class, configurationPid = VideoConfig.PID)
 public class VideoRooms {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoRooms.class);
     private final SignalingHub hub;
     private final CallStatsStore stats;
     private final ScheduledExecutorService executor;
@@ -48,6 +54,25 @@ public class VideoRooms {
         this.hub = new SignalingHub(tokens, ice, sessions,
                 new PresenceReporter(presence, executor, Math.max(0, config.presence_grace_millis())),
                 stats, audit, clock);
+        int retentionDays = config.stats_retention_days();
+        if (retentionDays > 0) {
+            executor.scheduleWithFixedDelay(() -> pruneStats(audit, clock, retentionDays), 5, 6 * 60, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Retention of the call-quality samples: older than {@code days} deleted, the deletion audited. */
+    private void pruneStats(AuditTrail audit, Clock clock, int days) {
+        try {
+            Instant before = clock.instant().minus(Duration.ofDays(days));
+            int deleted = stats.prune(before, 5_000);
+            if (deleted > 0) {
+                audit.record(new AuditEntry("system", AuditEntry.Action.DELETE, "video-call-stats", null, null,
+                        "retention: " + deleted + " call-quality samples before " + before));
+                LOG.info("video call-quality retention: {} samples deleted", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("video call-quality retention failed: {}", e.toString());
+        }
     }
 
     public SignalingHub hub() {

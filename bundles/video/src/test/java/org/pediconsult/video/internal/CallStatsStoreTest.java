@@ -38,4 +38,26 @@ class CallStatsStoreTest {
         assertEquals(720, rows.get(1).height);
         assertEquals(t, rows.get(1).reportedAt);
     }
+
+    @Test
+    void retentionDeletesOnlyOlderSamplesInBatches() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:video-stats-retention;DB_CLOSE_DELAY=-1");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/V1__call_stats.sql")));
+            s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/V2__call_stats_retention.sql")));
+        }
+        CallStatsStore store = new CallStatsStore(new Tx(ds));
+        Instant cut = Instant.parse("2026-03-01T00:00:00Z");
+        for (int i = 1; i <= 7; i++) {
+            store.store("old", RoomRole.GUARDIAN, "guardian.tang", cut.minusSeconds(i * 3L), new CallSample(1280, 720, 30.0, 1.0, 0.0, 1.0));
+        }
+        store.store("new", RoomRole.GUARDIAN, "guardian.tang", cut, new CallSample(1280, 720, 30.0, 1.0, 0.0, 1.0));
+        store.store("new", RoomRole.PHYSICIAN, "dr.wang", cut.plusSeconds(3), new CallSample(1280, 720, 30.0, 1.0, 0.0, 1.0));
+
+        assertEquals(7, store.prune(cut, 3), "3 + 3 + 1 in three transactions");
+        assertEquals(0, store.latest("old", 100).size());
+        assertEquals(2, store.latest("new", 100).size(), "the cut-off instant itself is kept");
+        assertEquals(0, store.prune(cut, 3));
+    }
 }
