@@ -17,14 +17,21 @@ import org.pediconsult.video.api.RoomRole;
 import org.pediconsult.video.internal.room.CallSample;
 
 class CallStatsStoreTest {
+    /** A store on a fresh in-memory H2 database with the bundle's migrations applied. */
+    private static CallStatsStore migratedStore(String name) throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String v : new String[] {"V1__call_stats.sql", "V2__call_stats_retention.sql"}) {
+                s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/" + v)));
+            }
+        }
+        return new CallStatsStore(new Tx(ds));
+    }
+
     @Test
     void samplesAreStoredPerConsultationAndReadNewestFirst() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:video-stats;DB_CLOSE_DELAY=-1");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/V1__call_stats.sql")));
-        }
-        CallStatsStore store = new CallStatsStore(new Tx(ds));
+        CallStatsStore store = migratedStore("video-stats");
         Instant t = Instant.parse("2026-03-01T08:00:00Z");
         store.store("c1", RoomRole.GUARDIAN, "guardian.tang", t, new CallSample(1280, 720, 30.0, 1500.0, 0.5, 40.0));
         store.store("c1", RoomRole.PHYSICIAN, "dr.wang", t.plusSeconds(3), new CallSample(null, null, null, null, null, 38.0));
@@ -41,13 +48,7 @@ class CallStatsStoreTest {
 
     @Test
     void retentionDeletesOnlyOlderSamplesInBatches() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:video-stats-retention;DB_CLOSE_DELAY=-1");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/V1__call_stats.sql")));
-            s.execute(Files.readString(Paths.get("src/main/resources/db/migration/video/V2__call_stats_retention.sql")));
-        }
-        CallStatsStore store = new CallStatsStore(new Tx(ds));
+        CallStatsStore store = migratedStore("video-stats-retention");
         Instant cut = Instant.parse("2026-03-01T00:00:00Z");
         for (int i = 1; i <= 7; i++) {
             store.store("old", RoomRole.GUARDIAN, "guardian.tang", cut.minusSeconds(i * 3L), new CallSample(1280, 720, 30.0, 1.0, 0.0, 1.0));
