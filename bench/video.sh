@@ -16,6 +16,7 @@
 # (playwright-core from integration-tests/ui, installed there with npm ci if absent): each run is a new
 # consultation set up by REST (slot, assessment, booking, waiting room, admission) and ends with the
 # physician completing it (the room closes). Uses ports 8181 and 8101: stop any running PediConsult first.
+# KEEP=1 keeps the unpacked distribution (its data/log) and the turnserver log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 turn=false; picture=moving; runs=5
@@ -40,7 +41,7 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   fi
   if [ -n "$turnpid" ]; then kill "$turnpid" 2>/dev/null || true; wait "$turnpid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept $work (Karaf log: ${home}data/log/karaf.log)"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 api=http://localhost:8181/api

@@ -7,8 +7,10 @@
 // getUserMedia, the peer connection's creation and 'connected' (event listener on each new
 // RTCPeerConnection of window.__pediconsultCall.pc), the first decoded remote frame and the first
 // 1280x720 one (inbound-rtp video stats polled every 50 ms), and samples resolution and frame rate at
-// 1 s, 2 s, ... after the load. The physician then completes the consultation by REST (the room closes,
-// both pages show "closed") and the browsers are closed.
+// 1 s, 2 s, ... after the load, with this side's sender (frames captured and encoded, bitrate sent, the
+// encoder's target, the bandwidth estimate, qualityLimitationReason) to explain a low frame rate. The
+// physician then completes the consultation by REST; the time until both pages show "closed" is
+// reported (30 s at most), then the browsers are closed.
 //
 // Env: BASE_URL (http://localhost:8181), RUNS (5), SAMPLE_SECONDS (5), PICTURE (moving|solid), WORK (dir for
 // the y4m files), CHROMIUM (/usr/bin/chromium), MODE (a label: direct|relay), EXPECT_CANDIDATE_TYPE
@@ -130,17 +132,23 @@ function initScript(cfg) {
     try {
       const stats = await pc.getStats();
       const now = performance.now();
-      let inb = null, out = null;
+      let inb = null, out = null, src = null, pair = null;
       stats.forEach((s) => {
         if (s.type === 'inbound-rtp' && s.kind === 'video') inb = s;
         if (s.type === 'outbound-rtp' && s.kind === 'video') out = s;
+        if (s.type === 'media-source' && s.kind === 'video') src = s;
+        if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);
       });
       if (inb) {
         const x = { t: now, fd: inb.framesDecoded || 0, w: inb.frameWidth || 0, h: inb.frameHeight || 0, fps: inb.framesPerSecond || 0,
-          // this side's sender: frames encoded and why its quality is limited (cpu, bandwidth, none)
-          fe: out?.framesEncoded || 0, lim: out?.qualityLimitationReason || '' };
+          // this side's sender: frames captured (fake camera), encoded, bytes sent, the encoder's target and
+          // the bandwidth estimate, and why its quality is limited (cpu, bandwidth, none)
+          fc: src?.frames || 0, fe: out?.framesEncoded || 0, bs: out?.bytesSent || 0, tb: out?.targetBitrate || 0,
+          bwe: pair?.availableOutgoingBitrate || 0, lim: out?.qualityLimitationReason || '' };
         B.samples.push(x);
-        if (x.fd > 0 && B.marks.firstFrame == null) { B.marks.firstFrame = now; B.firstFrameRes = `${x.w}x${x.h}`; }
+        if (x.fd > 0 && B.marks.firstFrame == null) B.marks.firstFrame = now;
+        // the frame size may show up a poll after framesDecoded: the first frame's size is the first one reported
+        if (x.fd > 0 && x.w > 0 && B.firstFrameRes == null) B.firstFrameRes = `${x.w}x${x.h}`;
         if (x.w === 1280 && x.h === 720) B.marks.first720 ??= now;
         if (inb.codecId && !B.codec) B.codec = stats.get(inb.codecId)?.mimeType;
         if (out?.encoderImplementation) B.encoder = out.encoderImplementation;
@@ -171,11 +179,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // and frames decoded during (k-1, k] s.
 // Also this side's sender: frames encoded in (k-1, k] s and its quality limitation reason at k s.
 function perSecond(samples) {
-  const at = (ms) => samples.filter((s) => s.t <= ms).pop() || { fd: 0, w: 0, h: 0, fps: 0, fe: 0, lim: '' };
+  const at = (ms) => samples.filter((s) => s.t <= ms).pop() || { t: 0, fd: 0, w: 0, h: 0, fps: 0, fc: 0, fe: 0, bs: 0, tb: 0, bwe: 0, lim: '' };
   const out = [];
   for (let k = 1; k <= SECONDS; k++) {
     const s = at(k * 1000), prev = at((k - 1) * 1000);
-    out.push({ w: s.w, h: s.h, fps: s.fps, decoded: s.fd - prev.fd, encoded: s.fe - prev.fe, lim: s.lim });
+    out.push({ w: s.w, h: s.h, fps: s.fps, decoded: s.fd - prev.fd, captured: s.fc - prev.fc, encoded: s.fe - prev.fe,
+      kbps: s.t > prev.t ? Math.round(((s.bs - prev.bs) * 8) / (s.t - prev.t)) : 0, target: Math.round(s.tb / 1000), bwe: Math.round(s.bwe / 1000), lim: s.lim });
   }
   return out;
 }
@@ -214,7 +223,7 @@ async function run(i, t) {
         pcs: window.__bench.pcs, firstFrameRes: window.__bench.firstFrameRes, codec: window.__bench.codec, encoder: window.__bench.encoder,
         dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd, origin: performance.timeOrigin }));
       const pair = await p.evaluate(selectedPair);
-      const inWindow = b.samples.filter((s) => s.t <= SECONDS * 1000 && s.fd > 0);
+      const inWindow = b.samples.filter((s) => s.t <= SECONDS * 1000 && s.fd > 0 && s.w > 0);
       const minRes = inWindow.reduce((m, s) => (s.w * s.h < m.w * m.h ? s : m), { w: 1e9, h: 1e9 });
       res[name] = { ...b.marks, dcl: b.dcl, origin: b.origin, pcs: b.pcs, firstFrameRes: b.firstFrameRes, states: b.states, pair,
         codec: b.codec, encoder: b.encoder,
@@ -225,15 +234,20 @@ async function run(i, t) {
     }
     // tidy end: the physician completes the consultation; the room closes and both pages show it
     await rest('POST', `/consultations/${id}/completion`, t.D, { diagnosis: 'Benchmark call', plan: 'None' });
-    for (const [k, p] of pages.entries()) {
+    const completed = Date.now();
+    const closedAfter = {};
+    await Promise.all(pages.map(async (p, k) => {
       try {
-        await p.waitForSelector('.call-status[data-call=closed]', { timeout: 10000 });
+        await p.waitForSelector('.call-status[data-call=closed]', { timeout: 30000 });
+        closedAfter[sides[k][0]] = Date.now() - completed;
       } catch (e) {
         const st = await p.evaluate(() => { const x = document.querySelector('.call-status'); return `"${x?.textContent}" (data-call ${x?.dataset.call})`; });
-        errors.push(`${sides[k][0]}: call page did not show closed within 10 s of the completion: status ${st}; signaling received: ${p.wsTypes.filter((x) => x !== 'pong').join(' ')}`);
+        const state = (await rest('GET', `/consultations/${id}`, t.D)).state;
+        errors.push(`${sides[k][0]}: call page did not show closed within 30 s of the completion (consultation ${state}): status ${st};`
+          + ` signaling received: ${p.wsTypes.filter((x) => x !== 'pong').join(' ')}`);
       }
-    }
-    return { id, level, setupMs, skew: res.guardian.origin - res.physician.origin, ...res, errors };
+    }));
+    return { id, level, setupMs, closedAfter, skew: res.guardian.origin - res.physician.origin, ...res, errors };
   } finally {
     await Promise.all([pb.close(), gb.close()]);
   }
@@ -254,7 +268,8 @@ t.doctorId = (await rest('GET', '/physicians', t.A)).find((p) => p.username === 
 
 log(`video call bench: ${RUNS} runs, mode ${MODE}${EXPECT_TYPE ? ` (selected pair must be ${EXPECT_TYPE}/${EXPECT_TYPE})` : ''}, picture ${PICTURE}, ${SECONDS} s sampled, ${BASE}`);
 log('times in ms from the call page\'s navigation start; per second k: received resolution @ chromium framesPerSecond (frames decoded in (k-1, k] s);'
-  + ' sent: frames this side encoded in (k-1, k] s and its sender\'s qualityLimitationReason at k s when not none');
+  + ' sent: frames this side captured/encoded in (k-1, k] s, kbit/s sent in (k-1, k] s / encoder target / bandwidth estimate at k s,'
+  + ' and the sender\'s qualityLimitationReason when not none');
 const results = [];
 let failed = 0;
 for (let i = 1; i <= RUNS; i++) {
@@ -268,9 +283,10 @@ for (let i = 1; i <= RUNS; i++) {
         + ` pair ${x.pair ? `${x.pair.local}/${x.pair.remote} ${x.pair.protocol}` : 'n/a'}; peer connections ${x.pcs}; smallest decoded ${x.minRes};`
         + ` receives ${x.codec ?? 'n/a'}, encodes with ${x.encoder ?? 'n/a'}`);
       log(`      ${side.padEnd(9)} received: ${x.perSecond.map((s, k) => `${k + 1}s ${res(s)} @ ${s.fps} (${s.decoded})`).join(', ')}`);
-      log(`      ${side.padEnd(9)} sent:     ${x.perSecond.map((s, k) => `${k + 1}s ${s.encoded} encoded${s.lim && s.lim !== 'none' ? ` (limited: ${s.lim})` : ''}`).join(', ')}`);
+      log(`      ${side.padEnd(9)} sent:     ${x.perSecond.map((s, k) => `${k + 1}s ${s.captured}/${s.encoded} ${s.kbps}/${s.target}/${s.bwe}${s.lim && s.lim !== 'none' ? ` (limited: ${s.lim})` : ''}`).join(', ')}`);
     }
-    log(`      guardian's navigation started ${ms(r.skew)} ms after the physician's`);
+    log(`      guardian's navigation started ${ms(r.skew)} ms after the physician's; after the completion the call pages showed closed in`
+      + ` ${ms(r.closedAfter.physician)} ms (physician), ${ms(r.closedAfter.guardian)} ms (guardian)`);
     for (const e of r.errors) log(`run ${i} NOTE ${e}`);
   } catch (e) {
     failed += 1;
