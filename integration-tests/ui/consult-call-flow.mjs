@@ -201,6 +201,29 @@ try {
   log('physician admitted and attested the guardian');
   await g.waitForSelector('.waiting-state .badge[data-state=IN_PROGRESS]', { timeout: 15000 });
 
+  // ---- from the guardian's browser: a forged, an expired and a malformed room token are refused at the socket
+  if (process.env.EXPIRED_ROOM_TOKEN) {
+    const refused = await g.evaluate(async ({ expired, id }) => {
+      const bearer = sessionStorage.getItem('pediconsult.token');
+      const real = (await (await fetch(`/api/consultations/${id}/room-token`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}` } })).json()).token;
+      const [head, payload, sig] = real.split('.');
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+      claims.role = 'PHYSICIAN'; // she claims the physician's seat
+      const forged = `${head}.${btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.${sig}`;
+      const attempt = (token) => new Promise((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/video/signal?room=${id}`);
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token }));
+        ws.onmessage = (e) => { resolve({ message: e.data }); ws.close(); };
+        ws.onclose = (e) => resolve({ code: e.code, reason: e.reason });
+      });
+      return { forged: await attempt(forged), expired: await attempt(expired), malformed: await attempt('not-a-room-token') };
+    }, { expired: process.env.EXPIRED_ROOM_TOKEN, id: consultId });
+    for (const [what, r, text] of [['forged', refused.forged, 'signature'], ['expired', refused.expired, 'expired'], ['malformed', refused.malformed, '']]) {
+      if (r.code !== 1008 || !r.reason.includes(text)) throw new Error(`${what} room token: expected close 1008 (${text}), got ${JSON.stringify(r)}`);
+      log(`${what} room token refused at the socket: ${r.code} "${r.reason}"`);
+    }
+  }
+
   const drToken = (await (await fetch(`${BASE}/api/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'dr.wang', password: 'pediconsult' }) })).json()).access_token;
   const consultState = async () => (await (await fetch(`${BASE}/api/consultations/${consultId}`, { headers: { Authorization: `Bearer ${drToken}` } })).json()).state;

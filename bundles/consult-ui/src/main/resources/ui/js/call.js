@@ -70,11 +70,13 @@ export async function call(main, id, route) {
   navigator.connection?.addEventListener?.('change', onNetworkChange);
 
   const roomToken = () => api(`/consultations/${encodeURIComponent(id)}/room-token`, { method: 'POST' });
+  // the room token and the camera at the same time (each takes 100-300 ms)
+  const camera = navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
   let token;
   try {
-    token = await roomToken();
-    stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+    [token, stream] = await Promise.all([roomToken(), camera]);
   } catch (e) {
+    camera.then((s) => s.getTracks().forEach((tr) => tr.stop())).catch(() => {});
     if (e.problem) showError(errors, e); else setStatus(t('cameraError', { e: e.message }));
     return;
   }
@@ -83,6 +85,8 @@ export async function call(main, id, route) {
 
   const send = (m) => ws?.readyState === 1 && ws.send(JSON.stringify(m));
   const live = () => pc && pc.connectionState !== 'closed' && !!pc.remoteDescription;
+  // a peer connection that never negotiated can serve a new negotiation (no second one built for nothing)
+  const fresh = () => pc && pc.connectionState !== 'closed' && !pc.localDescription && !pc.remoteDescription;
 
   // ---- signaling socket: opened with a room token; reopened with a fresh one when the network drops it
   function connect(tok) {
@@ -250,8 +254,8 @@ export async function call(main, id, route) {
         if (isPhysician) {
           clearTimeout(leftTimer); leftTimer = null;
           if (paused) setStatus(t('consultResumed'), 'resumed');
-          if (m.resume && live()) { paused = false; remote.srcObject = remoteStream; offer(true); } else { newPeer(); offer(); }
-        } else if (!m.resume || !live()) newPeer();
+          if (m.resume && live()) { paused = false; remote.srcObject = remoteStream; offer(true); } else { if (!fresh()) newPeer(); offer(); }
+        } else if ((!m.resume || !live()) && !fresh()) newPeer();
         remoteVideoOff = null; mediaNote.hidden = !videoOff; remote.classList.remove('audio-only');
         if (videoOff) send({ type: 'media', video: false, reason: videoOff });
         break;

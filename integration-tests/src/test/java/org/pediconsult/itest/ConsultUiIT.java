@@ -209,12 +209,17 @@ class ConsultUiIT {
         env.put("Y4M_GUARDIAN", blue.toString());
         env.put("Y4M_GUARDIAN_SLOW", slowBlue.toString());
         env.put("TURN_CONTROL", "1");
+        // a room token signed with the distribution's own key that expired a minute ago: refused at the socket
+        env.put("EXPIRED_ROOM_TOKEN", ExpiredRoomToken.mint(home.resolve("data/pediconsult/video-room-key.json"),
+                "expired-room", "guardian.tang", "GUARDIAN"));
         // the distribution hands out only the TURN server (ice.transport.policy = relay): the call must be relayed
         env.put("EXPECT_CANDIDATE_TYPE", "relay");
         String out = runNode("consult-call-flow.mjs", Paths.get("target/ui-call-test.log").toAbsolutePath(), shots, env);
         assertTrue(out.contains("[call-test] PASS"), out);
         assertTrue(out.contains("selected candidate pair relay/relay"), out);
         assertTrue(out.contains("connected again") && out.contains("fell back to audio only"), out);
+        assertTrue(out.contains("forged room token refused") && out.contains("expired room token refused")
+                && out.contains("malformed room token refused"), out);
     }
 
     /** Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours ahead on the hour + 7 min, as admin; answers its id. */

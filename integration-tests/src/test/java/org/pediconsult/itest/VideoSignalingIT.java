@@ -6,15 +6,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
@@ -111,7 +107,7 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         String[] parts = real.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"GUARDIAN\"", "\"PHYSICIAN\"");
-        String forged = parts[0] + "." + b64(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "." + ExpiredRoomToken.b64(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         SignalingClient f = SignalingClient.join(HTTP_PORT, forged);
         assertEquals("1008 the room token's signature is not valid", f.awaitClose());
 
@@ -144,17 +140,7 @@ public class VideoSignalingIT extends ConsultationTestSupport {
 
     /** An HS256 room token signed with the installation's room key (read from data/), expired. */
     private static String expiredToken(String consultationId) throws Exception {
-        JsonNode jwk = JSON.readTree(Files.readString(
-                Paths.get(System.getProperty("karaf.data"), "pediconsult", "video-room-key.json")));
-        String header = b64("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64(JSON.writeValueAsBytes(Map.of("aud", "pediconsult-video", "sub", "guardian.tang",
-                "cid", consultationId, "role", "GUARDIAN", "exp", Instant.now().minusSeconds(60).getEpochSecond())));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getUrlDecoder().decode(jwk.path("k").asText()), "HmacSHA256"));
-        return header + "." + claims + "." + b64(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ExpiredRoomToken.mint(Paths.get(System.getProperty("karaf.data"), "pediconsult", "video-room-key.json"),
+                consultationId, "guardian.tang", "GUARDIAN");
     }
 }

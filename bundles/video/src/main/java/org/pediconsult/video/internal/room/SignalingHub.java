@@ -117,10 +117,14 @@ public final class SignalingHub {
         }
     }
 
-    /** The authentication deadline passed: a socket still without a seat is closed. */
+    /**
+     * The authentication deadline passed: a socket that never authenticated is closed. A socket we are
+     * closing ourselves (room closed, seat taken over) lost its seat but did authenticate: it gets its
+     * closed message and 1000 (or 4001), not 1008.
+     */
     public void authDeadline(Peer peer) {
         synchronized (this) {
-            if (seats.containsKey(peer.id())) {
+            if (seats.containsKey(peer.id()) || unseated.contains(peer.id())) {
                 return;
             }
         }
