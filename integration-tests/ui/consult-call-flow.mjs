@@ -299,11 +299,12 @@ try {
   // ---- the media path breaks (the TURN server goes away) and comes back: ICE restarts, no pause
   if (process.env.TURN_CONTROL === '1') {
     await p.evaluate(watchStatus);
+    await g.evaluate(watchStatus);
     await control('turn-stop');
     for (const [name, page] of [['physician', p], ['guardian', g]]) {
       await waitFor(`${name}: reconnecting after the media path broke`, 30000, async () => {
         const st = await page.getAttribute('.call-status', 'data-call');
-        return { ok: st === 'reconnecting', st, pc: await page.evaluate(pcState) };
+        return { ok: st === 'reconnecting', st, pc: await page.evaluate(pcState), seen: await page.evaluate(() => window.__seenStates) };
       });
     }
     log('TURN server stopped: both sides show reconnecting');

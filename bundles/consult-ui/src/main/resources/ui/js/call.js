@@ -70,12 +70,23 @@ export async function call(main, id, route) {
   navigator.connection?.addEventListener?.('change', onNetworkChange);
 
   const roomToken = () => api(`/consultations/${encodeURIComponent(id)}/room-token`, { method: 'POST' });
-  // the room token and the camera at the same time (each takes 100-300 ms)
+  const send = (m) => ws?.readyState === 1 && ws.send(JSON.stringify(m));
+  const live = () => pc && pc.connectionState !== 'closed' && !!pc.remoteDescription;
+  // a peer connection that never negotiated can serve a new negotiation (no second one built for nothing)
+  const fresh = () => pc && pc.connectionState !== 'closed' && !pc.localDescription && !pc.remoteDescription;
+
+  // the room token, the camera and the socket at the same time (each takes 100-300 ms); the socket
+  // authenticates once the token and the camera are there, so the welcome never precedes the media
   const camera = navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+  const ready = Promise.all([roomToken(), camera]);
+  const tokenForSocket = ready.then(([tok]) => tok);
+  tokenForSocket.catch(() => {}); // the failure is shown below
+  connect(tokenForSocket, `/video/signal?room=${encodeURIComponent(id)}`);
   let token;
   try {
-    [token, stream] = await Promise.all([roomToken(), camera]);
+    [token, stream] = await ready;
   } catch (e) {
+    stop();
     camera.then((s) => s.getTracks().forEach((tr) => tr.stop())).catch(() => {});
     if (e.problem) showError(errors, e); else setStatus(t('cameraError', { e: e.message }));
     return;
@@ -83,23 +94,24 @@ export async function call(main, id, route) {
   if (ended) { stream.getTracks().forEach((tr) => tr.stop()); return; }
   local.srcObject = stream;
 
-  const send = (m) => ws?.readyState === 1 && ws.send(JSON.stringify(m));
-  const live = () => pc && pc.connectionState !== 'closed' && !!pc.remoteDescription;
-  // a peer connection that never negotiated can serve a new negotiation (no second one built for nothing)
-  const fresh = () => pc && pc.connectionState !== 'closed' && !pc.localDescription && !pc.remoteDescription;
-
   // ---- signaling socket: opened with a room token; reopened with a fresh one when the network drops it
-  function connect(tok) {
+  function connect(tokenPromise, path) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const sock = new WebSocket(`${proto}//${location.host}${tok.signalingPath || '/video/signal'}`);
+    const sock = new WebSocket(`${proto}//${location.host}${path}`);
     ws = sock;
-    sock.onopen = () => sock.send(JSON.stringify({ type: 'auth', token: tok.token, consultationId: id, resume: live() }));
+    sock.onopen = () => tokenPromise.then((tok) => {
+      if (sock !== ws || ended) return;
+      sock.send(JSON.stringify({ type: 'auth', token: tok.token, consultationId: id, resume: live() }));
+      sock.authSent = true;
+    }, () => {});
     sock.onmessage = (ev) => { if (sock === ws && !ended) onMessage(JSON.parse(ev.data)); };
-    sock.onclose = (e) => { if (sock === ws && !ended) socketClosed(e); };
+    sock.onclose = (e) => { if (sock === ws && !ended) socketClosed(e, sock.authSent); };
   }
-  function socketClosed(e) {
+  function socketClosed(e, authSent) {
     clearInterval(pingTimer);
-    if (e.code === 1008) { // refused: a wrong or expired room token, or not allowed in this room
+    // 1008 before we authenticated: the server's auth deadline passed while the camera permission was
+    // being asked (a phone's prompt can take long): not a refusal, open a new socket
+    if (e.code === 1008 && authSent) { // refused: a wrong or expired room token, or not allowed in this room
       setStatus(t('callRefused', { r: e.reason || e.code }), 'refused');
       stop();
       return;
@@ -116,12 +128,12 @@ export async function call(main, id, route) {
     reconnectTimer = setTimeout(async () => {
       try {
         const tok = await roomToken();
-        if (!ended) connect(tok);
+        if (!ended) connect(ready.then(() => tok), tok.signalingPath || `/video/signal?room=${encodeURIComponent(id)}`);
       } catch (x) {
         if (x.status === 409 || x.status === 404) { // the consultation is no longer callable
           setStatus(t('callClosed', { r: x.problem?.detail || x.status }), 'closed');
           stop();
-        } else socketClosed({ code: 1006 });
+        } else socketClosed({ code: 1006 }, false);
       }
     }, delay);
   }
@@ -141,7 +153,12 @@ export async function call(main, id, route) {
     mine.onicecandidate = (e) => e.candidate && mine === pc && send({ type: 'candidate', candidate: e.candidate.toJSON() });
     mine.ontrack = (e) => { if (mine === pc) { remoteStream = e.streams[0]; remote.srcObject = remoteStream; } };
     mine.onconnectionstatechange = () => {
-      if (mine !== pc || ended || mine.connectionState !== 'connected') return;
+      if (mine !== pc || ended) return;
+      if (mine.connectionState === 'disconnected' || mine.connectionState === 'failed') {
+        mediaLost(mine.connectionState === 'failed' ? 0 : ICE_GRACE_MS);
+        return;
+      }
+      if (mine.connectionState !== 'connected') return;
       clearTimeout(iceTimer); iceTimer = null;
       if (videoOff) applyVideoSending(false);
       if (paused) { paused = false; setStatus(t('consultResumed'), 'resumed'); } else setStatus(t('inCall'), 'connected');
@@ -150,8 +167,7 @@ export async function call(main, id, route) {
       if (mine !== pc || ended) return;
       const st = mine.iceConnectionState;
       if (st === 'disconnected' || st === 'failed') {
-        if (!paused) setStatus(t('reconnecting'), 'reconnecting');
-        scheduleIceRestart(st === 'failed' ? 0 : ICE_GRACE_MS);
+        mediaLost(st === 'failed' ? 0 : ICE_GRACE_MS);
       } else if (st === 'connected' || st === 'completed') {
         clearTimeout(iceTimer); iceTimer = null;
         if (status.dataset.call === 'reconnecting' && mine.connectionState === 'connected') setStatus(t('inCall'), 'connected');
@@ -166,6 +182,10 @@ export async function call(main, id, route) {
     if (mine !== pc) return;
     await mine.setLocalDescription(o);
     send({ type: 'offer', sdp: mine.localDescription.sdp });
+  }
+  function mediaLost(delay) {
+    if (!paused) setStatus(t('reconnecting'), 'reconnecting');
+    scheduleIceRestart(delay);
   }
   // ICE restart: while the media path is down, try again every few seconds (fresh TURN credentials each
   // time); the physician offers, the guardian asks the physician to
@@ -312,6 +332,9 @@ export async function call(main, id, route) {
   let last = null, lastAt = null;
   async function reportStats() {
     if (!pc || ended) return;
+    // a watchdog besides the state events: a call shown as up whose connection is not is reconnecting
+    const st = status.dataset.call;
+    if ((st === 'connected' || st === 'resumed') && ['disconnected', 'failed'].includes(pc.connectionState)) mediaLost(0);
     const cur = readStats(await pc.getStats());
     const now = performance.now();
     if (!cur.out) return;
@@ -323,5 +346,4 @@ export async function call(main, id, route) {
     if (!videoOff && pc.connectionState === 'connected' && policy.observe(s, now)) setVideoSending(false, 'poor-connection');
   }
 
-  connect(token);
 }
