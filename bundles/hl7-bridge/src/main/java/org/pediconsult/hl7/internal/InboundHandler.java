@@ -190,17 +190,13 @@ final class InboundHandler implements Processor {
         if (!allowedFacilities.isEmpty() && !allowedFacilities.contains(facility)) {
             HL7Exception why = Acks.error("sending facility '" + facility + "' is not allowed on channel " + channel,
                     ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MSH", 4);
-            e.outcome = "REJECTED";
-            e.error = why.getMessage();
-            e.ack = acks.refuse(message, mode, true, why);
+            refuse(e, "REJECTED", message, true, why);
             return stored(e);
         }
         if (processes(e.type) && ackAfter == AckAfter.STORED) {
             HL7Exception invalid = validate(e.type, message);
             if (invalid != null) {
-                e.outcome = "ERROR";
-                e.error = invalid.getMessage();
-                e.ack = acks.refuse(message, mode, false, invalid);
+                refuse(e, "ERROR", message, false, invalid);
                 return stored(e);
             }
             e.outcome = "RECEIVED";
@@ -212,9 +208,7 @@ final class InboundHandler implements Processor {
         if (processes(e.type)) {
             HL7Exception refusal = process(e.type, message);
             if (refusal != null) {
-                e.outcome = "ERROR";
-                e.error = refusal.getMessage();
-                e.ack = acks.refuse(message, mode, false, refusal);
+                refuse(e, "ERROR", message, false, refusal);
                 return stored(e);
             }
             e.outcome = "PROCESSED";
@@ -387,9 +381,7 @@ final class InboundHandler implements Processor {
         // that ACK for its resends: the ACK said "stored", which stays true
         String acceptedAtReceipt = ackAfter == AckAfter.STORED && e.ack != null && positive(e.ack) ? e.ack : null;
         if (refusal != null) {
-            e.outcome = "ERROR";
-            e.error = refusal.getMessage();
-            e.ack = acks.refuse(message, mode, false, refusal);
+            refuse(e, "ERROR", message, false, refusal);
         } else {
             e.outcome = processes(e.type) ? "PROCESSED" : "ACCEPTED";
             e.error = null;
@@ -406,6 +398,14 @@ final class InboundHandler implements Processor {
     private static boolean positive(String ack) {
         return ack.contains("\rMSA|AA") || ack.contains("\rMSA|CA") || ack.contains("\nMSA|AA")
                 || ack.contains("\nMSA|CA");
+    }
+
+    /** The entry refused with a negative ACK (AR when {@code reject}, else AE) naming what and where. */
+    private void refuse(MessageStore.Entry e, String outcome, Message message, boolean reject, HL7Exception why)
+            throws HL7Exception, java.io.IOException {
+        e.outcome = outcome;
+        e.error = why.getMessage();
+        e.ack = acks.refuse(message, mode, reject, why);
     }
 
     private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)
