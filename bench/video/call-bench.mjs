@@ -18,6 +18,7 @@
 import { createRequire } from 'node:module';
 import { openSync, writeSync, closeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { selectedPair } from '../../integration-tests/ui/page-probes.mjs';
 
 // playwright-core from integration-tests/ui (npm ci there): no browser download, Debian's chromium
 const require = createRequire(new URL('../../integration-tests/ui/package.json', import.meta.url));
@@ -156,17 +157,6 @@ function initScript(cfg) {
     } finally { busy = false; }
   }, 50);
 }
-// In the page: the selected ICE candidate pair's candidate types.
-async function selectedPair() {
-  const pc = window.__pediconsultCall?.pc;
-  if (!pc) return null;
-  const stats = await pc.getStats();
-  let pair = null;
-  stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
-  if (!pair) return null;
-  return { local: stats.get(pair.localCandidateId)?.candidateType, remote: stats.get(pair.remoteCandidateId)?.candidateType,
-    protocol: stats.get(pair.localCandidateId)?.protocol };
-}
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
@@ -280,7 +270,7 @@ for (let i = 1; i <= RUNS; i++) {
       const x = r[side];
       log(`run ${i} ${side.padEnd(9)} consult ${r.id.slice(0, 8)} (REST setup ${r.setupMs} ms): DOMContentLoaded ${ms(x.dcl)}, getUserMedia ${ms(x.gumStart)}-${ms(x.gumEnd)},`
         + ` pc ${ms(x.pcSeen)}, connected ${ms(x.connected)}, first frame ${ms(x.firstFrame)} (${x.firstFrameRes ?? 'n/a'}), first 720p ${ms(x.first720)};`
-        + ` pair ${x.pair ? `${x.pair.local}/${x.pair.remote} ${x.pair.protocol}` : 'n/a'}; peer connections ${x.pcs}; smallest decoded ${x.minRes};`
+        + ` pair ${x.pair ? `${x.pair.local}/${x.pair.remote} ${x.pair.localProtocol}` : 'n/a'}; peer connections ${x.pcs}; smallest decoded ${x.minRes};`
         + ` receives ${x.codec ?? 'n/a'}, encodes with ${x.encoder ?? 'n/a'}`);
       log(`      ${side.padEnd(9)} received: ${x.perSecond.map((s, k) => `${k + 1}s ${res(s)} @ ${s.fps} (${s.decoded})`).join(', ')}`);
       log(`      ${side.padEnd(9)} sent:     ${x.perSecond.map((s, k) => `${k + 1}s ${s.captured}/${s.encoded} ${s.kbps}/${s.target}/${s.bwe}${s.lim && s.lim !== 'none' ? ` (limited: ${s.lim})` : ''}`).join(', ')}`);

@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { selectedPair } from './page-probes.mjs';
 
 const BASE = process.env.BASE_URL || 'http://localhost:18481';
 const SHOTS = process.env.SHOTS || 'target/ui-call-screenshots';
@@ -76,20 +77,6 @@ function remoteVideo() {
   ctx.drawImage(v, 0, 0);
   const [r, g, b] = ctx.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
   return { r, g, b, w: v.videoWidth, h: v.videoHeight, paused: v.paused, readyState: v.readyState, currentTime: v.currentTime };
-}
-// In the page: the selected ICE candidate pair (the transport's, else the succeeded nominated one) and its candidates' types.
-async function selectedPair() {
-  const pc = window.__pediconsultCall?.pc;
-  if (!pc) return null;
-  const stats = await pc.getStats();
-  let pair = null;
-  stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
-  if (!pair) stats.forEach((s) => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) pair = s; });
-  if (!pair) return { pair: null };
-  const local = stats.get(pair.localCandidateId);
-  const remote = stats.get(pair.remoteCandidateId);
-  return { state: pair.state, nominated: pair.nominated, local: local?.candidateType, localProtocol: local?.protocol,
-    localRelayProtocol: local?.relayProtocol, remote: remote?.candidateType, bytesReceived: pair.bytesReceived };
 }
 const EXPECT_TYPE = process.env.EXPECT_CANDIDATE_TYPE || '';
 const pcState = () => { const pc = window.__pediconsultCall?.pc; return pc ? { connection: pc.connectionState, ice: pc.iceConnectionState } : null; };

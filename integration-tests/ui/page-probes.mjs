@@ -1,0 +1,17 @@
+// Functions evaluated in a call page (page.evaluate: each must be self-contained), shared by the
+// browser tests here and bench/video/call-bench.mjs.
+
+// In the page: the selected ICE candidate pair (the transport's, else the succeeded nominated one) and its candidates' types.
+export async function selectedPair() {
+  const pc = window.__pediconsultCall?.pc;
+  if (!pc) return null;
+  const stats = await pc.getStats();
+  let pair = null;
+  stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
+  if (!pair) stats.forEach((s) => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) pair = s; });
+  if (!pair) return null;
+  const local = stats.get(pair.localCandidateId);
+  const remote = stats.get(pair.remoteCandidateId);
+  return { state: pair.state, nominated: pair.nominated, local: local?.candidateType, localProtocol: local?.protocol,
+    localRelayProtocol: local?.relayProtocol, remote: remote?.candidateType, bytesReceived: pair.bytesReceived };
+}
