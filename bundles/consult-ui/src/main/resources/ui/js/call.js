@@ -46,7 +46,7 @@ export async function call(main, id, route) {
     if (state) status.dataset.call = state;
     announce(text);
   };
-  const onNetworkChange = () => { if (pc && !ended) restartIce('network change'); };
+  const onNetworkChange = () => { if (pc && !ended) restartIce(); };
   const stop = () => {
     ended = true;
     clearInterval(statsTimer); clearInterval(pingTimer); clearTimeout(reconnectTimer); clearTimeout(iceTimer); clearTimeout(leftTimer);
@@ -195,7 +195,7 @@ export async function call(main, id, route) {
       iceTimer = null;
       const st = pc?.iceConnectionState;
       if (ended || !pc || st === 'connected' || st === 'completed') return;
-      await restartIce('ice ' + st);
+      await restartIce();
       scheduleIceRestart(ICE_RETRY_MS);
     }, delay);
   }

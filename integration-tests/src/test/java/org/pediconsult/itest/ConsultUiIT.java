@@ -91,10 +91,7 @@ class ConsultUiIT {
             }
         } finally {
             if (turn != null) {
-                turn.destroy();
-                if (!turn.waitFor(10, TimeUnit.SECONDS)) {
-                    turn.destroyForcibly();
-                }
+                stopTurnServer();
             }
         }
     }
@@ -142,7 +139,7 @@ class ConsultUiIT {
         });
     }
 
-    /** Stops the TURN server (the media path of a relayed call breaks), as the call test asks with "[control] turn-stop". */
+    /** Stops the TURN server: at the end, and when the call test asks with "[control] turn-stop" (its media path breaks). */
     private static void stopTurnServer() throws InterruptedException {
         turn.destroy();
         if (!turn.waitFor(10, TimeUnit.SECONDS)) {
