@@ -1,12 +1,17 @@
 // The video call: room token from the consultation bundle, signaling over /video/signal, WebRTC
-// peer to peer (the physician makes the offers), 720p held with 'maintain-resolution', stats every 3 s.
-// Resilience: a lost signaling socket is reopened with a fresh room token (the peer connection is kept
-// and ICE restarted); a lost media path (network change) gets ICE restarts with fresh TURN credentials
-// until it is back; video that cannot be sustained falls back to audio only (quality.js's policy).
+// peer to peer, 720p held with 'maintain-resolution', stats every 3 s.
+// Negotiation is "perfect negotiation" (negotiation.js): either side offers when it needs to (a new
+// peer connection, an ICE restart), the guardian is the polite side and the physician's offer wins
+// when two cross. Resilience: a lost signaling socket is reopened with a fresh room token (the peer
+// connection is kept and the other side restarts ICE); a lost media path (network change) gets ICE
+// restarts with fresh TURN credentials until it is back; video that cannot be sustained falls back to
+// audio only (quality.js's policy). No promise of this page is left to reject unheard: whatever fails
+// after the call ended, or belongs to a negotiation that was superseded, is dropped (console.debug).
 import { api, session } from './api.js';
 import { t } from './i18n.js';
 import { h, page, showError, announce } from './ui.js';
 import { readStats, sample, rate, fallbackPolicy } from './quality.js';
+import { negotiation } from './negotiation.js';
 
 const STATS_MS = 3000;
 const ICE_GRACE_MS = 2000;
@@ -14,6 +19,13 @@ const ICE_RETRY_MS = 5000;
 // the server pauses the consultation 1.5 s after the guardian's socket closed unless she is back: the
 // physician's page says "paused" a little later, so a guardian whose socket is reopened at once never shows as gone
 const PAUSE_SHOWN_AFTER_MS = 3000;
+// refusals of a relayed message that only mean the other side was not there at that moment (its socket
+// was being reopened, or it is still in the lobby): the next peer-joined starts a new negotiation
+const QUIET_ERRORS = new Set(['no_peer', 'in_lobby']);
+// the physician's page makes the first offer of a new peer connection; the guardian's waits this long
+// for it before offering itself (see newPeer)
+const FIRST_OFFER_WAIT_MS = 3000;
+const debug = (what, e) => console.debug(`[call] ${what}${e ? `: ${e.name || ''} ${e.message || e}` : ''}`);
 
 export async function call(main, id, route) {
   const errors = h('div', { hidden: true });
@@ -36,9 +48,14 @@ export async function call(main, id, route) {
   page(main, t('callTitle'), errors, status, mediaNote, h('div', { class: 'video' }, remote, local),
     h('div', { class: 'actions' }, admit, videoToggle, hangUp), quality);
 
-  let ws = null, pc = null, stream = null, remoteStream = null, ice = null, ended = false, paused = false;
+  let ws = null, pc = null, neg = null, stream = null, remoteStream = null, ice = null, ended = false, paused = false;
   let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null, leftTimer = null;
-  let socketAttempts = 0, iceRestarts = 0, videoOff = null, remoteVideoOff = null;
+  let socketAttempts = 0, iceRestarts = 0, peerJoins = 0, videoOff = null, remoteVideoOff = null;
+  // each peer connection has an id: descriptions and candidates say which one sent them ("pc") and to
+  // which one of the other side ("to", once known), so nothing meant for a replaced one is applied
+  let pcId = null, remotePcId = null;
+  // messages are handled one at a time, in the order the server sent them
+  let inbox = Promise.resolve();
   const policy = fallbackPolicy();
   // data-call on the status: connecting, lobby, connected, reconnecting, paused, resumed, left, closed, refused
   const setStatus = (text, state) => {
@@ -46,14 +63,16 @@ export async function call(main, id, route) {
     if (state) status.dataset.call = state;
     announce(text);
   };
-  const onNetworkChange = () => { if (pc && !ended) restartIce(); };
+  // an async step started by an event or a timer: its failure is reported, never left unhandled
+  const spawn = (what, promise) => { promise.catch((e) => debug(what, e)); };
+  const onNetworkChange = () => { if (pc && !ended) spawn('ice restart', restartIce()); };
   const stop = () => {
     ended = true;
     clearInterval(statsTimer); clearInterval(pingTimer); clearTimeout(reconnectTimer); clearTimeout(iceTimer); clearTimeout(leftTimer);
     window.removeEventListener('online', onNetworkChange);
     navigator.connection?.removeEventListener?.('change', onNetworkChange);
     try { ws?.close(1000); } catch (e) { /* closed */ }
-    pc?.close();
+    try { pc?.close(); } catch (e) { /* closed */ }
     stream?.getTracks().forEach((tr) => tr.stop());
   };
   route.onLeave(stop);
@@ -62,18 +81,18 @@ export async function call(main, id, route) {
     id, local, remote, status,
     get pc() { return pc; }, get ws() { return ws; }, get iceRestarts() { return iceRestarts; },
     get videoOff() { return videoOff; }, get remoteVideoOff() { return remoteVideoOff; },
+    get polite() { return !isPhysician; }, get negotiation() { return neg ? { ...neg.stats } : null; },
+    get peerJoins() { return peerJoins; }, get pausePending() { return leftTimer !== null; },
   };
   hangUp.addEventListener('click', () => { stop(); history.back(); });
   admit.addEventListener('click', () => send({ type: 'admit' }));
-  videoToggle.addEventListener('click', () => setVideoSending(!!videoOff, videoOff ? 'retry' : 'user'));
+  videoToggle.addEventListener('click', () => spawn('video toggle', setVideoSending(!!videoOff, videoOff ? 'retry' : 'user')));
   window.addEventListener('online', onNetworkChange);
   navigator.connection?.addEventListener?.('change', onNetworkChange);
 
   const roomToken = () => api(`/consultations/${encodeURIComponent(id)}/room-token`, { method: 'POST' });
   const send = (m) => ws?.readyState === 1 && ws.send(JSON.stringify(m));
   const live = () => pc && pc.connectionState !== 'closed' && !!pc.remoteDescription;
-  // a peer connection that never negotiated can serve a new negotiation (no second one built for nothing)
-  const fresh = () => pc && pc.connectionState !== 'closed' && !pc.localDescription && !pc.remoteDescription;
 
   // the room token, the camera and the socket at the same time (each takes 100-300 ms); the socket
   // authenticates once the token and the camera are there, so the welcome never precedes the media
@@ -104,7 +123,11 @@ export async function call(main, id, route) {
       sock.send(JSON.stringify({ type: 'auth', token: tok.token, consultationId: id, resume: live() }));
       sock.authSent = true;
     }, () => {});
-    sock.onmessage = (ev) => { if (sock === ws && !ended) onMessage(JSON.parse(ev.data)); };
+    sock.onmessage = (ev) => {
+      if (sock !== ws || ended) return;
+      const m = JSON.parse(ev.data);
+      inbox = inbox.then(() => (ended ? undefined : onMessage(m))).catch((e) => debug(m.type, e));
+    };
     sock.onclose = (e) => { if (sock === ws && !ended) socketClosed(e, sock.authSent); };
   }
   function socketClosed(e, authSent) {
@@ -138,19 +161,32 @@ export async function call(main, id, route) {
     }, delay);
   }
 
-  // ---- the peer connection
+  // ---- the peer connection: built when the other side is in the room and the call may start (at the
+  // welcome, or when it joins); a new one whenever the other side comes with a new one (a new page)
   function newPeer() {
-    pc?.close();
-    pc = new RTCPeerConnection({ iceServers: ice.servers || [], iceTransportPolicy: ice.policy || 'all' });
-    const mine = pc;
-    stream.getTracks().forEach((tr) => mine.addTrack(tr, stream));
-    for (const sender of mine.getSenders()) {
-      if (sender.track?.kind === 'video') {
-        const p = sender.getParameters();
-        sender.setParameters({ ...p, degradationPreference: 'maintain-resolution' }).catch(() => {});
-      }
-    }
-    mine.onicecandidate = (e) => e.candidate && mine === pc && send({ type: 'candidate', candidate: e.candidate.toJSON() });
+    try { pc?.close(); } catch (e) { /* closed */ }
+    const mine = new RTCPeerConnection({ iceServers: ice.servers || [], iceTransportPolicy: ice.policy || 'all' });
+    pc = mine;
+    pcId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+    remotePcId = null;
+    const sendOwn = (m) => mine === pc && send({ ...m, pc: pcId, to: remotePcId });
+    // Adding the tracks fires negotiationneeded: our offer. The impolite physician does so at once; the
+    // polite guardian adds hers when the physician's first offer comes (so they go into her answer), and
+    // offers herself only if none came. Were both to offer, her rollback would discard a transport whose
+    // TURN allocation was under way, and Chromium then sometimes gathered no candidate for her answer
+    // (the call never connected: 1 run in 4 on a 2-core machine).
+    let tracksAdded = false;
+    const addTracks = () => {
+      if (tracksAdded || mine !== pc || mine.signalingState === 'closed') return;
+      tracksAdded = true;
+      stream.getTracks().forEach((tr) => mine.addTrack(tr, stream));
+      holdResolution(mine);
+    };
+    neg = negotiation(mine, { polite: !isPhysician, send: sendOwn, debug, beforeOffer: addTracks });
+    if (isPhysician) addTracks(); else setTimeout(addTracks, FIRST_OFFER_WAIT_MS);
+    // a rolled-back offer (glare) resets the sender's parameters: set them again after every negotiation
+    mine.onsignalingstatechange = () => { if (mine.signalingState === 'stable') holdResolution(mine); };
+    mine.onicecandidate = (e) => e.candidate && sendOwn({ type: 'candidate', candidate: e.candidate.toJSON() });
     mine.ontrack = (e) => { if (mine === pc) { remoteStream = e.streams[0]; remote.srcObject = remoteStream; } };
     mine.onconnectionstatechange = () => {
       if (mine !== pc || ended) return;
@@ -160,7 +196,7 @@ export async function call(main, id, route) {
       }
       if (mine.connectionState !== 'connected') return;
       clearTimeout(iceTimer); iceTimer = null;
-      if (videoOff) applyVideoSending(false);
+      if (videoOff) spawn('video off', applyVideoSending(false));
       if (paused) { paused = false; setStatus(t('consultResumed'), 'resumed'); } else setStatus(t('inCall'), 'connected');
     };
     mine.oniceconnectionstatechange = () => {
@@ -175,41 +211,41 @@ export async function call(main, id, route) {
     };
     return mine;
   }
-  async function offer(iceRestart = false) {
-    const mine = pc;
-    if (iceRestart && mine.signalingState === 'have-local-offer') await mine.setLocalDescription({ type: 'rollback' });
-    const o = await mine.createOffer({ iceRestart });
-    if (mine !== pc) return;
-    await mine.setLocalDescription(o);
-    send({ type: 'offer', sdp: mine.localDescription.sdp });
+  // 720p from the first second: the encoder drops frames rather than resolution when short of bandwidth
+  function holdResolution(mine) {
+    const sender = mine.getSenders().find((x) => x.track?.kind === 'video');
+    if (!sender || mine.signalingState === 'closed') return;
+    const p = sender.getParameters();
+    if (p.degradationPreference === 'maintain-resolution') return;
+    sender.setParameters({ ...p, degradationPreference: 'maintain-resolution' }).catch((e) => debug('parameters', e));
   }
   function mediaLost(delay) {
     if (!paused) setStatus(t('reconnecting'), 'reconnecting');
     scheduleIceRestart(delay);
   }
   // ICE restart: while the media path is down, try again every few seconds (fresh TURN credentials each
-  // time); the physician offers, the guardian asks the physician to
+  // time); either side restarts (perfect negotiation resolves two restarts at once)
   function scheduleIceRestart(delay) {
     if (iceTimer || ended) return;
-    iceTimer = setTimeout(async () => {
+    iceTimer = setTimeout(() => {
       iceTimer = null;
       const st = pc?.iceConnectionState;
       if (ended || !pc || st === 'connected' || st === 'completed') return;
-      await restartIce();
-      scheduleIceRestart(ICE_RETRY_MS);
+      spawn('ice restart', restartIce().finally(() => scheduleIceRestart(ICE_RETRY_MS)));
     }, delay);
   }
   async function restartIce() {
     if (!pc || ended) return;
+    const mine = pc;
     iceRestarts += 1;
     try {
       const tok = await roomToken();
-      if (tok.iceServers) {
+      if (tok.iceServers && mine === pc && !ended) {
         ice.servers = tok.iceServers;
-        pc.setConfiguration({ ...pc.getConfiguration(), iceServers: tok.iceServers });
+        mine.setConfiguration({ ...mine.getConfiguration(), iceServers: tok.iceServers });
       }
-    } catch (e) { /* the server is unreachable too: restart with the credentials we have */ }
-    if (isPhysician) await offer(true).catch(() => {}); else send({ type: 'restart' });
+    } catch (e) { debug('ice servers', e); /* the server is unreachable too: restart with the credentials we have */ }
+    if (mine === pc && !ended) await neg.restartIce();
   }
 
   // ---- audio only: stop sending video (the encoder), keep the camera preview and the audio
@@ -244,19 +280,20 @@ export async function call(main, id, route) {
       case 'welcome': {
         socketAttempts = 0;
         ice = { servers: m.iceServers || token.iceServers, policy: m.iceTransportPolicy || token.iceTransportPolicy };
+        const guardianWaiting = (m.peers || []).some((p) => p.role === 'GUARDIAN' && p.inLobby);
+        const callable = m.admitted && (m.peers || []).some((p) => !p.inLobby);
+        // a new socket of a page that kept its peer connection: the other side (told peer-joined with
+        // resume) restarts ICE; otherwise a new negotiation once both are in the room
         const resumed = live();
         if (resumed) {
           pc.setConfiguration({ ...pc.getConfiguration(), iceServers: ice.servers });
           if (pc.connectionState === 'connected') setStatus(t('inCall'), 'connected');
-        } else newPeer();
-        const guardianWaiting = (m.peers || []).some((p) => p.role === 'GUARDIAN' && p.inLobby);
-        const guardianIn = (m.peers || []).some((p) => p.role === 'GUARDIAN' && !p.inLobby);
+        } else if (callable) newPeer();
         if (!isPhysician) {
           if (!resumed) setStatus(m.admitted ? t('admitted') : t('lobby'), m.admitted ? 'admitted' : 'lobby');
         } else {
           admit.hidden = !guardianWaiting;
           if (!resumed) setStatus(guardianWaiting ? t('lobby') : t('connecting'), guardianWaiting ? 'lobby' : 'connecting');
-          if (guardianIn) offer(resumed);
         }
         clearInterval(pingTimer); clearInterval(statsTimer);
         pingTimer = setInterval(() => send({ type: 'ping' }), 25000);
@@ -270,12 +307,16 @@ export async function call(main, id, route) {
       case 'admitted': admit.hidden = true; setStatus(t('admitted'), 'admitted'); break;
       case 'peer-joined':
         // resume: the other side kept its peer connection (new socket after a network change): restart ICE
-        // on ours; otherwise it is a new page, so a new negotiation
+        // on ours; otherwise it is a new page with a new peer connection, so a new one here too
+        peerJoins += 1;
         if (isPhysician) {
           clearTimeout(leftTimer); leftTimer = null;
           if (paused) setStatus(t('consultResumed'), 'resumed');
-          if (m.resume && live()) { paused = false; remote.srcObject = remoteStream; offer(true); } else { if (!fresh()) newPeer(); offer(); }
-        } else if ((!m.resume || !live()) && !fresh()) newPeer();
+        }
+        if (m.resume && live()) {
+          if (isPhysician) { paused = false; remote.srcObject = remoteStream; }
+          spawn('ice restart', restartIce());
+        } else newPeer();
         remoteVideoOff = null; mediaNote.hidden = !videoOff; remote.classList.remove('audio-only');
         if (videoOff) send({ type: 'media', video: false, reason: videoOff });
         break;
@@ -287,14 +328,22 @@ export async function call(main, id, route) {
         } else setStatus(t('peerLeft'), 'left');
         break;
       case 'offer':
-        if (!pc) break;
-        await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
-        await pc.setLocalDescription(await pc.createAnswer());
-        send({ type: 'answer', sdp: pc.localDescription.sdp });
+        if (!forOurPeer(m)) break;
+        // an offer from a peer connection other than the one ours talks to: the other side has a new one
+        // (a peer-joined normally says so first); and none yet is not expected either: answer anyway
+        if ((!pc && stream && ice) || (remotePcId && m.pc && m.pc !== remotePcId)) newPeer();
+        if (m.pc) remotePcId = m.pc;
+        if (neg) await neg.description({ type: 'offer', sdp: m.sdp });
         break;
-      case 'answer': if (pc?.signalingState === 'have-local-offer') await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp }); break;
-      case 'candidate': try { await pc.addIceCandidate(m.candidate); } catch (e) { /* late candidate of an older negotiation */ } break;
-      case 'restart': if (isPhysician && pc && !iceTimer) offer(true); break; // else our own restarts are under way
+      case 'answer':
+        if (!forOurPeer(m) || !neg) break;
+        if (m.pc) remotePcId = m.pc;
+        await neg.description({ type: 'answer', sdp: m.sdp });
+        break;
+      case 'candidate':
+        if (forOurPeer(m) && neg && !(remotePcId && m.pc && m.pc !== remotePcId)) await neg.candidate(m.candidate);
+        break;
+      case 'restart': if (pc && !iceTimer) spawn('ice restart', restartIce()); break; // else our own restarts are under way
       case 'media':
         remoteVideoOff = m.video ? null : m.reason || 'other';
         remote.classList.toggle('audio-only', !!remoteVideoOff); // the last frame, dimmed: not live
@@ -306,7 +355,10 @@ export async function call(main, id, route) {
         }
         break;
       case 'stats': showQuality(remoteQuality.dd, m); break;
-      case 'error': errors.hidden = false; errors.replaceChildren(h('div', { class: 'error-summary', role: 'alert' }, `${m.code}: ${m.detail || ''}`)); break;
+      case 'error':
+        if (QUIET_ERRORS.has(m.code)) { debug('refused', m.code); break; }
+        errors.hidden = false; errors.replaceChildren(h('div', { class: 'error-summary', role: 'alert' }, `${m.code}: ${m.detail || ''}`));
+        break;
       case 'closed':
         setStatus(t('callClosed', { r: m.reason }), 'closed');
         stop();
@@ -316,6 +368,13 @@ export async function call(main, id, route) {
         break;
       default: break;
     }
+  }
+
+  // a description or candidate for a peer connection of ours that was replaced meanwhile is dropped
+  function forOurPeer(m) {
+    if (!m.to || m.to === pcId) return true;
+    debug(`${m.type} for an earlier peer connection`);
+    return false;
   }
 
   function showQuality(dd, s) {
@@ -330,12 +389,16 @@ export async function call(main, id, route) {
   // ---- every 3 s: the quality of what this side sends, to the server (stored; shown to the physician),
   // shown here, and fed to the audio-only policy
   let last = null, lastAt = null;
-  async function reportStats() {
+  function reportStats() { spawn('stats', tickStats()); }
+  async function tickStats() {
     if (!pc || ended) return;
     // a watchdog besides the state events: a call shown as up whose connection is not is reconnecting
     const st = status.dataset.call;
     if ((st === 'connected' || st === 'resumed') && ['disconnected', 'failed'].includes(pc.connectionState)) mediaLost(0);
-    const cur = readStats(await pc.getStats());
+    const mine = pc;
+    const report = await mine.getStats();
+    if (mine !== pc || ended) return;
+    const cur = readStats(report);
     const now = performance.now();
     if (!cur.out) return;
     const s = sample(cur, last, now, lastAt);
@@ -343,7 +406,7 @@ export async function call(main, id, route) {
     send({ type: 'stats', width: s.width, height: s.height, frameRate: s.frameRate, bitrateKbps: s.bitrateKbps,
       packetLossPct: s.packetLossPct, rttMs: s.rttMs });
     showQuality(ownQuality.dd, s);
-    if (!videoOff && pc.connectionState === 'connected' && policy.observe(s, now)) setVideoSending(false, 'poor-connection');
+    if (!videoOff && pc.connectionState === 'connected' && policy.observe(s, now)) await setVideoSending(false, 'poor-connection');
   }
 
 }
