@@ -69,6 +69,7 @@ class TlsChannelsTest {
     private static Path keyStore;
 
     private JdbcDataSource db;
+    private MessageStore store;
     private CamelContext inbound;
     private OutboundChannel outbound;
     private int port;
@@ -91,8 +92,9 @@ class TlsChannelsTest {
         db = Hl7Fixtures.h2();
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
+        store = new MessageStore(db, "his");
         InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000,
-                new MessageStore(db, "his"), parser, Clock.systemUTC(), () -> null, () -> null);
+                store, parser, Clock.systemUTC(), () -> null, () -> null);
         inbound = InboundChannel.start("his", "127.0.0.1", port, READ_TIMEOUT_SECONDS, handler,
                 Tls.parameters(keyStore.toString(), PASSWORD, "", "", "NONE"));
     }
@@ -103,6 +105,7 @@ class TlsChannelsTest {
             outbound.stop();
         }
         inbound.stop();
+        store.close(); // its writer thread ends with the test
     }
 
     private static SSLContext trusting(Path store) throws Exception {
