@@ -154,6 +154,14 @@ final class MessageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * How many entries are queued for the writer and not yet taken into a group. For tests: while the
+     * writer is held inside a commit, this is what its next group will take (up to {@link #MAX_BATCH}).
+     */
+    int queued() {
+        return queue.size();
+    }
+
     /** Stops the writer; entries still queued fail (their senders get AE and resend). */
     @Override
     public void close() {

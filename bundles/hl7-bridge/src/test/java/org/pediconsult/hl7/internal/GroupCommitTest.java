@@ -1,5 +1,6 @@
 package org.pediconsult.hl7.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,23 +12,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -56,8 +60,13 @@ class GroupCommitTest {
 
     private final List<HisPatient> registered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failCommits = new AtomicBoolean();
-    private final AtomicLong commitDelayMillis = new AtomicLong();
+    /** Commits that went through, and those made to fail. */
     private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicInteger failedCommits = new AtomicInteger();
+    /** MSH-10 of every stored row once its commit has returned: what a sender may be acknowledged for. */
+    private final Set<String> committed = ConcurrentHashMap.newKeySet();
+    /** Per successful commit, in order, the MSH-10s it made durable (not committed before). */
+    private final List<Set<String>> committedGroups = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch commitGate;
     /** Counted down when a commit reaches the gate: the writer is then inside its commit. */
     private final CountDownLatch commitHeld = new CountDownLatch(1);
@@ -84,11 +93,18 @@ class GroupCommitTest {
 
     @AfterEach
     void stop() {
+        CountDownLatch gate = commitGate;
+        if (gate != null) {
+            gate.countDown(); // a test that failed while holding the writer lets it go
+        }
         camel.stop();
         store.close();
     }
 
-    /** The test database, with commits that can be made to fail, to wait or to be held at a gate. */
+    /**
+     * The test database, with commits that can be made to fail or be held at a gate, and that record
+     * which messages each commit made durable.
+     */
     private DataSource faulty(DataSource real) {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
@@ -99,23 +115,43 @@ class GroupCommitTest {
                     Connection c = (Connection) result;
                     return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                             (p, m, a) -> {
-                                if ("commit".equals(m.getName())) {
-                                    CountDownLatch gate = commitGate;
-                                    if (gate != null) {
-                                        commitHeld.countDown();
-                                        gate.await(20, TimeUnit.SECONDS);
-                                    }
-                                    if (commitDelayMillis.get() > 0) {
-                                        Thread.sleep(commitDelayMillis.get());
-                                    }
-                                    if (failCommits.get()) {
-                                        throw new SQLException("disk full (test)", "53100");
-                                    }
-                                    commits.incrementAndGet();
+                                if (!"commit".equals(m.getName())) {
+                                    return invoke(c, m, a);
                                 }
-                                return invoke(c, m, a);
+                                CountDownLatch gate = commitGate;
+                                if (gate != null) {
+                                    commitHeld.countDown();
+                                    gate.await(60, TimeUnit.SECONDS); // released by the test (or stop())
+                                }
+                                if (failCommits.get()) {
+                                    failedCommits.incrementAndGet();
+                                    throw new SQLException("disk full (test)", "53100");
+                                }
+                                // what this transaction sees is what committed before plus what it wrote
+                                // itself (MessageStore writes a group in one transaction, one writer per
+                                // store): all of it is durable once the commit below returns
+                                Set<String> visible = controlIds(c);
+                                c.commit();
+                                synchronized (committed) {
+                                    Set<String> group = new HashSet<>(visible);
+                                    group.removeAll(committed);
+                                    committed.addAll(visible);
+                                    committedGroups.add(group);
+                                }
+                                commits.incrementAndGet();
+                                return null;
                             });
                 });
+    }
+
+    private static Set<String> controlIds(Connection c) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT control_id FROM hl7_message")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
@@ -164,9 +200,61 @@ class GroupCommitTest {
             go.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> f : futures) {
-                results.add(f.get(120, TimeUnit.SECONDS));
+                results.add(result(f));
             }
             return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A task's result; an assertion that failed in the task fails the test as itself. */
+    private static <T> T result(Future<T> f) throws Exception {
+        try {
+            return f.get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw e;
+        }
+    }
+
+    private String sendOne(String controlId) throws Exception {
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            return client.send(String.format(ADT, controlId, controlId));
+        }
+    }
+
+    /**
+     * Sends one message per id, each on its own connection: the first alone, whose commit is held at
+     * the gate; then the others, and the gate opens once all of them wait for the writer, so they
+     * arrived during that commit. Returns the ACKs in the order of {@code ids}.
+     *
+     * <p>At most three ids: the listener hands each connection to one of 2 x CPUs + 1 single-threaded
+     * executors in turn (Camel's shared NettyConsumerExecutorGroup; three on a one-CPU machine), and a
+     * connection that shares an executor with one whose handler waits for the held commit is not read
+     * until that one is answered, so it could never join the waiting group.
+     */
+    private List<String> sendTheRestWhileTheFirstCommitIsHeld(List<String> ids) throws Exception {
+        assertTrue(ids.size() <= 3, "no more connections than a one-CPU listener handles at once");
+        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+        try {
+            commitGate = new CountDownLatch(1);
+            List<Future<String>> acks = new ArrayList<>();
+            acks.add(pool.submit(() -> sendOne(ids.get(0))));
+            assertTrue(commitHeld.await(30, TimeUnit.SECONDS), "the writer is in the commit of " + ids.get(0));
+            for (String id : ids.subList(1, ids.size())) {
+                acks.add(pool.submit(() -> sendOne(id)));
+            }
+            // a condition reached, not a time waited: every other message is queued behind the held commit
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.queued() == ids.size() - 1);
+            commitGate.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> f : acks) {
+                answers.add(result(f));
+            }
+            return answers;
         } finally {
             pool.shutdownNow();
         }
@@ -182,6 +270,8 @@ class GroupCommitTest {
                     String id = "C" + conn + "-" + i;
                     String ack = client.send(String.format(ADT, id, id));
                     assertTrue(msa(ack).startsWith("MSA|AA|" + id), ack);
+                    // what group commit must keep: the ACK leaves only after the commit that stores it
+                    assertTrue(committed.contains(id), "the AA for " + id + " reached the sender before its commit");
                     got.add(ack);
                 }
             }
@@ -191,27 +281,22 @@ class GroupCommitTest {
         assertEquals(Map.of("PROCESSED", 8L * perConnection), outcomes());
         assertEquals(8L * perConnection, count("SELECT COUNT(*) FROM hl7_inbound_key"));
         assertEquals(8 * perConnection, registered.size());
-        assertTrue(commits.get() <= 8 * perConnection, "never more commits than messages: " + commits.get());
+        assertEquals(8 * perConnection, committed.size());
     }
 
     @Test
     void concurrentSendersShareCommits() throws Exception {
-        commitDelayMillis.set(100); // a slow disk: whatever arrives during a commit goes into the next one
-        int perConnection = 15;
-        atOnce(8, conn -> () -> {
-            try (MllpTestClient client = new MllpTestClient(port)) {
-                for (int i = 0; i < perConnection; i++) {
-                    String id = "G" + conn + "-" + i;
-                    assertTrue(msa(client.send(String.format(ADT, id, id))).startsWith("MSA|AA|" + id));
-                }
-            }
-            return null;
-        });
-        assertEquals(Map.of("PROCESSED", 8L * perConnection), outcomes());
-        // one commit per message would be 120; with 8 senders and 100 ms commits most groups hold several
-        // (a loose bound, so a loaded build machine, where parsing is slow too, does not fail it)
-        assertTrue(commits.get() <= 8 * perConnection * 3 / 4,
-                commits.get() + " commits for " + 8 * perConnection + " messages: they were not grouped");
+        // whatever arrives during a commit goes into the next one: two senders arrive while the first
+        // sender's commit is held, and both are stored in the one commit after it
+        List<String> ids = List.of("G0", "G1", "G2");
+        List<String> acks = sendTheRestWhileTheFirstCommitIsHeld(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            assertTrue(msa(acks.get(i)).startsWith("MSA|AA|" + ids.get(i)), acks.get(i));
+        }
+        assertEquals(Map.of("PROCESSED", 3L), outcomes());
+        assertEquals(List.of(Set.of("G0"), Set.of("G1", "G2")), committedGroups,
+                "the first alone, then the two that arrived during its commit, together");
+        assertEquals(2, commits.get(), "two commits for three messages");
     }
 
     @Test
@@ -289,19 +374,16 @@ class GroupCommitTest {
     @Test
     void aFailedCommitAnswersAeToEveryMemberAndTheNextMessageAfterRecoveryIsAccepted() throws Exception {
         failCommits.set(true);
-        commitDelayMillis.set(20);
-        List<String> answers = atOnce(8, conn -> () -> {
-            try (MllpTestClient client = new MllpTestClient(port)) {
-                return client.send(String.format(ADT, "F" + conn, "F" + conn));
-            }
-        });
+        // F1 and F2 form one group behind F0's held commit: the second failed commit has two members
+        List<String> answers = sendTheRestWhileTheFirstCommitIsHeld(List.of("F0", "F1", "F2"));
         for (String ack : answers) {
             assertTrue(msa(ack).startsWith("MSA|AE"), ack);
             assertTrue(ack.contains("send it again"), ack);
         }
+        assertEquals(3, answers.size());
+        assertEquals(2, failedCommits.get(), "F0 alone, then F1 and F2 in one group");
         assertEquals(Map.of(), outcomes(), "nothing of a failed commit is stored");
         failCommits.set(false);
-        commitDelayMillis.set(0);
         try (MllpTestClient client = new MllpTestClient(port)) {
             assertTrue(msa(client.send(String.format(ADT, "F0", "F0"))).startsWith("MSA|AA|F0"), "the resend is accepted");
             assertTrue(msa(client.send(String.format(ADT, "AFTER", "AFTER"))).startsWith("MSA|AA|AFTER"));

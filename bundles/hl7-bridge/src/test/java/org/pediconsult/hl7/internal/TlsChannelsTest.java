@@ -2,15 +2,19 @@ package org.pediconsult.hl7.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,16 +53,23 @@ import org.pediconsult.platform.api.event.DomainEvent;
 
 /**
  * MLLP over TLS both ways: an inbound channel listening with TLS only, and an outbound channel that
- * delivers to it over TLS trusting its certificate. A plain-text sender gets no ACK from the TLS
- * listener, and a client that does not trust the certificate cannot connect.
+ * delivers to it over TLS trusting its certificate. A plain-text sender is disconnected by the TLS
+ * listener without an ACK, and a client that does not trust the certificate cannot connect.
  */
 class TlsChannelsTest {
     private static final String PASSWORD = "changeit-test";
+    /**
+     * The listener's read timeout: far above the clients' 30 s hang detectors, so a connection the
+     * listener should have refused is never closed by the read timeout instead (which would look like
+     * a refusal), and processing time never runs into it.
+     */
+    private static final int READ_TIMEOUT_SECONDS = 120;
     @TempDir
     static Path dir;
     private static Path keyStore;
 
     private JdbcDataSource db;
+    private MessageStore store;
     private CamelContext inbound;
     private OutboundChannel outbound;
     private int port;
@@ -81,9 +92,10 @@ class TlsChannelsTest {
         db = Hl7Fixtures.h2();
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
+        store = new MessageStore(db, "his");
         InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000,
-                new MessageStore(db, "his"), parser, Clock.systemUTC(), () -> null, () -> null);
-        inbound = InboundChannel.start("his", "127.0.0.1", port, 5, handler,
+                store, parser, Clock.systemUTC(), () -> null, () -> null);
+        inbound = InboundChannel.start("his", "127.0.0.1", port, READ_TIMEOUT_SECONDS, handler,
                 Tls.parameters(keyStore.toString(), PASSWORD, "", "", "NONE"));
     }
 
@@ -93,6 +105,7 @@ class TlsChannelsTest {
             outbound.stop();
         }
         inbound.stop();
+        store.close(); // its writer thread ends with the test
     }
 
     private static SSLContext trusting(Path store) throws Exception {
@@ -115,7 +128,6 @@ class TlsChannelsTest {
     @Test
     void aTlsSenderThatTrustsTheListenerGetsItsAck() throws Exception {
         try (SSLSocket socket = (SSLSocket) trusting(keyStore).getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
             String ack = new MllpTestClient(socket).send(adt("TLS-1"));
             assertTrue(ack.contains("MSA|AA|TLS-1"), ack);
             assertTrue(socket.getSession().getProtocol().startsWith("TLSv1."), socket.getSession().getProtocol());
@@ -124,30 +136,47 @@ class TlsChannelsTest {
 
     @Test
     void aPlainTextSenderGetsNoAckAndNothingIsStored() throws Exception {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(3_000);
+            // a hang detector, not the expected outcome: the listener refuses clear text by closing at
+            // once; the listener's own read timeout (READ_TIMEOUT_SECONDS) is longer, so it cannot be
+            // what closes the connection before this fires
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(0x0b);
-            out.write(adt("PLAIN-1").getBytes(StandardCharsets.UTF_8));
-            out.write(new byte[] {0x1c, 0x0d});
+            out.write(MllpTestClient.frame(adt("PLAIN-1")));
             out.flush();
+            InputStream in = socket.getInputStream();
             byte[] buf = new byte[4096];
-            int n;
             try {
-                n = socket.getInputStream().read(buf);
-            } catch (IOException closedOrTimedOut) {
-                n = -1;
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    answer.write(buf, 0, n);
+                }
+            } catch (SocketTimeoutException hang) {
+                fail("the listener kept a clear-text connection open for 30 s instead of closing it; received: "
+                        + hex(answer.toByteArray()));
+            } catch (SocketException reset) {
+                // closed with a reset rather than a FIN: refused as well
             }
-            String answer = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-            assertTrue(!answer.contains("MSA|"), "no HL7 answer in clear text: " + answer);
         }
+        byte[] got = answer.toByteArray();
+        // closed, at most after a TLS alert record (content type 21): never an HL7 answer in clear text
+        assertTrue(got.length == 0 || got[0] == 0x15, "only a TLS alert may come back: " + hex(got));
+        assertFalse(new String(got, StandardCharsets.ISO_8859_1).contains("MSA|"), "no HL7 answer in clear text: " + hex(got));
         assertEquals(0, rows("PLAIN-1"));
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder s = new StringBuilder(bytes.length + " bytes:");
+        for (byte b : bytes) {
+            s.append(String.format(" %02x", b));
+        }
+        return s.toString();
     }
 
     @Test
     void aClientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
         try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(30_000); // a hang fails it (SocketTimeoutException is not a handshake failure)
             assertThrows(javax.net.ssl.SSLHandshakeException.class, socket::startHandshake);
         }
     }
@@ -177,7 +206,7 @@ class TlsChannelsTest {
             c.commit();
         }
         outbound.wake();
-        await().atMost(Duration.ofSeconds(20)).until(() -> sentOutbound() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentOutbound() == 1);
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT raw FROM hl7_message WHERE direction = 'IN'")) {
             assertTrue(rs.next(), "the listener stored what came over TLS");
