@@ -157,12 +157,21 @@ final class KarafProcess implements AutoCloseable {
         if (jvm.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         script("stop");
-        if (!jvm.get().onExit().completeOnTimeout(null, STOP.toSeconds(), TimeUnit.SECONDS).isDone() || jvm.get().isAlive()) {
-            System.out.println("KarafProcess: " + home + " still running " + STOP.toSeconds() + " s after bin/stop: killed");
+        if (!exited(jvm.get(), STOP)) {
+            System.out.println("KarafProcess: " + home.getParent().getFileName() + " still running " + STOP.toSeconds() + " s after bin/stop: killed");
             jvm.get().destroyForcibly();
             jvm.get().onExit().get(STOP.toSeconds(), TimeUnit.SECONDS);
+        } else {
+            System.out.printf("KarafProcess: %s stopped in %d ms%n", home.getParent().getFileName(), (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /** Waits up to {@code limit} for the process to end; answers whether it did. */
+    static boolean exited(ProcessHandle process, Duration limit) {
+        process.onExit().completeOnTimeout(null, limit.toMillis(), TimeUnit.MILLISECONDS).join();
+        return !process.isAlive();
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.pediconsult.itest;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestExecutionResult;
@@ -16,11 +15,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * What must not outlive the tests, registered with the JUnit Platform through META-INF/services
  * (test JVM only; the Pax Exam probe carries the class but never loads it).
  * <ul>
- * <li>After each test class: its child processes are gone. A Pax Exam container gets SIGTERM when its
- * class ends but Pax Exam does not wait for it; waiting here keeps it from booting the next class's
- * container on a busy machine and from living on after the fork. A process still there after
- * {@link #GRACE} (a test that left its node, chromium, turnserver or mllp_send running) is named and
- * killed with its descendants.</li>
+ * <li>After each test class: its child processes are gone (a Pax Exam container has ended by then: its
+ * class stops its framework). A process still there after {@link #GRACE} (a test that left its node,
+ * chromium, turnserver or mllp_send running) is named and killed with its descendants.</li>
  * <li>At the end of the session: the PostgreSQL databases this JVM created are dropped, distributions
  * started with bin/start are stopped if a class did not, and live non-daemon threads are named.</li>
  * </ul>
@@ -58,7 +55,7 @@ public class TestSessionCleanup implements LauncherSessionListener, TestExecutio
         List<ProcessHandle> children = ProcessHandle.current().children().collect(Collectors.toList());
         for (ProcessHandle child : children) {
             long left = Math.max(0, deadline - System.nanoTime());
-            if (!child.onExit().completeOnTimeout(null, left, TimeUnit.NANOSECONDS).isDone() || child.isAlive()) {
+            if (!KarafProcess.exited(child, Duration.ofNanos(left))) {
                 System.out.println("TestSessionCleanup: process " + child.pid() + " " + child.info().commandLine().orElse("")
                         + " still running " + GRACE.toSeconds() + " s after " + after + ": killed");
                 child.descendants().forEach(ProcessHandle::destroyForcibly);
