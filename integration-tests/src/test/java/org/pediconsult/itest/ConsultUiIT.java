@@ -116,6 +116,9 @@ class ConsultUiIT {
                 "no-multicast-peers",
                 "fingerprint",
                 "simple-log",
+                // its own SQLite user database (unused with the shared secret, but opened at start): not the
+                // package's /var/lib/turn/turndb, which every other turnserver on the machine opens too
+                "userdb=" + dir.resolve("turndb"),
                 "log-file=" + dir.resolve("turnserver.log"),
                 "pidfile=" + dir.resolve("turnserver.pid"),
                 ""), StandardCharsets.UTF_8);

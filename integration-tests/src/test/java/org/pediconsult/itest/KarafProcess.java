@@ -117,6 +117,7 @@ final class KarafProcess implements AutoCloseable {
      * at once with the end of the log if the JVM died on the way.
      */
     void awaitHealthUp(String... paths) {
+        long start = System.nanoTime();
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
             if (Files.exists(home.resolve("karaf.pid")) && jvm().isEmpty()) {
                 throw new IllegalStateException("Karaf ended while booting:\n" + logTail());
@@ -131,6 +132,8 @@ final class KarafProcess implements AutoCloseable {
             }
             return true;
         });
+        System.out.printf("KarafProcess: %s up %d ms after bin/start returned%n", home.getParent().getFileName(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The Karaf JVM itself (Karaf's Main writes its own pid to karaf.pid), not a wrapper script. */
