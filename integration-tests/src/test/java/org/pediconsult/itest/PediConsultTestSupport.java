@@ -126,8 +126,8 @@ public abstract class PediConsultTestSupport {
             systemProperty("pediconsult.it.database").value("PostgreSQL"),
             editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
             editConfigurationFilePut(cfg, "url", PostgresDatabases.create(databaseSuffix)),
-            editConfigurationFilePut(cfg, "user", System.getProperty("pediconsult.it.postgres.user")),
-            editConfigurationFilePut(cfg, "password", System.getProperty("pediconsult.it.postgres.password")),
+            editConfigurationFilePut(cfg, "user", PostgresDatabases.user()),
+            editConfigurationFilePut(cfg, "password", PostgresDatabases.password()),
         };
     }
 

@@ -42,11 +42,11 @@ final class PostgresDatabases {
         return System.getProperty("pediconsult.it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/pediconsult_it");
     }
 
-    private static String user() {
+    static String user() {
         return System.getProperty("pediconsult.it.postgres.user", "pediconsult");
     }
 
-    private static String password() {
+    static String password() {
         return System.getProperty("pediconsult.it.postgres.password", "pediconsult");
     }
 
