@@ -50,6 +50,8 @@ class ConsultUiIT {
     private static KarafProcess karaf;
     private static Process turn;
     private static int turnPort;
+    /** The hour the tests' slots count from, fixed once: each test's own hour stays its own across an hour boundary. */
+    private static Instant slotHour;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,6 +64,7 @@ class ConsultUiIT {
         }
         assertTrue(Files.isDirectory(UI.resolve("node_modules/playwright-core")),
                 "playwright-core missing in " + UI + ": run .ci/test-setup (npm ci in integration-tests/ui)");
+        slotHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         karaf = KarafProcess.unpack("consult-ui");
         // the pilot window is a calendar year in the shipped config: open it wide so the test does not expire
         karaf.append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
@@ -207,7 +210,11 @@ class ConsultUiIT {
                 && out.contains("malformed room token refused"), out);
     }
 
-    /** Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours ahead on the hour + 7 min, as admin; answers its id. */
+    /**
+     * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
+     * admin; answers its id. Counting from the current time instead, the two tests got the same slot
+     * when the hour turned between them (409 slot_exists).
+     */
     private static String slotOfDrWang(String admin, int hoursAhead) throws Exception {
         JsonNode wang = null;
         for (JsonNode p : karaf.getJson("/api/physicians", admin)) {
@@ -216,8 +223,7 @@ class ConsultUiIT {
             }
         }
         assertTrue(wang != null, "demo physician dr.wang");
-        Instant startsAt = Instant.now().plus(hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS)
-                .plus(7, ChronoUnit.MINUTES);
+        Instant startsAt = slotHour.plus(hoursAhead, ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
         HttpResponse<String> slot = karaf.post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
                 List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
         assertEquals(201, slot.statusCode(), slot.body());
