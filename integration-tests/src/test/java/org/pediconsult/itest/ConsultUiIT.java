@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -44,16 +42,16 @@ import org.junit.jupiter.api.Test;
  * call is relayed and the call test asserts relay/relay as the selected candidate pair.
  */
 class ConsultUiIT {
-    private static final int HTTP = 18481;
-    private static final String BASE = "http://localhost:" + HTTP;
     private static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("PEDICONSULT_CHROMIUM", "/usr/bin/chromium"));
     private static final Path UI = Paths.get("ui").toAbsolutePath();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TURN_SECRET = "consult-ui-it-turn-secret";
-    private static Path home;
+    private static final Duration SCRIPT_LIMIT = Duration.ofMinutes(5);
+    private static KarafProcess karaf;
     private static Process turn;
     private static int turnPort;
+    /** The hour the tests' slots count from, fixed once: each test's own hour stays its own across an hour boundary. */
+    private static Instant slotHour;
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,28 +64,24 @@ class ConsultUiIT {
         }
         assertTrue(Files.isDirectory(UI.resolve("node_modules/playwright-core")),
                 "playwright-core missing in " + UI + ": run .ci/test-setup (npm ci in integration-tests/ui)");
-        home = UnpackedDistribution.unpack("consult-ui");
-        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + HTTP);
-        append("etc/org.apache.karaf.shell.cfg", "sshPort = 18401");
-        append("etc/org.pediconsult.hl7.inbound-his.cfg", "port = 18675");
-        append("etc/org.pediconsult.messaging.cfg", "embedded.listen = tcp://127.0.0.1:18816");
+        slotHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        karaf = KarafProcess.unpack("consult-ui");
         // the pilot window is a calendar year in the shipped config: open it wide so the test does not expire
-        append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
+        karaf.append("etc/org.pediconsult.consultation.cfg", "pilot.start = 2020-01-01\npilot.end = 2099-12-31");
         // media only through a TURN server (Debian's coturn) on loopback: both tests' calls are relayed
-        turnPort = freePort();
+        turnPort = FreePorts.tcpAndUdp();
         startTurnServer();
-        append("etc/org.pediconsult.video.cfg", "turn.urls = turn:127.0.0.1:" + turnPort + "?transport=udp,turn:127.0.0.1:"
+        karaf.append("etc/org.pediconsult.video.cfg", "turn.urls = turn:127.0.0.1:" + turnPort + "?transport=udp,turn:127.0.0.1:"
                 + turnPort + "?transport=tcp\nturn.secret = " + TURN_SECRET + "\nice.transport.policy = relay");
-        assertTrue(UnpackedDistribution.karaf(home, "start"), "bin/start returns");
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> get("/api/health", null).statusCode() == 200 && get("/consult/", null).statusCode() == 200);
+        karaf.start();
+        karaf.awaitHealthUp("/consult/");
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (home != null) {
-                UnpackedDistribution.karaf(home, "stop");
+            if (karaf != null) {
+                karaf.close();
             }
         } finally {
             if (turn != null) {
@@ -125,6 +119,9 @@ class ConsultUiIT {
                 "no-multicast-peers",
                 "fingerprint",
                 "simple-log",
+                // its own SQLite user database (unused with the shared secret, but opened at start): not the
+                // package's /var/lib/turn/turndb, which every other turnserver on the machine opens too
+                "userdb=" + dir.resolve("turndb"),
                 "log-file=" + dir.resolve("turnserver.log"),
                 "pidfile=" + dir.resolve("turnserver.pid"),
                 ""), StandardCharsets.UTF_8);
@@ -147,23 +144,17 @@ class ConsultUiIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void guardianAndPhysicianWalkThroughTheUi() throws Exception {
-        String admin = token("admin");
-        String guardian = token("guardian.tang");
+        String admin = karaf.token("admin");
+        String guardian = karaf.token("guardian.tang");
         // a free slot of dr.wang in two hours (on the hour + 7 min, so it never collides with the demo half-hours)
         String slotId = slotOfDrWang(admin, 2);
 
         // earlier growth measurements of the child, for the physician's growth chart
-        String childId = json(get("/api/children", guardian)).get(0).path("id").asText();
+        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
         LocalDate today = LocalDate.now();
-        HttpResponse<String> growth = post("/api/assessments", guardian, Map.of("childId", childId,
+        HttpResponse<String> growth = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
                 "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
                         "measurements", List.of(
                                 Map.of("date", today.minusYears(1).toString(), "weightKg", 14.5, "lengthHeightCm", 96),
@@ -188,7 +179,7 @@ class ConsultUiIT {
      */
     @Test
     void videoConsultInTwoBrowsers() throws Exception {
-        String admin = token("admin");
+        String admin = karaf.token("admin");
         // a slot an hour after the other test's, on the hour + 7 min
         String slotId = slotOfDrWang(admin, 3);
         Path photo = rashPhoto(Paths.get("target/ui-test-call-rash.png").toAbsolutePath(), 32, 24, 210, 4, 6);
@@ -207,7 +198,7 @@ class ConsultUiIT {
         env.put("Y4M_GUARDIAN_SLOW", slowBlue.toString());
         env.put("TURN_CONTROL", "1");
         // a room token signed with the distribution's own key that expired a minute ago: refused at the socket
-        env.put("EXPIRED_ROOM_TOKEN", ExpiredRoomToken.mint(home.resolve("data/pediconsult/video-room-key.json"),
+        env.put("EXPIRED_ROOM_TOKEN", ExpiredRoomToken.mint(karaf.home().resolve("data/pediconsult/video-room-key.json"),
                 "expired-room", "guardian.tang", "GUARDIAN"));
         // the distribution hands out only the TURN server (ice.transport.policy = relay): the call must be relayed
         env.put("EXPECT_CANDIDATE_TYPE", "relay");
@@ -219,18 +210,21 @@ class ConsultUiIT {
                 && out.contains("malformed room token refused"), out);
     }
 
-    /** Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours ahead on the hour + 7 min, as admin; answers its id. */
+    /**
+     * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
+     * admin; answers its id. Counting from the current time instead, the two tests got the same slot
+     * when the hour turned between them (409 slot_exists).
+     */
     private static String slotOfDrWang(String admin, int hoursAhead) throws Exception {
         JsonNode wang = null;
-        for (JsonNode p : json(get("/api/physicians", admin))) {
+        for (JsonNode p : karaf.getJson("/api/physicians", admin)) {
             if ("dr.wang".equals(p.path("username").asText())) {
                 wang = p;
             }
         }
         assertTrue(wang != null, "demo physician dr.wang");
-        Instant startsAt = Instant.now().plus(hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS)
-                .plus(7, ChronoUnit.MINUTES);
-        HttpResponse<String> slot = post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
+        Instant startsAt = slotHour.plus(hoursAhead, ChronoUnit.HOURS).plus(7, ChronoUnit.MINUTES);
+        HttpResponse<String> slot = karaf.post("/api/physicians/" + wang.path("id").asText() + "/slots", admin,
                 List.of(Map.of("startsAt", startsAt.toString(), "minutes", 30)));
         assertEquals(201, slot.statusCode(), slot.body());
         return JSON.readTree(slot.body()).get(0).path("id").asText();
@@ -278,28 +272,68 @@ class ConsultUiIT {
         Path tmp = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "ui-home");
         ProcessBuilder pb = new ProcessBuilder("node", script).directory(UI.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.put("BASE_URL", BASE);
+        env.put("BASE_URL", karaf.baseUrl());
         env.put("SHOTS", shots.toString());
         env.put("CHROMIUM", CHROMIUM.toString());
         env.put("HOME", tmp.toString());
         env.put("XDG_CONFIG_HOME", tmp.resolve(".config").toString());
         env.put("XDG_CACHE_HOME", tmp.resolve(".cache").toString());
         env.put("XDG_DATA_HOME", tmp.resolve(".local/share").toString());
+        // playwright puts chromium's profile under the temp folder: one of this run's, so leftovers can be found
+        // by it (short, in the system's: chromium puts its singleton socket there, at most 107 characters)
+        Path browserTmp = Files.createTempDirectory("pediconsult-ui-");
+        env.put("TMPDIR", browserTmp.toString());
         env.putAll(extra);
         Process node = pb.start();
         Thread reader = new Thread(() -> follow(node, log), "ui-test-output");
         reader.setDaemon(true);
         reader.start();
-        boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-        reader.join(10_000);
+        boolean finished = node.waitFor(SCRIPT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
-            node.destroyForcibly();
+            // the browsers first (playwright's chromium processes are node's children), then node itself
+            List<ProcessHandle> tree = node.descendants().collect(Collectors.toList());
+            tree.forEach(ProcessHandle::destroyForcibly);
+            node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle p : tree) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
         }
+        endLeftoverBrowsers(browserTmp, tmp);
+        deleteTree(browserTmp);
+        reader.join(10_000);
         String out = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(out);
-        assertTrue(finished, script + " finished within 5 minutes:\n" + out);
+        assertTrue(finished, script + " finished within " + SCRIPT_LIMIT.toMinutes() + " minutes:\n" + out);
         assertEquals(0, node.exitValue(), script + " passed:\n" + out);
         return out;
+    }
+
+    /**
+     * Kills what still runs with a folder of this script on its command line (a chromium that node left
+     * behind when it died, no longer its descendant, with its profile under the temp folder; chromium's
+     * crash handlers, children of init from the start, with their database under HOME), with its
+     * descendants. Nothing is left when the script closed its browsers, as it should.
+     */
+    private static void endLeftoverBrowsers(Path... folders) throws Exception {
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> java.util.Arrays.stream(folders)
+                        .anyMatch(f -> c.contains(f.toString()))).orElse(false))
+                .collect(Collectors.toList());
+        for (ProcessHandle p : left) {
+            System.out.println("ConsultUiIT: " + p.pid() + " still running after the script: killed: "
+                    + p.info().commandLine().orElse(""));
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Copies the script's output to the log, line by line, and carries out its control commands. */
@@ -332,38 +366,5 @@ class ConsultUiIT {
         } catch (IOException e) {
             // the script ended; what it printed is in the log
         }
-    }
-
-    private static String token(String user) throws Exception {
-        HttpResponse<String> r = post("/api/auth/token", null, Map.of("username", user, "password", "pediconsult"));
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("access_token").asText();
-    }
-
-    private static JsonNode json(HttpResponse<String> r) throws IOException {
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
-    private static HttpResponse<String> get(String path, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String path, String bearer, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void append(String file, String line) throws IOException {
-        UnpackedDistribution.append(home, file, line);
     }
 }

@@ -25,18 +25,17 @@ import org.junit.Test;
 import org.osgi.framework.ServiceRegistration;
 import org.pediconsult.consultation.api.GuardianPresence;
 import org.pediconsult.platform.api.Ids;
-import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.event.DomainEvent;
 import org.pediconsult.platform.api.event.EventListener;
 
-/** The consultation bundle through its REST API, on the assembled distribution. */
-public abstract class ConsultationBehaviour extends ConsultationTestSupport {
+/**
+ * The consultation bundle through its REST API, on the assembled distribution. A link in the chain of
+ * behaviours {@link DistributionH2IT} and {@link DistributionPostgresIT} run in one container each.
+ */
+public abstract class ConsultationBehaviour extends PlatformBehaviour {
 
     @Inject
     protected GuardianPresence presence;
-
-    @Inject
-    protected AuditTrail audit;
 
     private ServiceRegistration<EventListener> listen(List<DomainEvent> into, String... events) {
         Hashtable<String, Object> props = new Hashtable<>();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
@@ -112,11 +113,18 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
                 Map.of("childId", demoChild(guardianToken), "specialtyId", SPECIALTY, "answers", answers));
     }
 
-    /** A start time no other test uses: a random minute 20 to 300 days ahead. */
+    private static final AtomicLong NEXT_SLOT_MINUTES =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(20L * 24 * 60, 150L * 24 * 60));
+
+    /**
+     * A start time no other test in this container uses: 20 to 150 days ahead (a random start), each
+     * call 37 minutes further than the last. Random minutes each time met now and then (the same start
+     * twice answers 409 slot_exists), the more tests share a container the likelier.
+     */
     protected static Instant uniqueFutureTime() {
-        long minutes = ThreadLocalRandom.current().nextLong(20L * 24 * 60, 300L * 24 * 60);
-        return Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(minutes));
+        return Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(NEXT_SLOT_MINUTES.getAndAdd(37)));
     }
+
 
     /** Adds one slot (as admin) and answers its id. */
     protected static String slot(String physicianId, Instant startsAt) throws Exception {

@@ -37,12 +37,17 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Base of every Pax Exam test: one container per test class, booted from the assembled PediConsult
- * distribution (not a stock Karaf) with its ports moved so it runs beside a developer's instance.
- * Subclasses add options (e.g. PostgreSQL) through {@link #extraOptions()}.
+ * distribution (not a stock Karaf) with its HTTP, SSH and HL7 listeners on free ports
+ * ({@link FreePorts}), so that it runs beside a developer's instance and beside another checkout's
+ * test run. Subclasses add options (e.g. PostgreSQL) through {@link #extraOptions()}.
+ *
+ * <p>{@link #config()} runs in the test JVM, the test methods in the container: what they need to
+ * know of the configuration (ports, database) reaches them as container system properties.
  */
 public abstract class PediConsultTestSupport {
-    static final int HTTP_PORT = 18181;
     static final String PASSWORD = "pediconsult";
+    private static final String HTTP_PORT = "pediconsult.it.http.port";
+    private static final String MLLP_PORT = "pediconsult.it.mllp.port";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,6 +64,8 @@ public abstract class PediConsultTestSupport {
     @Configuration
     public Option[] config() {
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        int http = FreePorts.tcp();
+        int mllp = FreePorts.tcp();
         List<Option> options = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + System.getProperty("pediconsult.distribution"))
@@ -69,17 +76,38 @@ public abstract class PediConsultTestSupport {
                 logLevel(LogLevel.INFO),
                 configureConsole().ignoreLocalConsole(),
                 systemTimeout(300_000),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+                systemProperty(HTTP_PORT).value(String.valueOf(http)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.tcp())),
                 // the HL7 bridge is a boot feature: its listener moves off 2575 like the other ports
-                editConfigurationFilePut("etc/org.pediconsult.hl7.inbound-his.cfg", "port", "12575"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+                editConfigurationFilePut("etc/org.pediconsult.hl7.inbound-his.cfg", "port", String.valueOf(mllp)),
+                systemProperty(MLLP_PORT).value(String.valueOf(mllp)),
+                // no JMX here (the distribution has no management feature); Pax Exam itself puts free
+                // ports in etc/org.apache.karaf.management.cfg for its RMI registry
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
                 mavenBundle("org.hamcrest", "hamcrest", "2.2"),
                 mavenBundle("org.awaitility", "awaitility", "4.3.0")));
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
+    }
+
+    /** The container's HTTP port (in the container, where the test methods run). */
+    protected static int httpPort() {
+        return containerPort(HTTP_PORT);
+    }
+
+    /** The port of the container's inbound HL7 channel "his". */
+    protected static int mllpPort() {
+        return containerPort(MLLP_PORT);
+    }
+
+    /** A port chosen in {@link #config()} and handed to the container as a system property. */
+    protected static int containerPort(String property) {
+        Integer port = Integer.getInteger(property);
+        if (port == null) {
+            throw new IllegalStateException(property + " is not set: this runs in the Pax Exam container, configured by config()");
+        }
+        return port;
     }
 
     /** Options a subclass adds to the container. */
@@ -88,18 +116,18 @@ public abstract class PediConsultTestSupport {
     }
 
     /**
-     * Switches the container to PostgreSQL by configuration only, as an operator would; the server,
-     * database ({@code <url>_<suffix>}, one per test class) and user come from {@code .ci/postgres-setup}
-     * (or -Dpediconsult.it.postgres.url/user/password).
+     * Switches the container to PostgreSQL by configuration only, as an operator would: a database of
+     * its own, created for this class and run ({@link PostgresDatabases}), on the server and with the
+     * user of {@code .ci/postgres-setup} (or -Dpediconsult.it.postgres.url/user/password).
      */
     protected static Option[] postgres(String databaseSuffix) {
         String cfg = "etc/org.ops4j.datasource-pediconsult.cfg";
         return new Option[] {
             systemProperty("pediconsult.it.database").value("PostgreSQL"),
             editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
-            editConfigurationFilePut(cfg, "url", System.getProperty("pediconsult.it.postgres.url") + "_" + databaseSuffix),
-            editConfigurationFilePut(cfg, "user", System.getProperty("pediconsult.it.postgres.user")),
-            editConfigurationFilePut(cfg, "password", System.getProperty("pediconsult.it.postgres.password")),
+            editConfigurationFilePut(cfg, "url", PostgresDatabases.create(databaseSuffix)),
+            editConfigurationFilePut(cfg, "user", PostgresDatabases.user()),
+            editConfigurationFilePut(cfg, "password", PostgresDatabases.password()),
         };
     }
 
@@ -136,7 +164,7 @@ public abstract class PediConsultTestSupport {
 
     /** An HTTP exchange with the container's REST API. */
     protected static HttpResponse<String> http(String method, String path, String bearer, String jsonBody) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));

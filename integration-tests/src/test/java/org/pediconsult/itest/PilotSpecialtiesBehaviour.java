@@ -115,14 +115,14 @@ public abstract class PilotSpecialtiesBehaviour extends ConsultationBehaviour {
 
     private static HttpResponse<String> upload(String token, String child, String filename, String type, byte[] body)
             throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort()
                 + "/api/dermatology/photos?child=" + child + "&filename=" + filename))
                 .header("Authorization", "Bearer " + token).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<byte[]> download(String token, String photo) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort()
                 + "/api/dermatology/photos/" + photo)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -37,9 +37,11 @@ import org.pediconsult.platform.api.event.EventOutbox;
 
 /**
  * What the platform promises, checked in a real container against a real database and broker.
- * Run once per database by {@link PlatformH2IT} and {@link PlatformPostgresIT}.
+ * Run once per database by {@link DistributionH2IT} and {@link DistributionPostgresIT}, in the
+ * container they share with the consultation tests (so with the consultation configuration of
+ * {@link ConsultationTestSupport}, which these tests do not depend on).
  */
-public abstract class PlatformBehaviour extends PediConsultTestSupport {
+public abstract class PlatformBehaviour extends ConsultationTestSupport {
 
     @Inject
     @Filter("(dataSourceName=pediconsult)")
@@ -55,7 +57,7 @@ public abstract class PlatformBehaviour extends PediConsultTestSupport {
     protected ConnectionFactory connectionFactory;
 
     /**
-     * The database product the health check must report, set per container by the subclass (PostgreSQL) or defaults to H2
+     * The database product the health check must report, set per container by {@link #postgres(String)} or defaults to H2
      * (a container system property: Pax Exam runs inherited test methods by their declaring class, so
      * an overridden method would not tell the containers apart).
      */

@@ -6,9 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,16 +26,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
-import javax.sql.DataSource;
 
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.pediconsult.platform.api.event.EventListener;
@@ -46,23 +37,18 @@ import org.pediconsult.platform.api.event.EventListener;
 /**
  * The HL7 bridge installed as a feature into the running distribution, driven over real MLLP
  * sockets: by Java, with every public sample, and by a non-Java peer (Debian's python3-hl7
- * {@code mllp_send}, installed by .ci/run).
+ * {@code mllp_send}, installed by .ci/run). Run by {@link DistributionH2IT}; its inbound channel
+ * "his" listens on {@link #mllpPort()}, the hospital's receiver for the outbound tests on a port
+ * chosen with the others.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class Hl7BridgeIT extends ConsultationTestSupport {
-    static final int MLLP_PORT = 12575;
-    static final int HIS_RECEIVER_PORT = 12576;
+public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
+    private static final String HIS_RECEIVER_PORT = "pediconsult.it.his-receiver.port";
     private static final String ADT = "MSH|^~\\&|HIS|PILOT-CHILDRENS-HOSPITAL-1|PEDICONSULT|PEDICONSULT|20261125083000||"
             + "ADT^A04^ADT_A01|%s|P|2.5.1|||||CHN|UNICODE UTF-8\rEVN|A04|20261125083000\r"
             + "PID|1||HIS-000123^^^PILOT1^MR||唐^小明||20220315|M\rNK1|1|唐^丽|MTH^Mother^HL70063\r";
 
     @Inject
     protected FeaturesService features;
-
-    @Inject
-    @Filter("(dataSourceName=pediconsult)")
-    protected DataSource dataSource;
 
     @Inject
     protected ConfigurationAdmin configurationAdmin;
@@ -73,8 +59,8 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         List<Option> options = new ArrayList<>(Arrays.asList(super.extraOptions()));
         options.addAll(Arrays.asList(
             editConfigurationFilePut(cfg, "name", "his"),
-            editConfigurationFilePut(cfg, "port", String.valueOf(MLLP_PORT)),
             editConfigurationFilePut(cfg, "ack.mode", "ORIGINAL"),
+            systemProperty(HIS_RECEIVER_PORT).value(String.valueOf(FreePorts.tcp())),
             systemProperty("pediconsult.hl7.samples").value(System.getProperty("pediconsult.hl7.samples"))));
         return options.toArray(new Option[0]);
     }
@@ -84,31 +70,22 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
             features.installFeature("pediconsult-hl7-bridge", EnumSet.noneOf(FeaturesService.Option.class));
         }
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            try (Socket s = new Socket("127.0.0.1", MLLP_PORT)) {
+            try (Socket s = new Socket("127.0.0.1", mllpPort())) {
                 return true;
             }
         });
     }
 
     private static String exchange(Socket socket, String message) throws Exception {
-        OutputStream out = socket.getOutputStream();
-        out.write(0x0b);
-        out.write(message.getBytes(StandardCharsets.UTF_8));
-        out.write(new byte[] {0x1c, 0x0d});
-        out.flush();
-        InputStream in = socket.getInputStream();
-        int b;
-        while ((b = in.read()) != 0x0b) {
-            if (b < 0) {
-                throw new AssertionError("connection closed without an ACK");
-            }
+        return Mllp.exchange(socket, message);
+    }
+
+    private long unpublishedEvents() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM platform_outbox WHERE published_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
         }
-        ByteArrayOutputStream ack = new ByteArrayOutputStream();
-        while ((b = in.read()) != 0x1c) {
-            ack.write(b);
-        }
-        in.read();
-        return ack.toString(StandardCharsets.UTF_8);
     }
 
     private long stored() throws Exception {
@@ -128,7 +105,7 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
             files = walk.filter(p -> p.toString().endsWith(".hl7")).sorted().collect(Collectors.toList());
         }
         assertTrue(files.size() >= 100);
-        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+        try (Socket socket = new Socket("127.0.0.1", mllpPort())) {
             socket.setSoTimeout(20_000);
             for (Path f : files) {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8).replace("\r\n", "\r").replace('\n', '\r');
@@ -145,7 +122,7 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         bridgeInstalled();
         String adt = String.format(ADT, "IT-A04").replace("HIS-000123", "HIS-777001").replace("唐^小明", "林^小雨")
                 .replace("|M\r", "|F\r");
-        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+        try (Socket socket = new Socket("127.0.0.1", mllpPort())) {
             socket.setSoTimeout(20_000);
             String ack = exchange(socket, adt);
             assertTrue(ack, ack.contains("\rMSA|AA|IT-A04"));
@@ -182,7 +159,7 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         Reply again = call("POST", "/api/hl7/messages/" + processedId + "/reprocess", admin, null);
         assertEquals(again.text, 409, again.status);
         assertEquals("not_reprocessable", again.get("code"));
-        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+        try (Socket socket = new Socket("127.0.0.1", mllpPort())) {
             socket.setSoTimeout(20_000);
             assertTrue(exchange(socket, String.format(ADT, "IT-NOID").replace("HIS-000123^^^PILOT1^MR", ""))
                     .contains("\rMSA|AE|IT-NOID"));
@@ -206,9 +183,13 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         Path message = Files.createTempFile("adt", ".hl7");
         // a file as a person saves it (CRLF lines); --loose makes mllp_send frame it as a real sender would
         Files.writeString(message, String.format(ADT, "PY-0001").replace("\r", "\r\n"), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("mllp_send", "--loose", "--port", String.valueOf(MLLP_PORT), "--file",
+        Process p = new ProcessBuilder("mllp_send", "--loose", "--port", String.valueOf(mllpPort()), "--file",
                 message.toString(), "127.0.0.1").redirectErrorStream(true).start();
-        assertTrue("mllp_send finished", p.waitFor(60, TimeUnit.SECONDS));
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertTrue("mllp_send finished within 60 s", finished);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(out, 0, p.exitValue());
         assertTrue(out, out.contains("MSA|AA|PY-0001"));
@@ -222,11 +203,14 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
      */
     @Test
     public void bookingIsSentAsSiuS12InOrderAfterAnOutageAndARejectionIsParkedThenResent() throws Exception {
+        // the demo child's events of earlier tests in this container are all on the broker before the channel's
+        // queue exists, so the channel sends only this test's
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublishedEvents() == 0);
         Configuration out = configurationAdmin.createFactoryConfiguration("org.pediconsult.hl7.outbound", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "his-out");
         props.put("host", "127.0.0.1");
-        props.put("port", String.valueOf(HIS_RECEIVER_PORT));
+        props.put("port", String.valueOf(containerPort(HIS_RECEIVER_PORT)));
         props.put("settle.millis", "200");
         props.put("retry.initial.seconds", "0.5");
         props.put("retry.max.seconds", "2");
@@ -236,7 +220,7 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !bundleContext.getServiceReferences(EventListener.class,
                 "(" + EventListener.CONSUMER + "=hl7-outbound)").isEmpty());
         String admin = token("admin");
-        try (HisReceiver his = new HisReceiver(HIS_RECEIVER_PORT)) {
+        try (HisReceiver his = new HisReceiver(containerPort(HIS_RECEIVER_PORT))) {
             String guardian = token("guardian.tang");
             String id = assess(guardian, mildAnswers()).get("id");
             Reply booked = call("POST", "/api/consultations/" + id + "/booking", guardian,
@@ -306,7 +290,7 @@ public class Hl7BridgeIT extends ConsultationTestSupport {
                 + "OBX|1|NM|8302-2^身高^LN||98.5|cm^厘米^UCUM|95-105|N|||F|||20261125083500+0800\r"
                 + "OBX|2|NM|29463-7^体重^LN||15.2|kg^千克^UCUM||||F\r"
                 + "OBX|3|ST|8251-1^主诉^LN||夜间咳嗽||||||F\r";
-        try (Socket socket = new Socket("127.0.0.1", MLLP_PORT)) {
+        try (Socket socket = new Socket("127.0.0.1", mllpPort())) {
             socket.setSoTimeout(20_000);
             String registered = exchange(socket, adt);
             assertTrue(registered, registered.contains("\rMSA|AA|IT-ORU-A04"));

@@ -11,23 +11,16 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The video room end to end over a real WebSocket at /video/signal: room tokens from the
  * consultation bundle, relay between the physician and the guardian, refusals at the endpoint and
  * at the socket, the guardian rule (leaving pauses, coming back resumes) and the room closing when
- * the consultation is completed.
+ * the consultation is completed. Run by {@link DistributionH2IT}.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class VideoSignalingIT extends ConsultationTestSupport {
+public abstract class VideoSignalingBehaviour extends PilotSpecialtiesBehaviour {
 
     private static Reply roomToken(String id, String bearer) throws Exception {
         return call("POST", "/api/consultations/" + id + "/room-token", bearer, null);
@@ -52,9 +45,9 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         assertEquals(guardianRoom.text, 200, guardianRoom.status);
         assertEquals(404, roomToken(id, token("guardian.liu")).status);
 
-        SignalingClient physician = SignalingClient.join(HTTP_PORT, doctorRoom.get("token"));
+        SignalingClient physician = SignalingClient.join(httpPort(), doctorRoom.get("token"));
         assertEquals("PHYSICIAN", physician.next("welcome").path("role").asText());
-        SignalingClient family = SignalingClient.join(HTTP_PORT, guardianRoom.get("token"));
+        SignalingClient family = SignalingClient.join(httpPort(), guardianRoom.get("token"));
         JsonNode welcome = family.next("welcome");
         assertEquals(id, welcome.path("consultationId").asText());
         assertTrue("in progress: no lobby", welcome.path("admitted").asBoolean());
@@ -82,7 +75,7 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         family.leave();
         assertEquals("GUARDIAN", physician.next("peer-left").path("role").asText());
         await().atMost(Duration.ofSeconds(15)).until(() -> "PAUSED".equals(state(id, doctor)));
-        SignalingClient back = SignalingClient.join(HTTP_PORT, roomToken(id, guardian).get("token"));
+        SignalingClient back = SignalingClient.join(httpPort(), roomToken(id, guardian).get("token"));
         assertTrue(back.next("welcome").path("admitted").asBoolean());
         await().atMost(Duration.ofSeconds(15)).until(() -> "IN_PROGRESS".equals(state(id, doctor)));
 
@@ -108,32 +101,32 @@ public class VideoSignalingIT extends ConsultationTestSupport {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"GUARDIAN\"", "\"PHYSICIAN\"");
         String forged = parts[0] + "." + ExpiredRoomToken.b64(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        SignalingClient f = SignalingClient.join(HTTP_PORT, forged);
+        SignalingClient f = SignalingClient.join(httpPort(), forged);
         assertEquals("1008 the room token's signature is not valid", f.awaitClose());
 
         // signed with the right key but expired a minute ago
-        SignalingClient e = SignalingClient.join(HTTP_PORT, expiredToken(id));
+        SignalingClient e = SignalingClient.join(httpPort(), expiredToken(id));
         assertEquals("1008 the room token has expired; ask for a new one", e.awaitClose());
 
         // a REST bearer token is not a room token
-        assertTrue(SignalingClient.join(HTTP_PORT, doctor).awaitClose().startsWith("1008"));
+        assertTrue(SignalingClient.join(httpPort(), doctor).awaitClose().startsWith("1008"));
 
         // the token of another consultation than the one asked for
-        SignalingClient other = SignalingClient.connect(HTTP_PORT);
+        SignalingClient other = SignalingClient.connect(httpPort());
         other.send(Map.of("type", "auth", "consultationId", "not-" + id, "token", real));
         assertEquals("1008 the room token is for another consultation", other.awaitClose());
         // ... or than the room in the URL (the load balancer's routing key)
-        SignalingClient otherRoom = SignalingClient.connect(HTTP_PORT, "/video/signal?room=not-" + id);
+        SignalingClient otherRoom = SignalingClient.connect(httpPort(), "/video/signal?room=not-" + id);
         otherRoom.send(Map.of("type", "auth", "token", real));
         assertEquals("1008 the room token is for another consultation", otherRoom.awaitClose());
         // the signalingPath handed out with the token is accepted
-        SignalingClient routed = SignalingClient.connect(HTTP_PORT, roomToken(id, guardian).get("signalingPath"));
+        SignalingClient routed = SignalingClient.connect(httpPort(), roomToken(id, guardian).get("signalingPath"));
         routed.send(Map.of("type", "auth", "token", real));
         assertEquals("GUARDIAN", routed.next("welcome").path("role").asText());
         routed.leave();
 
         // no token at all within the authentication timeout
-        SignalingClient silent = SignalingClient.connect(HTTP_PORT);
+        SignalingClient silent = SignalingClient.connect(httpPort());
         assertEquals("1008 no room token in time", silent.awaitClose());
         assertFalse(silent.closed.isCompletedExceptionally());
     }
