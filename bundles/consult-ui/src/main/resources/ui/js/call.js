@@ -51,6 +51,7 @@ export async function call(main, id, route) {
   let ws = null, pc = null, neg = null, stream = null, remoteStream = null, ice = null, ended = false, paused = false;
   let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null, leftTimer = null;
   let socketAttempts = 0, iceRestarts = 0, peerJoins = 0, videoOff = null, remoteVideoOff = null;
+  let last = null, lastAt = null; // the previous stats sample and its time
   // each peer connection has an id: descriptions and candidates say which one sent them ("pc") and to
   // which one of the other side ("to", once known), so nothing meant for a replaced one is applied
   let pcId = null, remotePcId = null;
@@ -167,6 +168,10 @@ export async function call(main, id, route) {
     try { pc?.close(); } catch (e) { /* closed */ }
     const mine = new RTCPeerConnection({ iceServers: ice.servers || [], iceTransportPolicy: ice.policy || 'all' });
     pc = mine;
+    // a new connection ramps up (bandwidth estimate, frame rate) like the first: the audio-only policy
+    // warms up again and the stats start over, else a rejoin could look like video that cannot be sustained
+    policy.reset(performance.now());
+    last = null; lastAt = null;
     pcId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
     remotePcId = null;
     const sendOwn = (m) => mine === pc && send({ ...m, pc: pcId, to: remotePcId });
@@ -388,7 +393,6 @@ export async function call(main, id, route) {
 
   // ---- every 3 s: the quality of what this side sends, to the server (stored; shown to the physician),
   // shown here, and fed to the audio-only policy
-  let last = null, lastAt = null;
   function reportStats() { spawn('stats', tickStats()); }
   async function tickStats() {
     if (!pc || ended) return;
