@@ -83,10 +83,16 @@ public class HealthChecks {
             return new Check(false, "REST application not started");
         }
         Set<Long> served;
+        Map<String, List<String>> refused;
         try {
             served = app.servedResourceIds();
+            refused = app.refusedResources();
         } finally {
             context.ungetService(appRef);
+        }
+        if (!refused.isEmpty()) {
+            // methods that declare nobody who may call them: refused, until their bundle declares roles
+            return new Check(false, Map.of("refusedUndeclaredAccess", refused));
         }
         List<String> waiting = new ArrayList<>();
         try {

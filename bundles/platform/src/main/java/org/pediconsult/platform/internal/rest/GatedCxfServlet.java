@@ -9,11 +9,13 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.pediconsult.platform.internal.audit.ClientAddress;
 
 /**
  * The CXF servlet behind {@code /api}, with a gate: while resources are swapped (a bundle
  * contributing REST resources comes or goes) new requests wait a few milliseconds instead of
  * meeting a half-built endpoint, so installing a bundle never fails a request to other endpoints.
+ * Each request is served with its client's address at hand for the audit trail ({@link ClientAddress}).
  */
 final class GatedCxfServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
@@ -23,7 +25,11 @@ final class GatedCxfServlet extends CXFNonSpringServlet {
     public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
         gate.readLock().lock();
         try {
-            super.service(req, res);
+            ClientAddress.during(req.getRemoteAddr(), () -> super.service(req, res));
+        } catch (ServletException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
         } finally {
             gate.readLock().unlock();
         }

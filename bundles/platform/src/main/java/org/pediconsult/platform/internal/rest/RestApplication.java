@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.rest.AccessDeclarations;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.internal.security.TokenService;
 import org.slf4j.Logger;
@@ -45,16 +47,20 @@ public class RestApplication {
 
     private final Map<Long, RestResource> resources = new ConcurrentSkipListMap<>();
     private final TokenService tokens;
+    private final AuditTrail audit;
     private final long maxBodyBytes;
     private final Bus bus;
     private final GatedCxfServlet servlet = new GatedCxfServlet();
     private final ServiceRegistration<Servlet> registration;
     private Server server;
     private volatile Set<Long> served = Set.of();
+    private volatile Map<String, List<String>> refused = Map.of();
 
     @Activate
-    public RestApplication(@Reference TokenService tokens, RestConfig config, BundleContext context) {
+    public RestApplication(@Reference TokenService tokens, @Reference AuditTrail audit, RestConfig config,
+                           BundleContext context) {
         this.tokens = tokens;
+        this.audit = audit;
         this.maxBodyBytes = config.max_body_bytes();
         this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
         servlet.setBus(bus);
@@ -103,6 +109,18 @@ public class RestApplication {
             server = null;
         }
         Map<Long, RestResource> snapshot = new TreeMap<>(resources);
+        // authorization fails closed: a resource with a method that declares nobody is not served at all
+        Map<String, List<String>> undeclared = new TreeMap<>();
+        snapshot.values().removeIf(bean -> {
+            List<String> methods = AccessDeclarations.undeclared(bean.getClass());
+            if (!methods.isEmpty()) {
+                undeclared.put(bean.getClass().getName(), methods);
+                LOG.error("REST resource {} is not served: these methods declare no role that may call them "
+                        + "(@RequiresRole, @Authenticated or @PublicEndpoint): {}", bean.getClass().getName(), methods);
+            }
+            return !methods.isEmpty();
+        });
+        refused = Map.copyOf(undeclared);
         List<Object> beans = new ArrayList<>(snapshot.values());
         if (beans.isEmpty()) {
             served = Set.of();
@@ -120,12 +138,29 @@ public class RestApplication {
             providers.add(new JsonBodyProvider());
             providers.add(new BodySizeLimit(maxBodyBytes));
             providers.add(new AuthenticationFilter(tokens));
+            providers.add(new RefusalAudit(audit));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
             return factory.create();
         });
         served = Set.copyOf(snapshot.keySet());
         LOG.info("REST API at /api serves {} resources", beans.size());
+    }
+
+    /** Resources refused because some of their methods declare nobody who may call them (class -> methods). */
+    public Map<String, List<String>> refusedResources() {
+        return refused;
+    }
+
+    /** The resource classes served right now, for the endpoint inventory. */
+    List<Class<?>> servedClasses() {
+        List<Class<?>> out = new ArrayList<>();
+        for (Map.Entry<Long, RestResource> e : new TreeMap<>(resources).entrySet()) {
+            if (served.contains(e.getKey())) {
+                out.add(e.getValue().getClass());
+            }
+        }
+        return out;
     }
 
     /** Service ids of the {@link RestResource}s the endpoint answers for right now. */
