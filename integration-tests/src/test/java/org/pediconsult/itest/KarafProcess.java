@@ -272,6 +272,16 @@ final class KarafProcess implements AutoCloseable {
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A request of any method without a body (e.g. to see how an endpoint answers a caller). */
+    HttpResponse<String> send(String method, String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** GET answering 200, parsed. */
     JsonNode getJson(String path, String bearer) throws Exception {
         HttpResponse<String> r = get(path, bearer);
