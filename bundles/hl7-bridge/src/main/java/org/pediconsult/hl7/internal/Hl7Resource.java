@@ -143,8 +143,20 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         }
         List<Map<String, Object>> found = sql(() -> queries.search(f));
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message-list",
-                null, null, found.size() + " messages"));
+                null, null, found.size() + " messages").withPatients(patients(found)));
         return found;
+    }
+
+    /** The patients the messages concern (their patient key), for the audit trail's "who saw this patient". */
+    private static List<String> patients(List<Map<String, Object>> messages) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> m : messages) {
+            Object patient = m.get("patient");
+            if (patient != null) {
+                out.add(patient.toString());
+            }
+        }
+        return out;
     }
 
     @GET
@@ -154,8 +166,9 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         if (m == null) {
             throw ProblemException.notFound("HL7 message");
         }
+        Object patient = m.get("patient");
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message",
-                String.valueOf(id), null, null));
+                String.valueOf(id), patient == null ? null : patient.toString(), null));
         return m;
     }
 
@@ -168,7 +181,7 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         f.limit = limit;
         List<Map<String, Object>> found = sql(() -> queries.search(f));
         audit.record(new AuditEntry(actor, AuditEntry.Action.READ, "hl7-message-list", null, null,
-                found.size() + " messages"));
+                found.size() + " messages").withPatients(patients(found)).withClientAddress("shell"));
         return found;
     }
 

@@ -13,6 +13,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.rest.RequiresRole;
@@ -29,19 +32,27 @@ import org.pediconsult.platform.api.security.Role;
 @Path("platform/endpoints")
 @RequiresRole({Role.INTEGRATION_ADMIN, Role.AUDITOR})
 public class EndpointsResource implements RestResource {
-    private final RestApplication application;
     private final AuditTrail audit;
+    /**
+     * Dynamic and optional: the application binds this resource while it activates, so a mandatory
+     * reference back to it would be a cycle that SCR refuses.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RestApplication application;
 
     @Activate
-    public EndpointsResource(@Reference RestApplication application, @Reference AuditTrail audit) {
-        this.application = application;
+    public EndpointsResource(@Reference AuditTrail audit) {
         this.audit = audit;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> endpoints(@Context SecurityContext security) {
-        List<Map<String, Object>> list = EndpointInventory.of(application.servedClasses());
+        RestApplication app = application;
+        if (app == null) {
+            throw new ProblemException(503, "unavailable", "the REST application is starting; try again");
+        }
+        List<Map<String, Object>> list = EndpointInventory.of(app.servedClasses());
         audit.record(new AuditEntry(AuthenticatedUser.of(security).username(), AuditEntry.Action.READ, "api-endpoints",
                 null, null, list.size() + " endpoints"));
         return list;
