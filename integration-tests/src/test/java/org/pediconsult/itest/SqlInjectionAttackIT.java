@@ -67,6 +67,7 @@ class SqlInjectionAttackIT {
                 "--disable-coloring", "--output-dir=" + dir, "--threads=2"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("HOME", dir.toString());
+        pb.environment().put("TERM", "dumb");
         Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();

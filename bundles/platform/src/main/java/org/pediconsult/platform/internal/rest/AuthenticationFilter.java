@@ -28,6 +28,8 @@ import org.pediconsult.platform.internal.security.TokenService;
  * resource ({@link RestApplication}), this is the second line.
  */
 final class AuthenticationFilter implements ContainerRequestFilter {
+    /** Request property: the authenticated user's name, set as soon as the token verifies. */
+    static final String CALLER = "pediconsult.caller";
     private final TokenService tokens;
 
     @Context
@@ -54,6 +56,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         if (user == null) {
             throw new ProblemException(401, "invalid_token", "the bearer token is invalid or expired; log in again");
         }
+        request.setProperty(CALLER, user.username()); // who was refused, should a check below refuse
         if (kind == AccessDeclarations.Kind.UNDECLARED) {
             throw new ProblemException(403, "forbidden", "this action declares no role that may call it");
         }

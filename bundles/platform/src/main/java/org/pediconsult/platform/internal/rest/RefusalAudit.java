@@ -40,11 +40,14 @@ final class RefusalAudit implements ContainerResponseFilter {
         if (!refused) {
             return;
         }
+        // the user whose token verified (also when a role or declaration check then refused), else anonymous
+        Object caller = request.getProperty(AuthenticationFilter.CALLER);
         Principal who = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        String actor = caller != null ? caller.toString() : who != null ? who.getName() : "anonymous";
         String code = response.getEntity() instanceof Problem ? ((Problem) response.getEntity()).code : null;
         String path = "/api/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
         try {
-            audit.record(new AuditEntry(who == null ? "anonymous" : who.getName(), AuditEntry.Action.REFUSED, "api",
+            audit.record(new AuditEntry(actor, AuditEntry.Action.REFUSED, "api",
                     truncate(request.getMethod() + " " + path, 100), null, status + (code == null ? "" : " " + code)));
         } catch (RuntimeException e) {
             LOG.warn("a refused access to {} could not be audited: {}", request.getMethod(), e.toString());
