@@ -29,13 +29,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.internal.security.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that serves REST: a CXF JAX-RS endpoint at {@code /api} built from every
- * {@link RestResource} service, with JSON, authentication, body limits and problem details. When a
+ * {@link RestResource} service, with JSON, rate limits, authentication, body limits and problem details. When a
  * resource service comes or goes, the endpoint is rebuilt behind the servlet's gate.
  */
 @Component(service = RestApplication.class, immediate = true, configurationPid = "org.pediconsult.rest")
@@ -45,6 +46,8 @@ public class RestApplication {
 
     private final Map<Long, RestResource> resources = new ConcurrentSkipListMap<>();
     private final TokenService tokens;
+    private final RateLimits rateLimits;
+    private final ClientAddress clientAddress;
     private final long maxBodyBytes;
     private final Bus bus;
     private final GatedCxfServlet servlet = new GatedCxfServlet();
@@ -53,8 +56,11 @@ public class RestApplication {
     private volatile Set<Long> served = Set.of();
 
     @Activate
-    public RestApplication(@Reference TokenService tokens, RestConfig config, BundleContext context) {
+    public RestApplication(@Reference TokenService tokens, @Reference RateLimits rateLimits, RestConfig config,
+                           BundleContext context) {
         this.tokens = tokens;
+        this.rateLimits = rateLimits;
+        this.clientAddress = new ClientAddress(config.trusted_proxies());
         this.maxBodyBytes = config.max_body_bytes();
         this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
         servlet.setBus(bus);
@@ -119,7 +125,9 @@ public class RestApplication {
             List<Object> providers = new ArrayList<>();
             providers.add(new JsonBodyProvider());
             providers.add(new BodySizeLimit(maxBodyBytes));
+            providers.add(new ApiRateLimits.ByAddress(rateLimits, clientAddress));
             providers.add(new AuthenticationFilter(tokens));
+            providers.add(new ApiRateLimits.ByAccount(rateLimits));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
             return factory.create();
