@@ -11,6 +11,7 @@ import io.github.bucket4j.TimeMeter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.audit.AuditEntry;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
 public class BucketRateLimits implements RateLimits {
     private static final Logger LOG = LoggerFactory.getLogger(BucketRateLimits.class);
 
-    private final Map<String, KeyedBuckets> limits;
+    private final TimeMeter time;
     private final AuditTrail audit;
+    private volatile Map<String, KeyedBuckets> limits;
     private final ScheduledExecutorService sweeper;
 
     @Activate
@@ -43,6 +45,26 @@ public class BucketRateLimits implements RateLimits {
 
     BucketRateLimits(RateLimitConfig config, AuditTrail audit, TimeMeter time, boolean sweepInBackground) {
         this.audit = audit;
+        this.time = time;
+        configure(config);
+        if (sweepInBackground) {
+            sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pediconsult-rate-limit-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(this::forgetIdle, 60, 60, TimeUnit.SECONDS);
+        } else {
+            sweeper = null;
+        }
+    }
+
+    /**
+     * A changed etc/org.pediconsult.ratelimit.cfg: new limits, buckets start full. The service stays
+     * registered, so the REST endpoint and the signaling sockets that use it are not restarted.
+     */
+    @Modified
+    void configure(RateLimitConfig config) {
         Map<String, KeyedBuckets> m = new HashMap<>();
         int maxKeys = config.max_keys();
         add(m, LOGIN, false, config.login_address_limit(), config.login_address_period_seconds(), maxKeys, time);
@@ -54,16 +76,6 @@ public class BucketRateLimits implements RateLimits {
         add(m, HL7_CONNECTION, false, config.hl7$_$connection_address_limit(),
                 config.hl7$_$connection_address_period_seconds(), maxKeys, time);
         this.limits = Map.copyOf(m);
-        if (sweepInBackground) {
-            sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pediconsult-rate-limit-sweeper");
-                t.setDaemon(true);
-                return t;
-            });
-            sweeper.scheduleWithFixedDelay(this::forgetIdle, 60, 60, TimeUnit.SECONDS);
-        } else {
-            sweeper = null;
-        }
         LOG.info("rate limits: {}", describe());
     }
 
