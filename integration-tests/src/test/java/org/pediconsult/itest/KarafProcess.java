@@ -98,6 +98,11 @@ final class KarafProcess implements AutoCloseable {
         return "http://localhost:" + http;
     }
 
+    /** The HTTP port (REST and the video signaling socket). */
+    int httpPort() {
+        return http;
+    }
+
     /** Appends a line (or lines) to an etc/ file, creating it if needed. */
     void append(String file, String line) throws IOException {
         Files.writeString(home.resolve(file), "\n" + line + "\n", StandardCharsets.UTF_8,

@@ -92,7 +92,7 @@ public class HashChainedAuditTrail implements AuditTrail {
     @Override
     public long record(Connection tx, AuditEntry e) throws SQLException {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String address = e.clientAddress() != null ? e.clientAddress() : ClientAddress.current();
+        String address = e.clientAddress() != null ? e.clientAddress() : RequestOrigin.current();
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO platform_audit_pending (recorded_at, actor, action, "
                 + "resource_type, resource_id, patient_id, detail, client_address, patients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {

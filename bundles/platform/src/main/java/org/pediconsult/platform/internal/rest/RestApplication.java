@@ -31,13 +31,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.rest.AccessDeclarations;
 import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.internal.security.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that serves REST: a CXF JAX-RS endpoint at {@code /api} built from every
- * {@link RestResource} service, with JSON, authentication, body limits and problem details. When a
+ * {@link RestResource} service, with JSON, rate limits, authentication, body limits and problem details. When a
  * resource service comes or goes, the endpoint is rebuilt behind the servlet's gate.
  */
 @Component(service = RestApplication.class, immediate = true, configurationPid = "org.pediconsult.rest")
@@ -48,19 +49,24 @@ public class RestApplication {
     private final Map<Long, RestResource> resources = new ConcurrentSkipListMap<>();
     private final TokenService tokens;
     private final AuditTrail audit;
+    private final RateLimits rateLimits;
+    private final ClientAddress clientAddress;
     private final long maxBodyBytes;
     private final Bus bus;
-    private final GatedCxfServlet servlet = new GatedCxfServlet();
+    private final GatedCxfServlet servlet;
     private final ServiceRegistration<Servlet> registration;
     private Server server;
     private volatile Set<Long> served = Set.of();
     private volatile Map<String, List<String>> refused = Map.of();
 
     @Activate
-    public RestApplication(@Reference TokenService tokens, @Reference AuditTrail audit, RestConfig config,
-                           BundleContext context) {
+    public RestApplication(@Reference TokenService tokens, @Reference AuditTrail audit, @Reference RateLimits rateLimits,
+                           RestConfig config, BundleContext context) {
         this.tokens = tokens;
         this.audit = audit;
+        this.rateLimits = rateLimits;
+        this.clientAddress = new ClientAddress(config.trusted_proxies());
+        this.servlet = new GatedCxfServlet(clientAddress);
         this.maxBodyBytes = config.max_body_bytes();
         this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
         servlet.setBus(bus);
@@ -137,7 +143,9 @@ public class RestApplication {
             List<Object> providers = new ArrayList<>();
             providers.add(new JsonBodyProvider());
             providers.add(new BodySizeLimit(maxBodyBytes));
+            providers.add(new ApiRateLimits.ByAddress(rateLimits, clientAddress));
             providers.add(new AuthenticationFilter(tokens));
+            providers.add(new ApiRateLimits.ByAccount(rateLimits));
             providers.add(new RefusalAudit(audit));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);

@@ -43,8 +43,8 @@ class AuditClientAndPatientsTest {
 
     @Test
     void theRequestsAddressIsRecordedUnlessTheEntryNamesOne() throws Exception {
-        ClientAddress.during("192.0.2.7", () -> record(new AuditEntry("dr.wang", AuditEntry.Action.READ, "child", "c-1", "c-1", null)));
-        ClientAddress.during("192.0.2.7", () -> record(new AuditEntry("hl7:his", AuditEntry.Action.UPDATE, "child", "c-1",
+        RequestOrigin.during("192.0.2.7", () -> record(new AuditEntry("dr.wang", AuditEntry.Action.READ, "child", "c-1", "c-1", null)));
+        RequestOrigin.during("192.0.2.7", () -> record(new AuditEntry("hl7:his", AuditEntry.Action.UPDATE, "child", "c-1",
                 "c-1", null).withClientAddress("198.51.100.9")));
         record(new AuditEntry("retention", AuditEntry.Action.DELETE, "hl7-message", null, null, "outside a request"));
         List<Map<String, Object>> page = audit.records(new AuditRecords.Query());
@@ -52,7 +52,7 @@ class AuditClientAndPatientsTest {
         assertEquals(null, page.get(0).get("clientAddress"), "no request, no address");
         assertEquals("198.51.100.9", page.get(1).get("clientAddress"));
         assertEquals("192.0.2.7", page.get(2).get("clientAddress"));
-        assertEquals(null, ClientAddress.current(), "the address does not outlive its request");
+        assertEquals(null, RequestOrigin.current(), "the address does not outlive its request");
     }
 
     @Test
@@ -95,7 +95,7 @@ class AuditClientAndPatientsTest {
 
     @Test
     void alteringTheAddressOrThePatientsBreaksTheChain() throws Exception {
-        ClientAddress.during("192.0.2.7", () -> record(new AuditEntry("dr.wang", AuditEntry.Action.READ, "child-list", null,
+        RequestOrigin.during("192.0.2.7", () -> record(new AuditEntry("dr.wang", AuditEntry.Action.READ, "child-list", null,
                 null, null).withPatients(List.of("c-1", "c-2"))));
         record(new AuditEntry("dr.wang", AuditEntry.Action.READ, "child", "c-1", "c-1", null));
         assertTrue(audit.verify().intact());

@@ -19,6 +19,7 @@ import org.pediconsult.consultation.api.ConsultationState;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomClaims;
 import org.pediconsult.video.api.RoomRole;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signaling protocol (bundles/video/README.md): authentication by room token as the first
- * message, one room per consultation with one socket per role, the guardian's lobby, relay of
+ * message (rate-limited per client address: {@link RateLimits#ROOM_SIGN_IN}), one room per consultation with one socket per role, the guardian's lobby, relay of
  * offer/answer/candidate/restart/media between the two seats of a room only, call-quality samples, presence.
  *
  * <p>Room state is guarded by this object's lock; calls that reach the database (admission, presence,
@@ -57,21 +58,24 @@ public final class SignalingHub {
     private final Presence presence;
     private final CallStatsSink stats;
     private final AuditTrail audit;
+    private final RateLimits rateLimits;
     private final Clock clock;
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Seat> seats = new HashMap<>();
+    private volatile boolean unknownAddressLogged;
     /** Sockets that lost their seat (room closed, seat taken over) and are being closed by us: their last messages are dropped. */
     private final Set<String> unseated = new HashSet<>();
 
     public SignalingHub(RoomTokens tokens, IceServers ice, ConsultationSessions sessions, Presence presence,
-                        CallStatsSink stats, AuditTrail audit, Clock clock) {
+                        CallStatsSink stats, AuditTrail audit, RateLimits rateLimits, Clock clock) {
         this.tokens = tokens;
         this.ice = ice;
         this.sessions = sessions;
         this.presence = presence;
         this.stats = stats;
         this.audit = audit;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -132,6 +136,19 @@ public final class SignalingHub {
     }
 
     private void authenticate(Peer peer, JsonNode msg) {
+        // counted before the token is looked at: a flood of guessed or replayed tokens is cut off cheaply
+        String address = peer.address();
+        if (address != null) {
+            RateLimits.Admission admission = rateLimits.admit(RateLimits.ROOM_SIGN_IN, address);
+            if (!admission.isAllowed()) {
+                peer.close(POLICY_VIOLATION, "too many sign-ins from this address; try again in "
+                        + admission.retryAfterSeconds() + " s");
+                return;
+            }
+        } else if (!unknownAddressLogged) {
+            unknownAddressLogged = true;
+            LOG.warn("the WebSocket container does not tell the client address: room sign-ins are not rate-limited");
+        }
         RoomClaims claims;
         try {
             claims = tokens.verify(msg.path("token").asText(null));

@@ -1,14 +1,14 @@
 package org.pediconsult.platform.internal.audit;
 
 /**
- * The address of the client whose REST request this thread is serving, set around each request by the
- * {@code /api} servlet, so that every audit record written while serving it says where it came from
- * without each caller passing it on.
+ * The address of the client whose REST request this thread is serving (as the REST layer resolved it,
+ * trusted proxies considered), set around each request by the {@code /api} servlet, so that every
+ * audit record written while serving it says where it came from without each caller passing it on.
  */
-public final class ClientAddress {
+public final class RequestOrigin {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private ClientAddress() {
+    private RequestOrigin() {
     }
 
     /** Runs {@code request} with {@code address} as the current client's. */
