@@ -141,7 +141,7 @@ public final class SignalingHub {
         if (address != null) {
             RateLimits.Admission admission = rateLimits.admit(RateLimits.ROOM_SIGN_IN, address);
             if (!admission.isAllowed()) {
-                peer.close(POLICY_VIOLATION, "too many sign-ins from this address; try again in "
+                refuse(peer, null, null, "too many sign-ins from this address; try again in "
                         + admission.retryAfterSeconds() + " s");
                 return;
             }
@@ -153,13 +153,13 @@ public final class SignalingHub {
         try {
             claims = tokens.verify(msg.path("token").asText(null));
         } catch (RoomTokenRefusedException e) {
-            peer.close(POLICY_VIOLATION, e.getMessage());
+            refuse(peer, null, peer.room(), e.getMessage());
             return;
         }
         String asked = msg.path("consultationId").asText(null);
         if (asked != null && !asked.equals(claims.consultationId())
                 || peer.room() != null && !peer.room().equals(claims.consultationId())) {
-            peer.close(POLICY_VIOLATION, "the room token is for another consultation");
+            refuse(peer, claims.username(), peer.room(), "the room token is for another consultation");
             return;
         }
         String cid = claims.consultationId();
@@ -223,7 +223,7 @@ public final class SignalingHub {
         if (previous != null) {
             previous.peer.close(REPLACED, "replaced by a new connection");
         }
-        auditRoom(claims, previous != null ? "rejoined" : "joined");
+        auditRoom(claims, peer, previous != null ? "rejoined" : "joined");
         if (role == RoomRole.GUARDIAN) {
             presence.guardianJoined(cid, previous != null);
         }
@@ -385,7 +385,7 @@ public final class SignalingHub {
                 }
             }
         }
-        auditRoom(seat.claims, "left");
+        auditRoom(seat.claims, seat.peer, "left");
         if (other != null) {
             if (seat.claims.role() == RoomRole.GUARDIAN && !admitted) {
                 deliver(other, lobby(false).toString());
@@ -417,7 +417,7 @@ public final class SignalingHub {
         for (Seat s : closing) {
             s.peer.send(msg);
             s.peer.close(NORMAL, "consultation " + reason);
-            auditRoom(s.claims, "room closed: " + reason);
+            auditRoom(s.claims, s.peer, "room closed: " + reason);
         }
     }
 
@@ -447,12 +447,23 @@ public final class SignalingHub {
         return out;
     }
 
-    private void auditRoom(RoomClaims claims, String what) {
+    private void auditRoom(RoomClaims claims, Peer peer, String what) {
         try {
             audit.record(new AuditEntry(claims.username(), AuditEntry.Action.READ, "video-room", claims.consultationId(),
-                    null, claims.role() + " " + what));
+                    null, claims.role() + " " + what).withClientAddress(peer.address()));
         } catch (RuntimeException e) {
             LOG.warn("audit of video room {} failed: {}", claims.consultationId(), e.toString());
+        }
+    }
+
+    /** A refused sign-in: closed with 1008 and the reason, and audited (REFUSED) with where it came from. */
+    private void refuse(Peer peer, String who, String room, String reason) {
+        peer.close(POLICY_VIOLATION, reason);
+        try {
+            audit.record(new AuditEntry(who == null ? "anonymous" : who, AuditEntry.Action.REFUSED, "video-room", room,
+                    null, "sign-in refused: " + reason).withClientAddress(peer.address()));
+        } catch (RuntimeException e) {
+            LOG.warn("audit of a refused video sign-in failed: {}", e.toString());
         }
     }
 
