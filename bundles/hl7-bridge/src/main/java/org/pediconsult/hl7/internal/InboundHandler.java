@@ -178,8 +178,10 @@ final class InboundHandler implements Processor {
         e.raw = Hl7Text.decode(frame.head());
         MessageHeader header = MessageHeader.read(e.raw);
         if (header != null) {
+            // shown for review; without a sender the row claims no key, so a resend is refused the same way
             e.type = header.messageType();
             e.version = header.version();
+            e.controlId = header.controlId();
         }
         LOG.info("channel {}: a message of {} bytes was refused (max.message.bytes = {}); not read past the limit",
                 channel, frame.length(), maxBytes);
