@@ -100,6 +100,13 @@ final class JvmHeap {
             return peak.get();
         }
 
+        /** Waits until {@code more} further samples came (jstat is a JVM of its own: it needs a moment to start). */
+        void awaitSamples(int more) {
+            long until = samples.get() + more;
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> samples.get() >= until);
+        }
+
         long samples() {
             return samples.get();
         }
