@@ -147,13 +147,14 @@ final class Hl7Tables {
             return refusal("MSH-2 (encoding characters) is missing", ErrorCode.REQUIRED_FIELD_MISSING, 2);
         }
         char component = text.charAt(4);
-        int end = text.indexOf('\r');
-        String[] f = text.substring(0, end < 0 ? text.length() : end).split(Pattern.quote(String.valueOf(field)), -1);
-        // f[0] = "MSH", f[1] = encoding characters: MSH-n is f[n - 1]
-        String[] type = (f.length > 8 ? f[8] : "").split(Pattern.quote(String.valueOf(component)), -1);
-        String code = type[0].trim();
-        String event = type.length > 1 ? type[1].trim() : "";
-        String structure = type.length > 2 ? type[2].trim() : "";
+        // MSH-9 and MSH-12 of the first segment, found without regular expressions (this runs for every frame)
+        String type = field(text, field, 9);
+        int c1 = type.indexOf(component);
+        int c2 = c1 < 0 ? -1 : type.indexOf(component, c1 + 1);
+        int c3 = c2 < 0 ? -1 : type.indexOf(component, c2 + 1);
+        String code = (c1 < 0 ? type : type.substring(0, c1)).trim();
+        String event = c1 < 0 ? "" : (c2 < 0 ? type.substring(c1 + 1) : type.substring(c1 + 1, c2)).trim();
+        String structure = c2 < 0 ? "" : (c3 < 0 ? type.substring(c2 + 1) : type.substring(c2 + 1, c3)).trim();
         if (!codes.contains(code)) {
             return refusal("MSH-9 message code '" + shown(code) + "' is not in HL7 table 0076 (message type)",
                     ErrorCode.UNSUPPORTED_MESSAGE_TYPE, 9);
@@ -167,7 +168,9 @@ final class Hl7Tables {
             return refusal("MSH-9 message structure '" + shown(structure) + "' is not in HL7 table 0354",
                     ErrorCode.UNSUPPORTED_MESSAGE_TYPE, 9);
         }
-        String version = f.length > 11 ? f[11].split(Pattern.quote(String.valueOf(component)), -1)[0].trim() : "";
+        String version = field(text, field, 12);
+        int cut = version.indexOf(component);
+        version = (cut < 0 ? version : version.substring(0, cut)).trim();
         if (version.isEmpty()) {
             return refusal("MSH-12 (version) is empty", ErrorCode.REQUIRED_FIELD_MISSING, 12);
         }
@@ -177,6 +180,24 @@ final class Hl7Tables {
                     ErrorCode.UNSUPPORTED_VERSION_ID, 12);
         }
         return null;
+    }
+
+    /** MSH-n (n >= 3) of the first segment: MSH-1 is the separator at index 3, MSH-2 follows it. */
+    private static String field(String text, char separator, int n) {
+        int end = text.indexOf('\r');
+        end = end < 0 ? text.length() : end;
+        int at = 3;
+        for (int i = 1; i < n - 1 && at >= 0; i++) {
+            at = text.indexOf(separator, at + 1);
+            if (at >= end) {
+                at = -1;
+            }
+        }
+        if (at < 0) {
+            return "";
+        }
+        int next = text.indexOf(separator, at + 1);
+        return text.substring(at + 1, next < 0 || next > end ? end : next);
     }
 
     /** A header value in an ERR text: at most a few characters, printable ASCII only. */
