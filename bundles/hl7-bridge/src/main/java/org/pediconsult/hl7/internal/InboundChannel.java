@@ -87,14 +87,19 @@ public class InboundChannel {
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
-        // refuse a bad allow-list or missing tables before anything is started
+        // refuse a bad allow-list, a limit that admits nothing or missing tables before anything is started
         SourceAddresses sources = SourceAddresses.parse(config.allowed_source_addresses());
+        FrameLimits limits = FrameLimits.of(config);
+        if (config.max_message_bytes() < 1024 || config.max_connections() < 1 || !limits.positive()) {
+            throw new IllegalArgumentException("HL7 channel " + config.name() + ": max.message.bytes must be at least "
+                    + "1024, max.connections and every limit.* at least 1");
+        }
         Hl7Tables tables = Hl7Tables.fromHapi();
         this.gate = new ConnectionGate(config.name(), config.max_connections(), sources, () -> rateLimits);
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
-                config.ack_after(), new ParseBudget(FrameLimits.of(config)), tables);
+                config.ack_after(), new ParseBudget(limits), tables);
         this.handler = handler;
         // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
         this.processor = new InboundProcessor(config.name(), store, handler).start();

@@ -15,9 +15,10 @@ import ca.uhn.hl7v2.HL7Exception;
  * work whatever it holds.
  *
  * <p>HAPI's model of a message within the limits can still take tens of MB (it builds every
- * component of a composite field eagerly), so heavy messages (more than {@value #LIGHT_WEIGHT}
- * segments and field values, or {@value #LIGHT_SEPARATORS} separators: several times the largest
- * real sample) are parsed one at a time per channel ({@link #admit}); ordinary messages never wait.
+ * component of a composite field eagerly: up to ~6 KB a field value), so heavy messages (more than
+ * {@value #LIGHT_WEIGHT} segments and field values together, or {@value #LIGHT_SEPARATORS} separators;
+ * the largest public sample has ~1,950 and ~9,000) are parsed one at a time per channel
+ * ({@link #admit}); ordinary messages never wait.
  */
 final class ParseBudget {
     static final int LIGHT_WEIGHT = 2_000;
