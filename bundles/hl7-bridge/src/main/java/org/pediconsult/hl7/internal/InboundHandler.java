@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    /** How the error of a message over max.message.bytes begins and goes on (such rows are stored cut). */
+    static final String OVERSIZED = "message of ";
+    static final String LARGER = " is larger than this channel accepts ";
     /** How long a message waits for its group commit (or for the first copy of its key) before AE. */
     static final long STORE_TIMEOUT_SECONDS = 60;
 
@@ -185,7 +188,7 @@ final class InboundHandler implements Processor {
         }
         LOG.info("channel {}: a message of {} bytes was refused (max.message.bytes = {}); not read past the limit",
                 channel, frame.length(), maxBytes);
-        return refuseUnparsed(e, String.format(java.util.Locale.ROOT, "message of %,d bytes is larger than this channel accepts "
+        return refuseUnparsed(e, String.format(java.util.Locale.ROOT, OVERSIZED + "%,d bytes" + LARGER
                 + "(max.message.bytes = %,d); only its first %,d bytes were kept", frame.length(), maxBytes,
                 frame.head().length), ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
     }
@@ -196,8 +199,8 @@ final class InboundHandler implements Processor {
         e.receivedAt = clock.instant();
         e.raw = Hl7Text.decode(frame);
         if (frame.length > maxBytes) {
-            return refuseUnparsed(e, "message of " + frame.length + " bytes is larger than this channel accepts ("
-                    + maxBytes + ")", ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+            return refuseUnparsed(e, OVERSIZED + frame.length + " bytes" + LARGER + "(" + maxBytes + ")",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
         }
         if (!e.raw.startsWith("MSH")) {
             return refuseUnparsed(e, "not an HL7 v2 message: it must start with an MSH segment",
@@ -448,6 +451,10 @@ final class InboundHandler implements Processor {
         if (!"ERROR".equals(e.outcome) && !"REJECTED".equals(e.outcome)) {
             throw new IllegalStateException("message " + id + " is " + e.outcome + "; only ERROR or REJECTED messages "
                     + "are reprocessed");
+        }
+        if (e.error != null && e.error.startsWith(OVERSIZED) && e.error.contains(LARGER)) {
+            throw new IllegalStateException("message " + id + " was larger than max.message.bytes and is stored cut; "
+                    + "only the sender can send it whole");
         }
         HL7Exception refused = e.raw.startsWith("MSH") && MessageHeader.read(e.raw) != null ? beforeParsing(e.raw) : null;
         if (refused != null) {

@@ -127,6 +127,9 @@ class InboundLimitsTest {
         int chars = Integer.parseInt(stored.get(0)[2]);
         assertTrue(chars <= MllpFrameDecoder.KEEP_BYTES && chars > MllpFrameDecoder.KEEP_BYTES - 100,
                 "its first 64 KiB (in characters: the Chinese name is 3 bytes a character), not more: " + chars);
+        long id = Long.parseLong(stored.get(0)[3]);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> handler.reprocess(id),
+                "a message stored cut is never processed");
     }
 
     @Test
