@@ -422,7 +422,7 @@ final class MessageStore implements AutoCloseable {
     Entry load(String channel, long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT sender, control_id, message_type, hl7_version, received_at, "
-                     + "raw, outcome, ack FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
+                     + "raw, outcome, ack, error FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
             ps.setLong(1, id);
             ps.setString(2, channel);
             try (ResultSet rs = ps.executeQuery()) {
@@ -439,6 +439,7 @@ final class MessageStore implements AutoCloseable {
                 e.raw = rs.getString(6);
                 e.outcome = rs.getString(7);
                 e.ack = rs.getString(8);
+                e.error = rs.getString(9);
                 e.id = id;
                 return e;
             }
