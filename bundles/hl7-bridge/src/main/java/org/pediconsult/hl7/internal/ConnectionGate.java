@@ -14,6 +14,8 @@ import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * beyond {@code max.connections} open at once are closed at once, without an answer (nothing was
  * received to answer). Refusals are logged with the sender's address and the reason, never content,
  * and at most one line per reason every 10 seconds (with the count of those not logged), so a flood
- * does not flood the log.
+ * does not flood the log; each logged refusal is also an audit record (REFUSED, the sender's address,
+ * the count not recorded since), so the trail shows refused senders without a flood filling it.
  */
 final class ConnectionGate extends ChannelHandlerAdapter implements ChannelHandlerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
@@ -39,16 +42,19 @@ final class ConnectionGate extends ChannelHandlerAdapter implements ChannelHandl
     private final int maxConnections;
     private final SourceAddresses sources;
     private final Supplier<RateLimits> rateLimits;
+    private final Supplier<AuditTrail> audit;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<Refusal, AtomicLong> refused = new EnumMap<>(Refusal.class);
     private final Map<Refusal, AtomicLong> lastLogged = new EnumMap<>(Refusal.class);
     private final Map<Refusal, AtomicLong> notLogged = new EnumMap<>(Refusal.class);
 
-    ConnectionGate(String channel, int maxConnections, SourceAddresses sources, Supplier<RateLimits> rateLimits) {
+    ConnectionGate(String channel, int maxConnections, SourceAddresses sources, Supplier<RateLimits> rateLimits,
+                   Supplier<AuditTrail> audit) {
         this.channel = channel;
         this.maxConnections = maxConnections;
         this.sources = sources;
         this.rateLimits = rateLimits;
+        this.audit = audit;
         for (Refusal r : Refusal.values()) {
             refused.put(r, new AtomicLong());
             lastLogged.put(r, new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS));
@@ -116,9 +122,19 @@ final class ConnectionGate extends ChannelHandlerAdapter implements ChannelHandl
             case RATE_LIMITED -> "it opens connections faster than the rate limit for hl7-connection allows";
             case TOO_MANY_CONNECTIONS -> maxConnections + " connections are open (max.connections)";
         };
+        String address = sender == null ? null : sender.getHostAddress();
+        String others = more > 0 ? " (" + more + " more such refusals in the last 10 s not logged)" : "";
         LOG.warn("HL7 channel {}: connection from {} closed at once: {}{}", channel,
-                sender == null ? "an unknown address" : sender.getHostAddress(), why,
-                more > 0 ? " (" + more + " more such refusals in the last 10 s not logged)" : "");
+                address == null ? "an unknown address" : address, why, others);
+        AuditTrail trail = audit.get();
+        if (trail != null) {
+            try {
+                trail.record(new AuditEntry("anonymous", AuditEntry.Action.REFUSED, "hl7-channel", channel, null,
+                        "connection closed: " + reason + others).withClientAddress(address));
+            } catch (RuntimeException e) {
+                LOG.warn("HL7 channel {}: a refused connection could not be audited: {}", channel, e.toString());
+            }
+        }
     }
 
     /** One connection's gate: counts the connection while it is open, if it was admitted. */

@@ -27,9 +27,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.consultation.api.HisObservations;
 import org.pediconsult.consultation.api.HisPatients;
-import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.slf4j.Logger;
@@ -76,6 +77,11 @@ public class InboundChannel {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RateLimits rateLimits;
 
+    /** The audit trail, for refused connections (optional, like the rate limits). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
+
     @Activate
     public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                           @Reference SchemaMigrations migrations, @Reference Clock clock,
@@ -95,7 +101,7 @@ public class InboundChannel {
                     + "1024, max.connections and every limit.* at least 1");
         }
         Hl7Tables tables = Hl7Tables.fromHapi();
-        this.gate = new ConnectionGate(config.name(), config.max_connections(), sources, () -> rateLimits);
+        this.gate = new ConnectionGate(config.name(), config.max_connections(), sources, () -> rateLimits, () -> audit);
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,

@@ -29,6 +29,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pediconsult.platform.api.audit.AuditEntry;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.audit.AuditVerification;
 import org.pediconsult.platform.api.security.RateLimits;
 
 /**
@@ -44,6 +47,24 @@ class InboundLimitsTest {
 
     private final List<CamelContext> listeners = new ArrayList<>();
     private final AtomicReference<RateLimits> rateLimits = new AtomicReference<>();
+    private final List<AuditEntry> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AuditTrail audit = new AuditTrail() {
+        @Override
+        public long record(AuditEntry entry) {
+            audited.add(entry);
+            return audited.size();
+        }
+
+        @Override
+        public long record(java.sql.Connection tx, AuditEntry entry) {
+            return record(entry);
+        }
+
+        @Override
+        public AuditVerification verify() {
+            throw new UnsupportedOperationException();
+        }
+    };
     private JdbcDataSource db;
     private MessageStore store;
     private InboundHandler handler;
@@ -70,7 +91,7 @@ class InboundLimitsTest {
     }
 
     private ConnectionGate gate(int maxConnections, String sources) {
-        return new ConnectionGate("his", maxConnections, SourceAddresses.parse(sources), rateLimits::get);
+        return new ConnectionGate("his", maxConnections, SourceAddresses.parse(sources), rateLimits::get, () -> audit);
     }
 
     private static String msa(String ack) {
@@ -248,6 +269,10 @@ class InboundLimitsTest {
         }
         assertEquals(1, gate.refused(ConnectionGate.Refusal.SOURCE_NOT_ALLOWED));
         assertTrue(rows("REFUSED").isEmpty());
+        assertEquals(1, audited.size(), "the refused sender is in the audit trail");
+        assertEquals(AuditEntry.Action.REFUSED, audited.get(0).action());
+        assertEquals("127.0.0.2", audited.get(0).clientAddress());
+        assertTrue(audited.get(0).detail().contains("SOURCE_NOT_ALLOWED"), audited.get(0).detail());
     }
 
     @Test
