@@ -9,6 +9,8 @@ import { call } from './call.js';
 
 const main = document.getElementById('main');
 const leaveHooks = [];
+/** The server's mode from GET /api/health ("demo" or "production"); a banner on every page in demo mode. */
+let mode = null;
 const route = {
   current: '',
   onLeave(fn) { leaveHooks.push(fn); },
@@ -30,6 +32,9 @@ function header() {
   sw.textContent = t('switchTo');
   sw.setAttribute('aria-label', t('switchLabel'));
   sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
+  const demo = document.getElementById('demo-notice');
+  demo.textContent = t('demoNotice');
+  demo.hidden = mode !== 'demo';
   const out = document.getElementById('logout');
   out.textContent = s ? `${t('logout')} (${s.username})` : t('logout');
   out.hidden = !s;
@@ -101,3 +106,6 @@ document.getElementById('logout').addEventListener('click', () => { logout(); lo
 window.addEventListener('hashchange', render);
 setLang(lang());
 render();
+// the health answers 503 with the same body when something is down: the mode is there either way
+fetch('/api/health', { headers: { Accept: 'application/json' } })
+  .then((r) => r.json()).then((h) => { mode = h.mode || null; header(); }).catch(() => {});
