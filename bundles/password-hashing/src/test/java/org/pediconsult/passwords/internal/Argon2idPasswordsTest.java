@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -137,24 +137,41 @@ class Argon2idPasswordsTest {
 
     @Test
     void theServiceAnswersArgon2idAndRefusesOtherAlgorithms() {
-        PediConsultEncryptionService service = new PediConsultEncryptionService(config(64, 1, 1, 2));
+        PediConsultEncryptionService service = new PediConsultEncryptionService(settings(64, 1, 1, 2));
         Encryption e = service.createEncryption(Map.of(EncryptionService.ALGORITHM, "argon2id", EncryptionService.ENCODING, "hexadecimal"));
         assertTrue(e.checkPassword("x", e.encryptPassword("x")));
         assertTrue(service.createEncryption(Map.of()) != null);
         assertNull(service.createEncryption(Map.of(EncryptionService.ALGORITHM, "SHA-512")));
-        assertThrows(IllegalArgumentException.class, () -> new PediConsultEncryptionService(config(4, 1, 1, 2)));
-        assertThrows(IllegalArgumentException.class, () -> new PediConsultEncryptionService(config(64, 0, 1, 2)));
-        assertThrows(IllegalArgumentException.class, () -> new PediConsultEncryptionService(config(64, 1, 1, 0)));
     }
 
-    private static PasswordHashingConfig config(int memory, int iterations, int parallelism, int concurrent) {
-        return new PasswordHashingConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return PasswordHashingConfig.class; }
-            @Override public int memory_kib() { return memory; }
-            @Override public int iterations() { return iterations; }
-            @Override public int parallelism() { return parallelism; }
-            @Override public int concurrent_hashes() { return concurrent; }
-            @Override public int wait_seconds() { return 30; }
-        };
+    @Test
+    void anEncryptionKarafKeepsFollowsNewSettings() {
+        PediConsultEncryptionService service = new PediConsultEncryptionService(settings(64, 1, 1, 2));
+        Encryption kept = service.createEncryption(Map.of(EncryptionService.ALGORITHM, "argon2id"));
+        String old = kept.encryptPassword("pediconsult");
+        service.configure(settings(128, 2, 1, 2));
+        assertTrue(kept.encryptPassword("pediconsult").contains("m=128;t=2;p=1"));
+        assertTrue(kept.checkPassword("pediconsult", old));
+    }
+
+    @Test
+    void settingsComeFromTheConfigurationWithOwaspDefaultsAndBadValuesAreNamed() {
+        assertEquals(PasswordHashingSettings.DEFAULTS, PasswordHashingSettings.from(null));
+        assertEquals(new Argon2idCost(19_456, 2, 1), PasswordHashingSettings.from(new Hashtable<>()).cost());
+        Hashtable<String, Object> cfg = new Hashtable<>(Map.of("memory.kib", "65536", "iterations", " 3 ", "concurrent.hashes", "2", "wait.seconds", "5"));
+        PasswordHashingSettings s = PasswordHashingSettings.from(cfg);
+        assertEquals(new Argon2idCost(65_536, 3, 1), s.cost());
+        assertEquals(2, s.concurrentHashes());
+        assertEquals(Duration.ofSeconds(5), s.slotWait());
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> PasswordHashingSettings.from(new Hashtable<>(Map.of("iterations", "two"))));
+        assertTrue(notANumber.getMessage().contains("iterations"), notANumber.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PasswordHashingSettings.from(new Hashtable<>(Map.of("memory.kib", "4"))));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHashingSettings.from(new Hashtable<>(Map.of("iterations", "0"))));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHashingSettings.from(new Hashtable<>(Map.of("concurrent.hashes", "0"))));
+    }
+
+    private static PasswordHashingSettings settings(int memory, int iterations, int parallelism, int concurrent) {
+        return new PasswordHashingSettings(new Argon2idCost(memory, iterations, parallelism), concurrent, Duration.ofSeconds(30));
     }
 }
