@@ -10,7 +10,7 @@
 # deploy/, creates <pairs> consultations (assessments of the demo child) and as many free slots of
 # dr.wang, then has wrk book them: every request books a different consultation into a different
 # slot, so each is a real, successful booking (slot claim, consultation update, transition row,
-# outbox event, audit record, one transaction). Uses port 8181: stop any running PediConsult first.
+# outbox event, audit record, one transaction). Uses ports 8181 and 8443: stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-8000}

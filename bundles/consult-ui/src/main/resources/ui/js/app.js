@@ -11,6 +11,8 @@ import { watchIdle } from './idle.js';
 const main = document.getElementById('main');
 const IDLE_NOTICE = 'pediconsult.idleLogout';
 const leaveHooks = [];
+/** The server's mode from GET /api/health ("demo" or "production"); a banner on every page in demo mode. */
+let mode = null;
 const route = {
   current: '',
   onLeave(fn) { leaveHooks.push(fn); },
@@ -32,6 +34,9 @@ function header() {
   sw.textContent = t('switchTo');
   sw.setAttribute('aria-label', t('switchLabel'));
   sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
+  const demo = document.getElementById('demo-notice');
+  demo.textContent = t('demoNotice');
+  demo.hidden = mode !== 'demo';
   const out = document.getElementById('logout');
   out.textContent = s ? `${t('logout')} (${s.username})` : t('logout');
   out.hidden = !s;
@@ -116,3 +121,6 @@ watchIdle({
 window.addEventListener('hashchange', render);
 setLang(lang());
 render();
+// the health answers 503 with the same body when something is down: the mode is there either way
+fetch('/api/health', { headers: { Accept: 'application/json' } })
+  .then((r) => r.json()).then((h) => { mode = h.mode || null; header(); }).catch(() => {});

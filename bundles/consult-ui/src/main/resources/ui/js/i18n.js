@@ -45,6 +45,7 @@ const DICT = {
     ind_weight: '年龄别体重', ind_height: '年龄别身长/身高', ind_bmi: '年龄别 BMI', ind_head: '年龄别头围', ind_wfh: '身长/身高别体重',
     chartLabel: '{ind}：孩子的测量值与 WHO 参考曲线（z = -3 到 +3）',
     installedBundles: '已安装的模块', symbolicName: '模块名', version: '版本', bundlesUnavailable: '模块列表不可用。',
+    demoNotice: '演示模式：这里只有虚构的演示数据，演示账号的密码是公开的。请勿输入真实患者的信息。',
   },
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
@@ -93,6 +94,7 @@ const DICT = {
     ind_weight: 'Weight for age', ind_height: 'Length/height for age', ind_bmi: 'BMI for age', ind_head: 'Head circumference for age', ind_wfh: 'Weight for length/height',
     chartLabel: '{ind}: the child\'s measurements and the WHO reference curves (z = -3 to +3)',
     installedBundles: 'Installed bundles', symbolicName: 'Symbolic name', version: 'Version', bundlesUnavailable: 'The bundle list is unavailable.',
+    demoNotice: 'Demo mode: synthetic demo data only, and the demo accounts\' password is public. Do not enter real patients\' data.',
   },
 };
 

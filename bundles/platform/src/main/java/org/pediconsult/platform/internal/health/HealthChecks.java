@@ -28,6 +28,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.internal.rest.RestApplication;
+import org.pediconsult.platform.internal.security.DemoPasswordCheck;
 
 /** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
 @Component(service = HealthChecks.class)
@@ -59,6 +60,10 @@ public class HealthChecks {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConnectionFactory broker;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DemoPasswordCheck demoPasswords;
+
     @Activate
     public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
@@ -71,7 +76,24 @@ public class HealthChecks {
         results.put("broker", broker());
         results.put("bundles", bundles());
         results.put("api", api());
+        results.put("accounts", accounts());
         return results;
+    }
+
+    /** "demo" when demo data is on (etc/org.pediconsult.consultation.cfg), else "production". */
+    String mode() {
+        DemoPasswordCheck check = demoPasswords;
+        return check == null ? "unknown" : check.mode();
+    }
+
+    /** With demo data off, no account of the JAAS realm may still open with the demo password. */
+    private Check accounts() {
+        DemoPasswordCheck check = demoPasswords;
+        if (check == null) {
+            return new Check(false, "the demo-password check is not running");
+        }
+        DemoPasswordCheck.Finding finding = check.check();
+        return new Check(finding.ok(), finding.reason());
     }
 
     /** Every contributed REST resource is answering (not merely registered). */
