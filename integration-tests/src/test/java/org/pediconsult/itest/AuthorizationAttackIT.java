@@ -230,6 +230,11 @@ class AuthorizationAttackIT {
         String childId = karaf.getJson("/api/children", tang).get(0).path("id").asText();
         JsonNode seen = karaf.getJson("/api/audit/records?patient=" + childId + "&actor=guardian.tang&action=READ", auditor);
         assertTrue(contains(seen, "resourceType", "child-list"), "the list read is found through the child: " + seen);
+
+        // a shell command is recorded as the user who logged in to the console, not the OS user Karaf runs as
+        karaf.shell("pediconsult:consult-list");
+        JsonNode shell = karaf.getJson("/api/audit/records?actor=shell:admin&action=READ&limit=50", auditor);
+        assertTrue(contains(shell, "resourceType", "consultation-list"), "the console listing, as shell:admin: " + shell);
         assertEquals(400, karaf.get("/api/audit/records?action=NOPE", auditor).statusCode());
         assertEquals(400, karaf.get("/api/audit/records?from=yesterday", auditor).statusCode());
         assertEquals(403, karaf.get("/api/audit/records", TOKEN.get("admin")).statusCode(), "the auditor's view only");

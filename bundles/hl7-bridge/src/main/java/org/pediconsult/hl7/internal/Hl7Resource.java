@@ -151,12 +151,18 @@ public class Hl7Resource implements RestResource, Hl7Operations {
     private static List<String> patients(List<Map<String, Object>> messages) {
         List<String> out = new ArrayList<>();
         for (Map<String, Object> m : messages) {
-            Object patient = m.get("patient");
-            if (patient != null) {
-                out.add(patient.toString());
-            }
+            out.addAll(patientsOf(m));
         }
         return out;
+    }
+
+    /** The child ids of one message's patient column (an ORU may concern several, comma-separated). */
+    private static List<String> patientsOf(Map<String, Object> message) {
+        Object patient = message.get("patient");
+        if (patient == null || patient.toString().isBlank()) {
+            return List.of();
+        }
+        return List.of(patient.toString().split(","));
     }
 
     @GET
@@ -166,9 +172,9 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         if (m == null) {
             throw ProblemException.notFound("HL7 message");
         }
-        Object patient = m.get("patient");
+        List<String> patients = patientsOf(m);
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message",
-                String.valueOf(id), patient == null ? null : patient.toString(), null));
+                String.valueOf(id), patients.isEmpty() ? null : patients.get(0), null).withPatients(patients));
         return m;
     }
 

@@ -292,7 +292,7 @@ final class InboundHandler implements Processor {
             return ack;
         }
         if (processes(e.type)) {
-            HL7Exception refusal = process(e.type, message);
+            HL7Exception refusal = process(e, message);
             if (refusal != null) {
                 refuse(e, "ERROR", message, false, refusal);
                 return stored(e);
@@ -310,13 +310,13 @@ final class InboundHandler implements Processor {
      * upsert by HIS identifier, so a resend after a lost ACK does no harm). Null when done, else the
      * refusal for the negative ACK.
      */
-    private HL7Exception registerPatient(Message message) {
+    private HL7Exception registerPatient(MessageStore.Entry e, Message message) {
         HisPatients target = patients.get();
         if (target == null) {
             return new Unavailable("the consultation service is not available; send again later");
         }
         try {
-            target.upsert(mapping.map(message), "hl7:" + channel);
+            e.patient = target.upsert(mapping.map(message), "hl7:" + channel);
             return null;
         } catch (AdtPatientMapping.MissingField missing) {
             return Acks.error(missing.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING, missing.segment, missing.field);
@@ -331,8 +331,9 @@ final class InboundHandler implements Processor {
         return AdtPatientMapping.EVENTS.contains(type) || OruObservationMapping.EVENT.equals(type);
     }
 
-    private HL7Exception process(String type, Message message) {
-        return OruObservationMapping.EVENT.equals(type) ? recordObservations(message) : registerPatient(message);
+    /** Processes the message into the consultation bundle and names its patient(s) on the entry (e.patient). */
+    private HL7Exception process(MessageStore.Entry e, Message message) {
+        return OruObservationMapping.EVENT.equals(e.type) ? recordObservations(e, message) : registerPatient(e, message);
     }
 
     /**
@@ -340,24 +341,28 @@ final class InboundHandler implements Processor {
      * key, so a resend or a reprocessed message adds nothing twice). Null when done, else the
      * refusal for the negative ACK: the missing or malformed field, or PID-3 of an unknown patient.
      */
-    private HL7Exception recordObservations(Message message) {
+    private HL7Exception recordObservations(MessageStore.Entry e, Message message) {
         HisObservations target = observations.get();
         if (target == null) {
             return new Unavailable("the consultation service is not available; send again later");
         }
         int patient = 0;
+        java.util.Set<String> children = new java.util.LinkedHashSet<>();
         try {
             for (HisObservationReport report : new OruObservationMapping().map(message)) {
                 patient++;
                 target.record(report, "hl7:" + channel);
+                if (report.childId != null) {
+                    children.add(report.childId);
+                }
             }
             return null;
         } catch (OruObservationMapping.Invalid invalid) {
             return invalid.toHl7();
         } catch (UnknownHisPatientException unknown) {
-            HL7Exception e = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
-            e.setSegmentRepetition(patient);
-            return e;
+            HL7Exception refused = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
+            refused.setSegmentRepetition(patient);
+            return refused;
         } catch (HL7Exception unreadable) {
             return unreadable; // HAPI's own location of what it could not read
         } catch (IllegalArgumentException invalid) {
@@ -367,6 +372,9 @@ final class InboundHandler implements Processor {
             // e.g. the database: stored as ERROR for reprocessing rather than left unstored
             LOG.warn("channel {}: observations could not be recorded ({})", channel, failed.getClass().getName());
             return new Unavailable("observations could not be recorded (internal error); send again later");
+        } finally {
+            // the children whose record the message reached, also when a later patient group was refused
+            e.patient = MessageStore.patients(children);
         }
     }
 
@@ -415,7 +423,7 @@ final class InboundHandler implements Processor {
         }
         HL7Exception refusal;
         try {
-            refusal = processes(e.type) ? process(e.type, message) : null;
+            refusal = processes(e.type) ? process(e, message) : null;
         } catch (RuntimeException failed) {
             LOG.warn("channel {}: message {} ({} control id {}) could not be processed ({}); will retry", channel, e.id,
                     e.type, e.controlId, failed.toString());
@@ -475,7 +483,7 @@ final class InboundHandler implements Processor {
             store.updateOutcome(id, e);
             return e.outcome;
         }
-        HL7Exception refusal = processes(e.type) ? process(e.type, message) : null;
+        HL7Exception refusal = processes(e.type) ? process(e, message) : null;
         // a message acknowledged positively at receipt (STORED mode: AA, then ERROR in processing) keeps
         // that ACK for its resends: the ACK said "stored", which stays true
         String acceptedAtReceipt = ackAfter == AckAfter.STORED && e.ack != null && positive(e.ack) ? e.ack : null;
