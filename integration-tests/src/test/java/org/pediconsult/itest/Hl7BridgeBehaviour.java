@@ -157,7 +157,7 @@ public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
         Reply one = call("GET", "/api/hl7/messages/" + search.json.get(0).path("id").asLong(), admin, null);
         assertTrue(one.text, one.get("raw").contains("林^小雨") && one.get("ack").contains("MSA|AA|IT-A04"));
         // viewing the message is seeing the child: the auditor finds that read under the child's id
-        assertEquals(childId, one.get("patient"), "the stored message names the child it registered");
+        assertEquals("the stored message names the child it registered", childId, one.get("patient"));
         String messageId = String.valueOf(search.json.get(0).path("id").asLong());
         Reply seen = call("GET", "/api/audit/records?patient=" + childId + "&actor=admin&action=READ&limit=200",
                 token("auditor.chen"), null);
