@@ -10,11 +10,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
@@ -34,25 +34,33 @@ import org.pediconsult.platform.api.security.Role;
 public class EndpointsResource implements RestResource {
     private final AuditTrail audit;
     /**
-     * Dynamic and optional: the application binds this resource while it activates, so a mandatory
-     * reference back to it would be a cycle that SCR refuses.
+     * The application is looked up per request, not referenced: it binds this resource while it
+     * activates, and any reference back to it (even optional and dynamic) makes SCR build the two
+     * components inside each other's activation. That cycle cost every cold start 5 s (SCR's lock
+     * timeout, "Could not obtain lock" in the log) and a "Service factory returned null" error.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RestApplication application;
+    private final BundleContext context;
 
     @Activate
-    public EndpointsResource(@Reference AuditTrail audit) {
+    public EndpointsResource(@Reference AuditTrail audit, BundleContext context) {
         this.audit = audit;
+        this.context = context;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> endpoints(@Context SecurityContext security) {
-        RestApplication app = application;
+        ServiceReference<RestApplication> ref = context.getServiceReference(RestApplication.class);
+        RestApplication app = ref == null ? null : context.getService(ref);
         if (app == null) {
             throw new ProblemException(503, "unavailable", "the REST application is starting; try again");
         }
-        List<Map<String, Object>> list = EndpointInventory.of(app.servedClasses());
+        List<Map<String, Object>> list;
+        try {
+            list = EndpointInventory.of(app.servedClasses());
+        } finally {
+            context.ungetService(ref);
+        }
         audit.record(new AuditEntry(AuthenticatedUser.of(security).username(), AuditEntry.Action.READ, "api-endpoints",
                 null, null, list.size() + " endpoints"));
         return list;
