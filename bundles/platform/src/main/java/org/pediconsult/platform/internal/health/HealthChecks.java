@@ -27,7 +27,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.pediconsult.platform.api.rest.RestResource;
-import org.pediconsult.platform.internal.rest.RestApplication;
+import org.pediconsult.platform.internal.rest.ServedApi;
 import org.pediconsult.platform.internal.security.DemoPasswordCheck;
 
 /** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
@@ -98,9 +98,10 @@ public class HealthChecks {
 
     /** Every contributed REST resource is answering (not merely registered). */
     private Check api() {
-        // looked up, not referenced: RestApplication -> HealthResource -> HealthChecks would be a DS cycle
-        ServiceReference<RestApplication> appRef = context.getServiceReference(RestApplication.class);
-        RestApplication app = appRef == null ? null : context.getService(appRef);
+        // looked up, not referenced (RestApplication -> HealthResource -> HealthChecks would be a DS cycle),
+        // and through the plain ServedApi service, never through SCR's lock on the application (see there)
+        ServiceReference<ServedApi> appRef = context.getServiceReference(ServedApi.class);
+        ServedApi app = appRef == null ? null : context.getService(appRef);
         if (app == null) {
             return new Check(false, "REST application not started");
         }

@@ -50,8 +50,8 @@ public class EndpointsResource implements RestResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> endpoints(@Context SecurityContext security) {
-        ServiceReference<RestApplication> ref = context.getServiceReference(RestApplication.class);
-        RestApplication app = ref == null ? null : context.getService(ref);
+        ServiceReference<ServedApi> ref = context.getServiceReference(ServedApi.class);
+        ServedApi app = ref == null ? null : context.getService(ref);
         if (app == null) {
             throw new ProblemException(503, "unavailable", "the REST application is starting; try again");
         }

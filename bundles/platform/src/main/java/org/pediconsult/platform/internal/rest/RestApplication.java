@@ -58,6 +58,7 @@ public class RestApplication {
     private Server server;
     private volatile Set<Long> served = Set.of();
     private volatile Map<String, List<String>> refused = Map.of();
+    private final ServiceRegistration<ServedApi> servedApi;
 
     @Activate
     public RestApplication(@Reference TokenService tokens, @Reference AuditTrail audit, @Reference RateLimits rateLimits,
@@ -78,6 +79,22 @@ public class RestApplication {
             rebuild();
         }
         registration = context.registerService(Servlet.class, servlet, props);
+        servedApi = context.registerService(ServedApi.class, new ServedApi() {
+            @Override
+            public Set<Long> servedResourceIds() {
+                return RestApplication.this.servedResourceIds();
+            }
+
+            @Override
+            public Map<String, List<String>> refusedResources() {
+                return RestApplication.this.refusedResources();
+            }
+
+            @Override
+            public List<Class<?>> servedClasses() {
+                return RestApplication.this.servedClasses();
+            }
+        }, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -102,6 +119,7 @@ public class RestApplication {
 
     @Deactivate
     synchronized void stop() {
+        servedApi.unregister();
         registration.unregister();
         if (server != null) {
             server.destroy();
