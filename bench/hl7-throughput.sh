@@ -5,7 +5,7 @@
 #
 #   bench/hl7-throughput.sh [seconds] [warmup-seconds]     (build first: ./mvnw -B -DskipTests install)
 #
-# Unpacks a fresh distribution into a temp dir, moves its ports (HTTP 28181, ssh 28101, broker 28616,
+# Unpacks a fresh distribution into a temp dir, moves its ports (HTTP 28181, HTTPS 28443, ssh 28101, broker 28616,
 # MLLP 22575; the bare receiver listens on 22576) so it runs beside other instances, starts it,
 # installs pediconsult-hl7-bridge with bin/client, then runs bench/hl7-throughput/Bench.java (HAPI
 # and HdrHistogram from the Maven repository: M2_REPO, default ~/.m2/repository, which must also hold
@@ -32,7 +32,7 @@ cleanup() {
   sleep 3; rm -rf "$work"
 }
 trap cleanup EXIT
-HTTP=28181 SSH=28101 BROKER=28616 MLLP=22575 BARE=22576
+HTTP=28181 HTTPS=28443 SSH=28101 BROKER=28616 MLLP=22575 BARE=22576
 
 cp="$repo/ca/uhn/hapi/hapi-base/2.6.0/hapi-base-2.6.0.jar:$repo/ca/uhn/hapi/hapi-structures-v251/2.6.0/hapi-structures-v251-2.6.0.jar"
 cp="$cp:$repo/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$repo/org/slf4j/slf4j-nop/2.0.17/slf4j-nop-2.0.17.jar"
@@ -42,7 +42,7 @@ bench() { java -Xmx256m -cp "$work/classes:$cp" Bench "$@"; }
 load() { echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; bench load 127.0.0.1 "$@" | tee -a "$work/results"; }
 
 unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/karaf-distribution*/ | head -1)
-echo "org.osgi.service.http.port = $HTTP" >> "$home/etc/org.ops4j.pax.web.cfg"
+printf '\norg.osgi.service.http.port = %s\norg.osgi.service.http.port.secure = %s\n' "$HTTP" "$HTTPS" >> "$home/etc/org.ops4j.pax.web.cfg"
 echo "sshPort = $SSH" >> "$home/etc/org.apache.karaf.shell.cfg"
 echo "embedded.listen = tcp://127.0.0.1:$BROKER" >> "$home/etc/org.pediconsult.messaging.cfg"
 # the HL7 bundles are not in the distribution's system/ folder yet: resolve them from the build's repository

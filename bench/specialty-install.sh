@@ -8,7 +8,7 @@
 # Each run: feature:uninstall, wait until the id is gone, then start a bystander client (curl loop
 # on /api/children and /api/physicians), run feature:install through bin/client, poll
 # /api/specialties every 20 ms until the id is listed, stop the bystander and count its non-200s.
-# Uses port 8181 and SSH 8101: stop any running PediConsult first.
+# Uses ports 8181, 8443 and SSH 8101: stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feature=${1:-pediconsult-specialty-nutrition}

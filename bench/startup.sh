@@ -5,7 +5,7 @@
 #
 #   bench/startup.sh [runs]        (build first: ./mvnw -B -DskipTests install)
 #
-# Uses port 8181: stop any running PediConsult first.
+# Uses ports 8181 and 8443 (and 8101, 2575): stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}

@@ -15,7 +15,7 @@
 # Unpacks a fresh distribution, opens the pilot window, starts it, then runs bench/video/call-bench.mjs
 # (playwright-core from integration-tests/ui, installed there with npm ci if absent): each run is a new
 # consultation set up by REST (slot, assessment, booking, waiting room, admission) and ends with the
-# physician completing it (the room closes). Uses ports 8181 and 8101: stop any running PediConsult first.
+# physician completing it (the room closes). Uses ports 8181, 8443 and 8101: stop any running PediConsult first.
 # KEEP=1 keeps the unpacked distribution (its data/log) and the turnserver log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +28,7 @@ for a in "$@"; do
     *) echo "usage: bench/video.sh [--turn] [--solid] [runs]" >&2; exit 2 ;;
   esac
 done
-for port in 8181 8101; do
+for port in 8181 8443 8101; do
   if ss -Hltn "sport = :$port" | grep -q .; then echo "port $port is in use: stop what listens there first" >&2; exit 1; fi
 done
 zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)

@@ -37,6 +37,9 @@ try {
   await g.goto(`${BASE}/consult/`);
   await g.waitForSelector('h1');
   expectText(await g.textContent('h1'), '登录', 'default language is Chinese');
+  // the distribution runs with demo data: every page says so (GET /api/health "mode":"demo")
+  await g.waitForSelector('#demo-notice:not([hidden])');
+  expectText(await g.textContent('#demo-notice'), '演示模式', 'the demo notice is shown');
   await shot(g, 'login-zh');
 
   await g.click('#lang-switch');
@@ -57,6 +60,7 @@ try {
   await g.waitForSelector('section.child');
   expectText(await g.textContent('main'), '唐小明', 'guardian home lists her child');
   expectText(await g.textContent('h1'), 'My children', 'the language choice is remembered after login');
+  expectText(await g.textContent('#demo-notice'), 'Demo mode', 'the demo notice stays, in the chosen language');
   await shot(g, 'guardian-home');
 
   await g.getByRole('link', { name: 'Start a consultation' }).first().click();

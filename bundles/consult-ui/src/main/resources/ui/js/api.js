@@ -32,6 +32,15 @@ export function logout() {
   sessionStorage.removeItem(TOKEN);
 }
 
+/** Logs out on the server too (POST /api/auth/logout revokes the token), then forgets it; never fails. */
+export async function signOut() {
+  const s = session();
+  if (s) {
+    try { await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + s.token } }); } catch (e) { /* offline: the token expires by itself */ }
+  }
+  logout();
+}
+
 /** fetch('/api' + path): JSON in and out; {raw: Blob|File, contentType} sends bytes; {blob: true} answers a Blob. */
 export async function api(path, opts = {}) {
   const headers = { Accept: opts.blob ? '*/*' : 'application/json' };

@@ -1,14 +1,18 @@
 // Entry point: hash routing, the header (language switch, log out, navigation), login.
-import { api, login, logout, session } from './api.js';
+import { api, login, signOut, session } from './api.js';
 import { t, lang, setLang } from './i18n.js';
 import { h, page, showError, busy, field, clear } from './ui.js';
 import * as guardian from './guardian.js';
 import * as physician from './physician.js';
 import { operations } from './ops.js';
 import { call } from './call.js';
+import { watchIdle } from './idle.js';
 
 const main = document.getElementById('main');
+const IDLE_NOTICE = 'pediconsult.idleLogout';
 const leaveHooks = [];
+/** The server's mode from GET /api/health ("demo" or "production"); a banner on every page in demo mode. */
+let mode = null;
 const route = {
   current: '',
   onLeave(fn) { leaveHooks.push(fn); },
@@ -30,6 +34,9 @@ function header() {
   sw.textContent = t('switchTo');
   sw.setAttribute('aria-label', t('switchLabel'));
   sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
+  const demo = document.getElementById('demo-notice');
+  demo.textContent = t('demoNotice');
+  demo.hidden = mode !== 'demo';
   const out = document.getElementById('logout');
   out.textContent = s ? `${t('logout')} (${s.username})` : t('logout');
   out.hidden = !s;
@@ -76,7 +83,10 @@ function loginPage() {
   const user = h('input', { type: 'text', name: 'username', autocomplete: 'username', autocapitalize: 'none' });
   const pass = h('input', { type: 'password', name: 'password', autocomplete: 'current-password' });
   const submit = h('button', { type: 'submit' }, t('login'));
-  const form = h('form', { class: 'card login', novalidate: true }, errors,
+  const idle = sessionStorage.getItem(IDLE_NOTICE);
+  sessionStorage.removeItem(IDLE_NOTICE);
+  const notice = idle ? h('p', { class: 'card', role: 'status' }, t('idleLoggedOut')) : null;
+  const form = h('form', { class: 'card login', novalidate: true }, notice, errors,
     field(fields, 'username', t('username'), user, { required: true }),
     field(fields, 'password', t('password'), pass, { required: true }),
     h('div', { class: 'actions' }, submit));
@@ -97,7 +107,20 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   main.dataset.route = '';
   render().then(() => document.getElementById('lang-switch').focus());
 });
-document.getElementById('logout').addEventListener('click', () => { logout(); location.hash = '#/login'; });
+document.getElementById('logout').addEventListener('click', async () => { await signOut(); location.hash = '#/login'; });
+watchIdle({
+  target: window,
+  active: () => !!session(),
+  busy: () => /^#\/(call|waiting)\//.test(location.hash),
+  onIdle: async () => {
+    await signOut();
+    sessionStorage.setItem(IDLE_NOTICE, '1');
+    if (location.hash === '#/login') render(); else location.hash = '#/login';
+  },
+});
 window.addEventListener('hashchange', render);
 setLang(lang());
 render();
+// the health answers 503 with the same body when something is down: the mode is there either way
+fetch('/api/health', { headers: { Accept: 'application/json' } })
+  .then((r) => r.json()).then((h) => { mode = h.mode || null; header(); }).catch(() => {});

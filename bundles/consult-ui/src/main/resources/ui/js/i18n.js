@@ -4,6 +4,7 @@ const DICT = {
     skip: '跳到正文', switchTo: 'English', switchLabel: 'Switch to English', logout: '退出',
     navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维',
     loginTitle: '登录', username: '用户名', password: '密码', login: '登录', loggingIn: '正在登录…',
+    idleLoggedOut: '您已 15 分钟没有操作，为保护孩子的信息已自动退出登录。请重新登录。',
     loading: '正在加载…', back: '返回', save: '保存', yes: '是', no: '否', none: '无', required: '必填',
     errorTitle: '出错了', errorNetwork: '无法连接服务器，请检查网络后重试。', errorFields: '请修改以下内容：',
     myChildren: '我的孩子', born: '出生', consultations: '问诊记录', noConsultations: '还没有问诊。',
@@ -44,11 +45,13 @@ const DICT = {
     ind_weight: '年龄别体重', ind_height: '年龄别身长/身高', ind_bmi: '年龄别 BMI', ind_head: '年龄别头围', ind_wfh: '身长/身高别体重',
     chartLabel: '{ind}：孩子的测量值与 WHO 参考曲线（z = -3 到 +3）',
     installedBundles: '已安装的模块', symbolicName: '模块名', version: '版本', bundlesUnavailable: '模块列表不可用。',
+    demoNotice: '演示模式：这里只有虚构的演示数据，演示账号的密码是公开的。请勿输入真实患者的信息。',
   },
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
     navHome: 'My children', navQueue: 'Queue', navOps: 'Operations',
     loginTitle: 'Log in', username: 'User name', password: 'Password', login: 'Log in', loggingIn: 'Logging in…',
+    idleLoggedOut: 'You were logged out after 15 minutes without activity, to protect the children\'s records. Please log in again.',
     loading: 'Loading…', back: 'Back', save: 'Save', yes: 'Yes', no: 'No', none: 'None', required: 'required',
     errorTitle: 'Something went wrong', errorNetwork: 'The server cannot be reached. Check the network and try again.', errorFields: 'Please correct the following:',
     myChildren: 'My children', born: 'born', consultations: 'Consultations', noConsultations: 'No consultations yet.',
@@ -91,6 +94,7 @@ const DICT = {
     ind_weight: 'Weight for age', ind_height: 'Length/height for age', ind_bmi: 'BMI for age', ind_head: 'Head circumference for age', ind_wfh: 'Weight for length/height',
     chartLabel: '{ind}: the child\'s measurements and the WHO reference curves (z = -3 to +3)',
     installedBundles: 'Installed bundles', symbolicName: 'Symbolic name', version: 'Version', bundlesUnavailable: 'The bundle list is unavailable.',
+    demoNotice: 'Demo mode: synthetic demo data only, and the demo accounts\' password is public. Do not enter real patients\' data.',
   },
 };
 

@@ -134,9 +134,11 @@ public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
         Reply children = call("GET", "/api/children", adminToken, null);
         assertEquals(children.text, 200, children.status);
         boolean found = false;
+        String childId = null;
         for (var child : children.json) {
             if ("PILOT1^HIS-777001".equals(child.path("idValue").asText())) {
                 found = true;
+                childId = child.path("id").asText();
                 assertEquals("林", child.path("familyName").asText());
                 assertEquals("FEMALE", child.path("sex").asText());
                 assertEquals("HIS", child.path("idType").asText());
@@ -154,6 +156,18 @@ public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
         assertEquals(search.text, 1, search.json.size());
         Reply one = call("GET", "/api/hl7/messages/" + search.json.get(0).path("id").asLong(), admin, null);
         assertTrue(one.text, one.get("raw").contains("林^小雨") && one.get("ack").contains("MSA|AA|IT-A04"));
+        // viewing the message is seeing the child: the auditor finds that read under the child's id
+        assertEquals("the stored message names the child it registered", childId, one.get("patient"));
+        String messageId = String.valueOf(search.json.get(0).path("id").asLong());
+        Reply seen = call("GET", "/api/audit/records?patient=" + childId + "&actor=admin&action=READ&limit=200",
+                token("auditor.chen"), null);
+        assertEquals(seen.text, 200, seen.status);
+        boolean viewAudited = false;
+        for (var record : seen.json) {
+            viewAudited |= "hl7-message".equals(record.path("resourceType").asText())
+                    && messageId.equals(record.path("resourceId").asText());
+        }
+        assertTrue("the message view is found by the child's id: " + seen.text, viewAudited);
         assertEquals(403, call("GET", "/api/hl7/messages", token("guardian.tang"), null).status);
         long processedId = search.json.get(0).path("id").asLong();
         Reply again = call("POST", "/api/hl7/messages/" + processedId + "/reprocess", admin, null);

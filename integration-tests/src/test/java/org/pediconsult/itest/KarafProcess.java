@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The assembled distribution as an operator runs it, for the tests that start and kill a real process
- * (not a Pax Exam container): unpacked into target/&lt;folder&gt;, its HTTP, SSH and HL7 (inbound
+ * (not a Pax Exam container): unpacked into target/&lt;folder&gt;, its HTTP, HTTPS, SSH and HL7 (inbound
  * channel "his") listeners moved to free ports ({@link FreePorts}), configured by appending to its
  * etc/ files, started with bin/start, driven over REST and through bin/client, killed with
  * {@code kill -9} or stopped with bin/stop, which returns before Karaf is down: {@link #stop()} waits
@@ -47,6 +47,7 @@ final class KarafProcess implements AutoCloseable {
 
     private final Path home;
     private final int http = FreePorts.tcp();
+    private final int https = FreePorts.tcp();
     private final int ssh = FreePorts.tcp();
     private final int mllp = FreePorts.tcp();
     private String broker;
@@ -71,7 +72,8 @@ final class KarafProcess implements AutoCloseable {
         KarafProcess karaf = new KarafProcess(home);
         karaf.append("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository = "
                 + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        karaf.append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + karaf.http);
+        karaf.append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + karaf.http
+                + "\norg.osgi.service.http.port.secure = " + karaf.https);
         karaf.append("etc/org.apache.karaf.shell.cfg", "sshPort = " + karaf.ssh);
         karaf.append("etc/org.pediconsult.hl7.inbound-his.cfg", "port = " + karaf.mllp);
         OPEN.add(karaf);
@@ -96,6 +98,21 @@ final class KarafProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + http;
+    }
+
+    /** Plain HTTP (127.0.0.1 only by default): REST and the video signaling socket. */
+    int httpPort() {
+        return http;
+    }
+
+    /** HTTPS (every interface by default), with the certificate bin/setenv generated on first start. */
+    int httpsPort() {
+        return https;
+    }
+
+    /** Karaf's SSH console. */
+    int sshPort() {
+        return ssh;
     }
 
     /** Appends a line (or lines) to an etc/ file, creating it if needed. */
@@ -266,6 +283,16 @@ final class KarafProcess implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A request of any method without a body (e.g. to see how an endpoint answers a caller). */
+    HttpResponse<String> send(String method, String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST)
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }

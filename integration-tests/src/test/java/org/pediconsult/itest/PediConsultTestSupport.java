@@ -77,6 +77,9 @@ public abstract class PediConsultTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 systemTimeout(300_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+                // Pax Exam starts Java directly, not through bin/setenv, so no HTTPS certificate is generated:
+                // HTTPS off here (the process-based tests, KarafProcess, cover it); plain HTTP from etc/jetty.xml
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
                 systemProperty(HTTP_PORT).value(String.valueOf(http)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.tcp())),
                 // the HL7 bridge is a boot feature: its listener moves off 2575 like the other ports

@@ -29,9 +29,13 @@ final class SignalingClient implements WebSocket.Listener {
 
     /** Connects to a path (with its query, e.g. the room token's signalingPath {@code /video/signal?room=<id>}). */
     static SignalingClient connect(int port, String path) {
+        return connect(HttpClient.newHttpClient(), URI.create("ws://localhost:" + port + path));
+    }
+
+    /** Connects to any address with the given client: {@code wss://} with a client that trusts the server's certificate. */
+    static SignalingClient connect(HttpClient http, URI uri) {
         SignalingClient client = new SignalingClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create("ws://localhost:" + port + path), client).join();
+        client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client).join();
         return client;
     }
 

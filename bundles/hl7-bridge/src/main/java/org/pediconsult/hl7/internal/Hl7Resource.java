@@ -143,8 +143,26 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         }
         List<Map<String, Object>> found = sql(() -> queries.search(f));
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message-list",
-                null, null, found.size() + " messages"));
+                null, null, found.size() + " messages").withPatients(patients(found)));
         return found;
+    }
+
+    /** The patients the messages concern (their patient key), for the audit trail's "who saw this patient". */
+    private static List<String> patients(List<Map<String, Object>> messages) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> m : messages) {
+            out.addAll(patientsOf(m));
+        }
+        return out;
+    }
+
+    /** The child ids of one message's patient column (an ORU may concern several, comma-separated). */
+    private static List<String> patientsOf(Map<String, Object> message) {
+        Object patient = message.get("patient");
+        if (patient == null || patient.toString().isBlank()) {
+            return List.of();
+        }
+        return List.of(patient.toString().split(","));
     }
 
     @GET
@@ -154,8 +172,9 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         if (m == null) {
             throw ProblemException.notFound("HL7 message");
         }
+        List<String> patients = patientsOf(m);
         audit.record(new AuditEntry(AuthenticatedUser.of(sc).username(), AuditEntry.Action.READ, "hl7-message",
-                String.valueOf(id), null, null));
+                String.valueOf(id), patients.isEmpty() ? null : patients.get(0), null).withPatients(patients));
         return m;
     }
 
@@ -168,7 +187,7 @@ public class Hl7Resource implements RestResource, Hl7Operations {
         f.limit = limit;
         List<Map<String, Object>> found = sql(() -> queries.search(f));
         audit.record(new AuditEntry(actor, AuditEntry.Action.READ, "hl7-message-list", null, null,
-                found.size() + " messages"));
+                found.size() + " messages").withPatients(patients(found)).withClientAddress("shell"));
         return found;
     }
 

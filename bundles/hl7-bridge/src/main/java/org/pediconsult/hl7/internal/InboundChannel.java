@@ -18,8 +18,6 @@ import ca.uhn.hl7v2.util.idgenerator.FileBasedGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
-import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,16 +27,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.consultation.api.HisObservations;
 import org.pediconsult.consultation.api.HisPatients;
-import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An inbound MLLP channel, one per factory configuration: a Camel context of its own with a Netty
- * TCP consumer framed by camel-hl7's MLLP decoder (split and coalesced frames, any length);
+ * TCP consumer; {@link ConnectionGate} decides which connections are let in (sender address, rate,
+ * number), {@link MllpFrameDecoder} frames them (split and coalesced frames, none read past
+ * {@code max.message.bytes});
  * {@link InboundHandler} stores each message and then answers; {@link InboundProcessor} processes the
  * messages stored as RECEIVED (acknowledged after storing, {@link AckAfter}). Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
  */
@@ -55,6 +57,7 @@ public class InboundChannel {
     private final int port;
     private final java.util.concurrent.atomic.AtomicLong framesSinceStart = new java.util.concurrent.atomic.AtomicLong();
     private final LatencyWindow ackLatency = new LatencyWindow(4096);
+    private final ConnectionGate gate;
 
     /** The consultation bundle's HIS patient service; ADT messages are refused (AE) while it is absent. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -65,6 +68,19 @@ public class InboundChannel {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HisObservations observations;
+
+    /**
+     * The platform's rate limits: new connections per sender address ({@link RateLimits#HL7_CONNECTION}).
+     * Optional: without them connections are limited by address and number only.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RateLimits rateLimits;
+
+    /** The audit trail, for refused connections (optional, like the rate limits). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
 
     @Activate
     public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -77,10 +93,19 @@ public class InboundChannel {
         hapi.setValidationContext(new NoValidation());
         hapi.getParserConfiguration().setIdGenerator(ackControlIds());
         PipeParser parser = hapi.getPipeParser();
+        // refuse a bad allow-list, a limit that admits nothing or missing tables before anything is started
+        SourceAddresses sources = SourceAddresses.parse(config.allowed_source_addresses());
+        FrameLimits limits = FrameLimits.of(config);
+        if (config.max_message_bytes() < 1024 || config.max_connections() < 1 || !limits.positive()) {
+            throw new IllegalArgumentException("HL7 channel " + config.name() + ": max.message.bytes must be at least "
+                    + "1024, max.connections and every limit.* at least 1");
+        }
+        Hl7Tables tables = Hl7Tables.fromHapi();
+        this.gate = new ConnectionGate(config.name(), config.max_connections(), sources, () -> rateLimits, () -> audit);
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
-                config.ack_after());
+                config.ack_after(), new ParseBudget(limits), tables);
         this.handler = handler;
         // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
         this.processor = new InboundProcessor(config.name(), store, handler).start();
@@ -98,16 +123,18 @@ public class InboundChannel {
             started = start(config.name(), config.host(), config.port(), config.read_timeout_seconds(), measured,
                     config.tls_enabled() ? Tls.parameters(config.tls_keystore_path(), config.tls_keystore_password(),
                             config.tls_truststore_path(), config.tls_truststore_password(), config.tls_client_auth())
-                            : null);
+                            : null, config.max_message_bytes(), gate);
         } catch (Exception | Error e) {
             processor.stop();
             store.close();
             throw e;
         }
         this.camel = started;
-        LOG.info("HL7 inbound channel {} listening for MLLP{} on {}:{} ({} ACKs after the message is {})",
-                config.name(), config.tls_enabled() ? " over TLS" : "", config.host(), config.port(), config.ack_mode(),
-                config.ack_after());
+        LOG.info("HL7 inbound channel {} listening for MLLP{} on {}:{} ({} ACKs after the message is {}); senders: {}, "
+                        + "at most {} connections, messages up to {} bytes; HL7 tables from HAPI: {} message types, {} "
+                        + "events, {} structures", config.name(), config.tls_enabled() ? " over TLS" : "", config.host(),
+                config.port(), config.ack_mode(), config.ack_after(), sources, config.max_connections(),
+                config.max_message_bytes(), tables.codes(), tables.events(), tables.structures());
     }
 
     /** MSH-10 of our ACKs: a counter kept under Karaf's data folder (HAPI's default writes to the working directory). */
@@ -129,17 +156,32 @@ public class InboundChannel {
     /** With {@code tls} non-null the listener speaks MLLP over TLS only. */
     static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler,
                               org.apache.camel.support.jsse.SSLContextParameters tls) throws Exception {
+        return start(name, host, port, readTimeoutSeconds, handler, tls,
+                handler instanceof InboundHandler h ? h.maxBytes() : 16 * 1024 * 1024, null);
+    }
+
+    /**
+     * The listener: frames read up to {@code maxBytes} ({@link MllpFrameDecoder}), connections let in by
+     * {@code gate} when given ({@link ConnectionGate}, first in the pipeline, before TLS records are read).
+     */
+    static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler,
+                              org.apache.camel.support.jsse.SSLContextParameters tls, int maxBytes, ConnectionGate gate)
+            throws Exception {
         String secure = MllpCamel.tlsOptions(tls);
+        String decoders = (gate == null ? "" : "#connectionGate,") + "#readTimeout,#mllpDecoder";
         return MllpCamel.start("pediconsult-hl7-in-" + name, name, tls, new RouteBuilder() {
             @Override
             public void configure() {
                 // sync: each decoded frame is answered, in order, on its connection
-                from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=#readTimeout,#hl7Decoder&encoders=#hl7Encoder"
+                from("netty:tcp://" + host + ":" + port + "?sync=true&decoders=" + decoders + "&encoders=#hl7Encoder"
                         + "&reuseAddress=true&keepAlive=true&exceptionHandler=#contentFreeErrors" + secure)
                         .routeId("hl7-in-" + name)
                         .process(handler);
             }
-        }, "readTimeout", new ReadTimeout(readTimeoutSeconds));
+        }, gate == null
+                ? new Object[] {"readTimeout", new ReadTimeout(readTimeoutSeconds), "mllpDecoder", new MllpFrameDecoder.Factory(maxBytes)}
+                : new Object[] {"readTimeout", new ReadTimeout(readTimeoutSeconds), "mllpDecoder", new MllpFrameDecoder.Factory(maxBytes),
+                        "connectionGate", gate});
     }
 
     public String name() {
@@ -172,6 +214,12 @@ public class InboundChannel {
         m.put("processedSinceStart", processor.processedSinceStart());
         m.put("processingErrorsSinceStart", processor.failedSinceStart());
         m.put("processingWaitingFor", processor.waitingFor());
+        m.put("connectionsOpen", gate.open());
+        java.util.Map<String, Long> refused = new java.util.LinkedHashMap<>();
+        for (ConnectionGate.Refusal r : ConnectionGate.Refusal.values()) {
+            refused.put(r.name(), gate.refused(r));
+        }
+        m.put("connectionsRefusedSinceStart", refused);
         return m;
     }
 

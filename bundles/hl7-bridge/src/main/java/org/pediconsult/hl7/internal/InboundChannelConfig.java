@@ -43,8 +43,44 @@ public @interface InboundChannelConfig {
             + "closed, e.g. one whose frame never ends; senders reconnect")
     int read_timeout_seconds() default 300;
 
-    @AttributeDefinition(name = "Largest message (bytes)", description = "Larger messages are refused (and stored, cut) for review")
+    @AttributeDefinition(name = "Largest message (bytes)", description = "A longer frame is not read past this: "
+            + "it is answered AR once its end block came, and its first 64 KiB are stored (ERROR) for review")
     int max_message_bytes() default 1_000_000;
+
+    @AttributeDefinition(name = "Connections at once", description = "More open connections than this on the channel "
+            + "are closed at once")
+    int max_connections() default 8;
+
+    @AttributeDefinition(name = "Allowed source addresses", description = "Comma-separated IP addresses and CIDR blocks "
+            + "(e.g. 10.1.2.3, 10.1.0.0/16, fd00::/8) that may connect; connections from elsewhere are closed at once "
+            + "and logged. Empty accepts every address")
+    String allowed_source_addresses() default "";
+
+    @AttributeDefinition(name = "Parse budget: segments", description = "Segments in one message")
+    int limit_segments() default 2_000;
+
+    @AttributeDefinition(name = "Parse budget: fields per segment", description = "Fields in one segment")
+    int limit_fields_per_segment() default 256;
+
+    @AttributeDefinition(name = "Parse budget: repetitions per field", description = "Repetitions of one field")
+    int limit_repetitions_per_field() default 1_000;
+
+    @AttributeDefinition(name = "Parse budget: components", description = "Components in one repetition of a field")
+    int limit_components_per_repetition() default 100;
+
+    @AttributeDefinition(name = "Parse budget: subcomponents", description = "Subcomponents in one component")
+    int limit_subcomponents_per_component() default 100;
+
+    @AttributeDefinition(name = "Parse budget: field values", description = "Non-empty fields in one message, each "
+            + "repetition counted")
+    int limit_values() default 10_000;
+
+    @AttributeDefinition(name = "Parse budget: separators", description = "Field, repetition, component and "
+            + "subcomponent separators in one message")
+    int limit_separators() default 100_000;
+
+    @AttributeDefinition(name = "Parse budget: escape sequences", description = "Escape sequences in one message")
+    int limit_escapes() default 10_000;
 
     @AttributeDefinition(name = "Acknowledge after", description = "STORED: AA once the message is checked and durably "
             + "stored, processed afterwards in order of arrival; PROCESSED: AA/AE only after processing")

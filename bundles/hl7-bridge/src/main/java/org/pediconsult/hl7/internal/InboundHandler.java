@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    /** How the error of a message over max.message.bytes begins and goes on (such rows are stored cut). */
+    static final String OVERSIZED = "message of ";
+    static final String LARGER = " is larger than this channel accepts ";
     /** How long a message waits for its group commit (or for the first copy of its key) before AE. */
     static final long STORE_TIMEOUT_SECONDS = 60;
 
@@ -62,6 +65,8 @@ final class InboundHandler implements Processor {
     private final java.util.function.Supplier<HisObservations> observations;
     private final AdtPatientMapping mapping = new AdtPatientMapping();
     private final AckAfter ackAfter;
+    private final ParseBudget budget;
+    private final Hl7Tables tables;
     /** Called after a message was stored as RECEIVED (the channel's processor wakes up). */
     private volatile Runnable onReceived = () -> { };
 
@@ -94,6 +99,16 @@ final class InboundHandler implements Processor {
     InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
                    java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter) {
+        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter,
+                new ParseBudget(FrameLimits.DEFAULTS), hapiTables());
+    }
+
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
+                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
+                   Hl7Tables tables) {
+        this.budget = budget;
+        this.tables = tables;
         this.ackAfter = ackAfter;
         this.channel = channel;
         this.mode = mode;
@@ -116,16 +131,35 @@ final class InboundHandler implements Processor {
         return ackAfter;
     }
 
+    int maxBytes() {
+        return maxBytes;
+    }
+
+    static Hl7Tables hapiTables() {
+        try {
+            return Hl7Tables.fromHapi();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void onReceived(Runnable r) {
         this.onReceived = r;
     }
 
     @Override
     public void process(Exchange exchange) {
-        byte[] frame = exchange.getMessage().getBody(byte[].class);
+        Object body = exchange.getMessage().getBody();
+        byte[] frame = body instanceof MllpFrameDecoder.OversizedFrame o ? o.head()
+                : exchange.getMessage().getBody(byte[].class);
         String ack;
         try {
-            ack = handle(frame == null ? new byte[0] : frame);
+            ack = body instanceof MllpFrameDecoder.OversizedFrame o ? oversized(o)
+                    : handle(frame == null ? new byte[0] : frame);
+        } catch (Unavailable busy) {
+            // e.g. waited too long to parse a large message: nothing stored, the sender sends it again
+            LOG.warn("channel {}: message not handled now ({}); answered AE", channel, busy.getMessage());
+            ack = acks.failed(Hl7Text.decode(frame == null ? new byte[0] : frame), mode, busy);
         } catch (Exception | LinkageError unexpected) {
             // never leave the sender without an answer: AE, and the sender may retry
             LOG.error("channel {}: message could not be handled ({}); answered AE", channel, unexpected.toString());
@@ -136,14 +170,37 @@ final class InboundHandler implements Processor {
         exchange.getMessage().setBody(ack.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A frame the decoder did not read past {@code max.message.bytes}: refused (AR), its beginning stored
+     * for review (ERROR, the error saying it was cut). Not keyed: a resend is refused the same way.
+     */
+    String oversized(MllpFrameDecoder.OversizedFrame frame) throws Exception {
+        MessageStore.Entry e = new MessageStore.Entry();
+        e.channel = channel;
+        e.receivedAt = clock.instant();
+        e.raw = Hl7Text.decode(frame.head());
+        MessageHeader header = MessageHeader.read(e.raw);
+        if (header != null) {
+            // shown for review; without a sender the row claims no key, so a resend is refused the same way
+            e.type = header.messageType();
+            e.version = header.version();
+            e.controlId = header.controlId();
+        }
+        LOG.info("channel {}: a message of {} bytes was refused (max.message.bytes = {}); not read past the limit",
+                channel, frame.length(), maxBytes);
+        return refuseUnparsed(e, String.format(java.util.Locale.ROOT, OVERSIZED + "%,d bytes" + LARGER
+                + "(max.message.bytes = %,d); only its first %,d bytes were kept", frame.length(), maxBytes,
+                frame.head().length), ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+    }
+
     String handle(byte[] frame) throws Exception {
         MessageStore.Entry e = new MessageStore.Entry();
         e.channel = channel;
         e.receivedAt = clock.instant();
         e.raw = Hl7Text.decode(frame);
         if (frame.length > maxBytes) {
-            return refuseUnparsed(e, "message of " + frame.length + " bytes is larger than this channel accepts ("
-                    + maxBytes + ")", ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
+            return refuseUnparsed(e, OVERSIZED + frame.length + " bytes" + LARGER + "(" + maxBytes + ")",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, null, 0);
         }
         if (!e.raw.startsWith("MSH")) {
             return refuseUnparsed(e, "not an HL7 v2 message: it must start with an MSH segment",
@@ -178,8 +235,37 @@ final class InboundHandler implements Processor {
         }
     }
 
-    /** The first delivery of a key: parse, check, process, store; the ACK it got. */
+    /**
+     * The first delivery of a key: the checks before parsing (control characters, the parse budget,
+     * MSH-9 and MSH-12 against HL7's tables), then parse, check, process, store; the ACK it got.
+     */
     private String first(MessageStore.Entry e, String facility) throws Exception {
+        ParseBudget.Cost cost;
+        try {
+            cost = budget.measure(e.raw);
+        } catch (HL7Exception refused) {
+            return refuseUnparsed(e, refused);
+        }
+        HL7Exception notInTables = tables.check(e.raw);
+        if (notInTables != null) {
+            return refuseUnparsed(e, notInTables);
+        }
+        try (ParseBudget.Permit permit = budget.admit(cost)) { // Unavailable: AE, nothing stored (process)
+            return parsed(e, facility);
+        }
+    }
+
+    /** The checks before parsing for a stored message (reprocess): the refusal, or null. */
+    private HL7Exception beforeParsing(String raw) {
+        try {
+            budget.measure(raw);
+        } catch (HL7Exception refused) {
+            return refused;
+        }
+        return tables.check(raw);
+    }
+
+    private String parsed(MessageStore.Entry e, String facility) throws Exception {
         Message message;
         try {
             message = parser.parse(e.raw);
@@ -206,7 +292,7 @@ final class InboundHandler implements Processor {
             return ack;
         }
         if (processes(e.type)) {
-            HL7Exception refusal = process(e.type, message);
+            HL7Exception refusal = process(e, message);
             if (refusal != null) {
                 refuse(e, "ERROR", message, false, refusal);
                 return stored(e);
@@ -224,13 +310,13 @@ final class InboundHandler implements Processor {
      * upsert by HIS identifier, so a resend after a lost ACK does no harm). Null when done, else the
      * refusal for the negative ACK.
      */
-    private HL7Exception registerPatient(Message message) {
+    private HL7Exception registerPatient(MessageStore.Entry e, Message message) {
         HisPatients target = patients.get();
         if (target == null) {
             return new Unavailable("the consultation service is not available; send again later");
         }
         try {
-            target.upsert(mapping.map(message), "hl7:" + channel);
+            e.patient = target.upsert(mapping.map(message), "hl7:" + channel);
             return null;
         } catch (AdtPatientMapping.MissingField missing) {
             return Acks.error(missing.getMessage(), ErrorCode.REQUIRED_FIELD_MISSING, missing.segment, missing.field);
@@ -245,8 +331,9 @@ final class InboundHandler implements Processor {
         return AdtPatientMapping.EVENTS.contains(type) || OruObservationMapping.EVENT.equals(type);
     }
 
-    private HL7Exception process(String type, Message message) {
-        return OruObservationMapping.EVENT.equals(type) ? recordObservations(message) : registerPatient(message);
+    /** Processes the message into the consultation bundle and names its patient(s) on the entry (e.patient). */
+    private HL7Exception process(MessageStore.Entry e, Message message) {
+        return OruObservationMapping.EVENT.equals(e.type) ? recordObservations(e, message) : registerPatient(e, message);
     }
 
     /**
@@ -254,24 +341,28 @@ final class InboundHandler implements Processor {
      * key, so a resend or a reprocessed message adds nothing twice). Null when done, else the
      * refusal for the negative ACK: the missing or malformed field, or PID-3 of an unknown patient.
      */
-    private HL7Exception recordObservations(Message message) {
+    private HL7Exception recordObservations(MessageStore.Entry e, Message message) {
         HisObservations target = observations.get();
         if (target == null) {
             return new Unavailable("the consultation service is not available; send again later");
         }
         int patient = 0;
+        java.util.Set<String> children = new java.util.LinkedHashSet<>();
         try {
             for (HisObservationReport report : new OruObservationMapping().map(message)) {
                 patient++;
                 target.record(report, "hl7:" + channel);
+                if (report.childId != null) {
+                    children.add(report.childId);
+                }
             }
             return null;
         } catch (OruObservationMapping.Invalid invalid) {
             return invalid.toHl7();
         } catch (UnknownHisPatientException unknown) {
-            HL7Exception e = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
-            e.setSegmentRepetition(patient);
-            return e;
+            HL7Exception refused = Acks.error(unknown.getMessage(), ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3);
+            refused.setSegmentRepetition(patient);
+            return refused;
         } catch (HL7Exception unreadable) {
             return unreadable; // HAPI's own location of what it could not read
         } catch (IllegalArgumentException invalid) {
@@ -281,6 +372,9 @@ final class InboundHandler implements Processor {
             // e.g. the database: stored as ERROR for reprocessing rather than left unstored
             LOG.warn("channel {}: observations could not be recorded ({})", channel, failed.getClass().getName());
             return new Unavailable("observations could not be recorded (internal error); send again later");
+        } finally {
+            // the children whose record the message reached, also when a later patient group was refused
+            e.patient = MessageStore.patients(children);
         }
     }
 
@@ -329,7 +423,7 @@ final class InboundHandler implements Processor {
         }
         HL7Exception refusal;
         try {
-            refusal = processes(e.type) ? process(e.type, message) : null;
+            refusal = processes(e.type) ? process(e, message) : null;
         } catch (RuntimeException failed) {
             LOG.warn("channel {}: message {} ({} control id {}) could not be processed ({}); will retry", channel, e.id,
                     e.type, e.controlId, failed.toString());
@@ -366,6 +460,19 @@ final class InboundHandler implements Processor {
             throw new IllegalStateException("message " + id + " is " + e.outcome + "; only ERROR or REJECTED messages "
                     + "are reprocessed");
         }
+        if (e.error != null && e.error.startsWith(OVERSIZED) && e.error.contains(LARGER)) {
+            throw new IllegalStateException("message " + id + " was larger than max.message.bytes and is stored cut; "
+                    + "only the sender can send it whole");
+        }
+        HL7Exception refused = e.raw.startsWith("MSH") && MessageHeader.read(e.raw) != null ? beforeParsing(e.raw) : null;
+        if (refused != null) {
+            // never parsed: what was over budget at receipt still is
+            e.outcome = "ERROR";
+            e.error = refused.getMessage();
+            e.ack = acks.refuseUnparsed(e.raw, mode, refused);
+            store.updateOutcome(id, e);
+            return e.outcome;
+        }
         Message message;
         try {
             message = parser.parse(e.raw);
@@ -376,7 +483,7 @@ final class InboundHandler implements Processor {
             store.updateOutcome(id, e);
             return e.outcome;
         }
-        HL7Exception refusal = processes(e.type) ? process(e.type, message) : null;
+        HL7Exception refusal = processes(e.type) ? process(e, message) : null;
         // a message acknowledged positively at receipt (STORED mode: AA, then ERROR in processing) keeps
         // that ACK for its resends: the ACK said "stored", which stays true
         String acceptedAtReceipt = ackAfter == AckAfter.STORED && e.ack != null && positive(e.ack) ? e.ack : null;
@@ -410,10 +517,17 @@ final class InboundHandler implements Processor {
 
     private String refuseUnparsed(MessageStore.Entry e, String reason, ErrorCode code, String segment, int field)
             throws Exception {
-        HL7Exception why = Acks.error(reason, code == null ? ErrorCode.APPLICATION_INTERNAL_ERROR : code, segment, field);
+        return refuseUnparsed(e, Acks.error(reason, code == null ? ErrorCode.APPLICATION_INTERNAL_ERROR : code, segment,
+                field));
+    }
+
+    /** Refused before parsing (AR/CR with the ERR of {@code why}), stored as ERROR. */
+    private String refuseUnparsed(MessageStore.Entry e, HL7Exception why) throws Exception {
         e.outcome = "ERROR";
-        e.error = reason;
+        e.error = why.getMessage();
         e.ack = acks.refuseUnparsed(e.raw, mode, why);
+        LOG.info("channel {}: {} control id {} refused before parsing: {}", channel, e.type, e.controlId,
+                why.getMessage());
         return stored(e);
     }
 

@@ -68,6 +68,8 @@ final class MessageStore implements AutoCloseable {
         String outcome;
         String error;
         String ack;
+        /** The PediConsult child id(s) the message concerns, comma-separated, once processing found them (else null). */
+        String patient;
 
         boolean keyed() {
             return sender != null && controlId != null && !controlId.isEmpty();
@@ -77,6 +79,24 @@ final class MessageStore implements AutoCloseable {
             return new Key(cut(sender, 200), cut(controlId, 199));
         }
     }
+
+    /**
+     * The patient column's value for these child ids: comma-separated, in order, as many as fit in the
+     * column (an ORU with more patient groups than fit names the first ones); null for none.
+     */
+    static String patients(java.util.Collection<String> childIds) {
+        StringBuilder out = new StringBuilder();
+        for (String id : childIds) {
+            if (out.length() + id.length() + 1 > PATIENT_CHARS) {
+                break;
+            }
+            out.append(out.length() == 0 ? "" : ",").append(id);
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    /** hl7_message.patient is VARCHAR(200) (V2). */
+    static final int PATIENT_CHARS = 200;
 
     /** (sender, MSH-10) as stored in the key table; the channel is the store's. */
     record Key(String sender, String controlId) {
@@ -422,7 +442,7 @@ final class MessageStore implements AutoCloseable {
     Entry load(String channel, long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT sender, control_id, message_type, hl7_version, received_at, "
-                     + "raw, outcome, ack FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
+                     + "raw, outcome, ack, error FROM hl7_message WHERE id = ? AND channel = ? AND direction = 'IN'")) {
             ps.setLong(1, id);
             ps.setString(2, channel);
             try (ResultSet rs = ps.executeQuery()) {
@@ -439,6 +459,7 @@ final class MessageStore implements AutoCloseable {
                 e.raw = rs.getString(6);
                 e.outcome = rs.getString(7);
                 e.ack = rs.getString(8);
+                e.error = rs.getString(9);
                 e.id = id;
                 return e;
             }
@@ -451,11 +472,12 @@ final class MessageStore implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE hl7_message SET outcome = ?, error = ?, ack = ? WHERE id = ?")) {
+                        "UPDATE hl7_message SET outcome = ?, error = ?, ack = ?, patient = COALESCE(?, patient) WHERE id = ?")) {
                     ps.setString(1, e.outcome);
                     ps.setString(2, cut(e.error, 2000));
                     ps.setString(3, cut(e.ack, 4000));
-                    ps.setLong(4, id);
+                    ps.setString(4, e.patient);
+                    ps.setLong(5, id);
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
@@ -529,11 +551,12 @@ final class MessageStore implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE hl7_message SET outcome = ?, error = ? WHERE id = ? AND outcome = 'RECEIVED'")) {
+                    "UPDATE hl7_message SET outcome = ?, error = ?, patient = COALESCE(?, patient) WHERE id = ? AND outcome = 'RECEIVED'")) {
                 for (Entry e : done) {
                     ps.setString(1, e.outcome);
                     ps.setString(2, cut(e.error, 2000));
-                    ps.setLong(3, e.id);
+                    ps.setString(3, e.patient);
+                    ps.setLong(4, e.id);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -549,8 +572,8 @@ final class MessageStore implements AutoCloseable {
 
     private static PreparedStatement prepareRow(Connection c) throws SQLException {
         return c.prepareStatement("INSERT INTO hl7_message (direction, channel, sender, control_id, "
-                + "message_type, hl7_version, received_at, raw, outcome, error, ack) "
-                + "VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                + "message_type, hl7_version, received_at, raw, outcome, error, ack, patient) "
+                + "VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
     }
 
     private static PreparedStatement prepareKey(Connection c) throws SQLException {
@@ -569,6 +592,7 @@ final class MessageStore implements AutoCloseable {
         ps.setString(8, outcome);
         ps.setString(9, "DUPLICATE".equals(outcome) ? null : cut(e.error, 2000));
         ps.setString(10, cut(ack, 4000));
+        ps.setString(11, "DUPLICATE".equals(outcome) ? null : e.patient);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
             keys.next();

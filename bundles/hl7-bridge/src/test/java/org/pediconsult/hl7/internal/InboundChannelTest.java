@@ -135,6 +135,11 @@ class InboundChannelTest {
         }
         assertEquals(Map.of("PROCESSED", 1L, "DUPLICATE", 1L), outcomes());
         assertEquals(1, registered.size(), "the duplicate was not processed again");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT patient FROM hl7_message WHERE outcome = 'PROCESSED'")) {
+            assertTrue(rs.next());
+            assertEquals("child-1", rs.getString(1), "processed before it was stored, the row names the child");
+        }
     }
 
     @Test

@@ -69,9 +69,16 @@ class InboundStoredModeTest {
                     registered.add(patient);
                     return "child-" + registered.size();
                 } : null, () -> consultationUp.get() ? (report, source) -> {
-                    if (registered.stream().noneMatch(p -> p.hisId.equals(report.hisId))) {
+                    int index = -1;
+                    for (int i = 0; i < registered.size(); i++) {
+                        if (registered.get(i).hisId.equals(report.hisId)) {
+                            index = i;
+                        }
+                    }
+                    if (index < 0) {
                         throw new UnknownHisPatientException();
                     }
+                    report.childId = "child-" + (index + 1);
                     observed.add(report);
                     return report.observations.size();
                 } : null, AckAfter.STORED);
@@ -120,6 +127,18 @@ class InboundStoredModeTest {
 
     private static String oru(String controlId) {
         return String.format(OruObservationMappingTest.CHINESE_ORU, controlId);
+    }
+
+    /** The stored row's patient column (the child ids processing found). */
+    private String patientOf(String controlId) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT patient FROM hl7_message WHERE control_id = ? AND outcome <> 'DUPLICATE'")) {
+            ps.setString(1, controlId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "stored: " + controlId);
+                return rs.getString(1);
+            }
+        }
     }
 
     private void awaitOutcome(String controlId, String outcome) {
@@ -202,7 +221,9 @@ class InboundStoredModeTest {
             awaitOutcome("U0002", "PROCESSED");
         }
         long id = Long.parseLong(row("U0001")[0]);
+        assertEquals(null, patientOf("U0001"), "no child had the identifier when it was first processed");
         assertEquals("PROCESSED", handler.reprocess(id));
+        assertEquals("child-1", patientOf("U0001"), "reprocessing names the child found");
         assertEquals(1, observed.size());
         assertEquals(ack, row("U0001")[3], "the ACK given at receipt stays the one resends get");
         try (MllpTestClient client = new MllpTestClient(port)) {
@@ -226,6 +247,9 @@ class InboundStoredModeTest {
         awaitOutcome("B0002", "PROCESSED");
         assertEquals("PROCESSED", row("B0001")[1]);
         assertEquals(1, observed.size());
+        // the rows name the child they concern, so whoever views them is audited as seeing that child
+        assertEquals("child-1", patientOf("B0001"));
+        assertEquals("child-1", patientOf("B0002"));
     }
 
     @Test

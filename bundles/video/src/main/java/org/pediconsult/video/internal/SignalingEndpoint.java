@@ -37,6 +37,8 @@ public class SignalingEndpoint {
     static final String WHITEBOARD_PROPERTY = "org.ops4j.pax.web.http.whiteboard.websocket";
     private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
     private static final int MAX_MESSAGE = 64 * 1024;
+    /** Jetty's (JSR 356 implementation) user property with the socket's remote InetSocketAddress. */
+    static final String REMOTE_ADDRESS = "javax.websocket.endpoint.remoteAddress";
     /** Clients send a ping or stats at least every 30 s; a socket silent for longer is dead. */
     private static final long IDLE_MILLIS = 90_000;
 
@@ -102,6 +104,17 @@ public class SignalingEndpoint {
         @Override
         public String id() {
             return session.getId();
+        }
+
+        /** Jetty puts the peer's InetSocketAddress into each socket's user properties under this key. */
+        @Override
+        public String address() {
+            Object peer = session.getUserProperties().get(REMOTE_ADDRESS);
+            if (peer instanceof java.net.InetSocketAddress) {
+                java.net.InetSocketAddress socket = (java.net.InetSocketAddress) peer;
+                return socket.getAddress() != null ? socket.getAddress().getHostAddress() : socket.getHostString();
+            }
+            return null;
         }
 
         @Override

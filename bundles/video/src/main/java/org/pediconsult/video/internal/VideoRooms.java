@@ -20,6 +20,7 @@ import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.data.Tx;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomTokens;
 import org.pediconsult.video.internal.room.SignalingHub;
@@ -42,7 +43,8 @@ public class VideoRooms {
     public VideoRooms(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                       @Reference SchemaMigrations migrations, @Reference AuditTrail audit, @Reference Clock clock,
                       @Reference GuardianPresence presence, @Reference ConsultationSessions sessions,
-                      @Reference RoomTokens tokens, @Reference IceServers ice, VideoConfig config, BundleContext context) {
+                      @Reference RoomTokens tokens, @Reference IceServers ice, @Reference RateLimits rateLimits,
+                      VideoConfig config, BundleContext context) {
         migrations.migrate(context.getBundle(), "video");
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pediconsult-video-rooms");
@@ -53,7 +55,7 @@ public class VideoRooms {
         this.stats = new CallStatsStore(new Tx(dataSource));
         this.hub = new SignalingHub(tokens, ice, sessions,
                 new PresenceReporter(presence, executor, Math.max(0, config.presence_grace_millis())),
-                stats, audit, clock);
+                stats, audit, rateLimits, clock);
         int retentionDays = config.stats_retention_days();
         if (retentionDays > 0) {
             executor.scheduleWithFixedDelay(() -> pruneStats(audit, clock, retentionDays), 5, 6 * 60, TimeUnit.MINUTES);

@@ -7,6 +7,13 @@ import java.util.List;
 public class HisObservationReport {
     /** The child's HIS identifier as ADT registered it: {@code authority^id}, or {@code id} (PID-3). */
     public String hisId;
+    /**
+     * Set by {@code HisObservations.record}: the PediConsult id of the child the report was recorded for
+     * (so the HL7 bridge can name the patient of the stored message). Ignored on input.
+     *
+     * @since 1.2
+     */
+    public String childId;
     /** MSH-10 of the message, kept with each observation for tracing back to the stored message. */
     public String controlId;
     public List<ObservationDTO> observations = new ArrayList<>();

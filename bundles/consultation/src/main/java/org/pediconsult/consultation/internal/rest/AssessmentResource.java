@@ -59,6 +59,7 @@ public class AssessmentResource implements RestResource {
 
     @GET
     @Path("{id}")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public AssessmentDTO get(@Context SecurityContext sc, @PathParam("id") String id) {
         return workflow.assessment(AuthenticatedUser.of(sc), id);
     }

@@ -45,12 +45,14 @@ public class ChildResource implements RestResource {
     }
 
     @GET
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public List<ChildDTO> list(@Context SecurityContext sc) {
         return people.children(AuthenticatedUser.of(sc));
     }
 
     @GET
     @Path("{id}")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public ChildDTO get(@Context SecurityContext sc, @PathParam("id") String id) {
         return people.child(AuthenticatedUser.of(sc), id);
     }
@@ -58,6 +60,7 @@ public class ChildResource implements RestResource {
     /** Observations from the hospital (HL7 ORU), newest first; {@code ?code=} keeps one code (e.g. LOINC 8302-2). */
     @GET
     @Path("{id}/observations")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public List<ObservationDTO> observations(@Context SecurityContext sc, @PathParam("id") String id,
                                              @QueryParam("code") String code) {
         return records.observations(AuthenticatedUser.of(sc), id, Require.optionalText("code", code, 100));

@@ -70,12 +70,14 @@ public class ConsultationResource implements RestResource {
     }
 
     @GET
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public List<ConsultationDTO> list(@Context SecurityContext sc) {
         return workflow.list(user(sc));
     }
 
     @GET
     @Path("{id}")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public ConsultationDTO get(@Context SecurityContext sc, @PathParam("id") String id) {
         return workflow.get(user(sc), id);
     }
@@ -98,6 +100,7 @@ public class ConsultationResource implements RestResource {
 
     @POST
     @Path("{id}/cancellation")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN})
     public ConsultationDTO cancel(@Context SecurityContext sc, @PathParam("id") String id) {
         return workflow.cancel(user(sc), id);
     }

@@ -25,6 +25,7 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.api.dto.SlotDTO;
 import org.pediconsult.consultation.internal.service.PeopleService;
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.Authenticated;
 import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
@@ -62,12 +63,14 @@ public class PhysicianResource implements RestResource {
     }
 
     @GET
+    @Authenticated
     public List<PhysicianDTO> list() {
         return people.physicians();
     }
 
     @GET
     @Path("{id}")
+    @Authenticated
     public PhysicianDTO get(@PathParam("id") String id) {
         return people.physician(id);
     }
@@ -101,6 +104,7 @@ public class PhysicianResource implements RestResource {
 
     @GET
     @Path("{id}/slots")
+    @Authenticated
     public List<SlotDTO> slots(@PathParam("id") String id, @QueryParam("free") @DefaultValue("true") boolean free) {
         return people.slots(id, free);
     }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.internal.service.SpecialtyRegistry;
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.Authenticated;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.specialty.api.Specialty;
 
@@ -23,6 +24,7 @@ import org.pediconsult.specialty.api.Specialty;
 @Component(service = RestResource.class)
 @Path("specialties")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class SpecialtyResource implements RestResource {
     private final SpecialtyRegistry registry;
 

@@ -96,6 +96,14 @@ public final class Access {
         }
     }
 
+    /** The consult's own guardian or physician only (cancelling: not an administrator, not an auditor). */
+    public void requireConsultParticipant(Connection c, AuthenticatedUser u, ConsultationDTO k) throws SQLException {
+        requireConsultVisible(c, u, k);
+        if (!isGuardianOf(c, u, k) && !isPhysicianOf(c, u, k)) {
+            throw ProblemException.forbidden("only the consultation's guardian or physician can do this");
+        }
+    }
+
     /** The consult's own physician only. */
     public void requireConsultPhysician(Connection c, AuthenticatedUser u, ConsultationDTO k) throws SQLException {
         requireConsultVisible(c, u, k);

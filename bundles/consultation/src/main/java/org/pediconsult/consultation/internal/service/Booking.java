@@ -84,7 +84,7 @@ final class Booking {
     ConsultationDTO cancel(AuthenticatedUser user, String consultationId) {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
-            access.requireConsultVisible(c, user, k);
+            access.requireConsultParticipant(c, user, k);
             specialties.requireInstalled(k);
             String from = k.state;
             k.state = Refusals.next(rules.machine, from, Action.CANCEL).name();

@@ -194,7 +194,7 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
             k.specialtyAvailable = specialties.installed(k.specialtyId);
         }
         audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "consultation-list", null, null,
-                all.size() + " consultations"));
+                all.size() + " consultations").withPatients(all.stream().map(k -> k.childId).toList()));
         return all;
     }
 

@@ -70,6 +70,7 @@ public class HisObservationsService implements HisObservations {
             if (childId == null) {
                 throw new UnknownHisPatientException();
             }
+            report.childId = childId;
             int changed = 0;
             for (ObservationDTO o : report.observations) {
                 changed += put(c, childId, o, report.controlId, source, now);

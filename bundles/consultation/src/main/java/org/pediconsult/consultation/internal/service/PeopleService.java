@@ -51,11 +51,12 @@ public class PeopleService {
 
     /** A guardian registers a child and their relationship to it (verified later by the hospital). */
     public ChildDTO registerChild(AuthenticatedUser u, ChildDTO child, String relationship) {
+        HisIdentifiers.requireWriter(u, child.idType);
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
             GuardianDTO g = access.requireGuardian(c, u);
             child.id = Ids.newId();
-            people.insertChild(c, child, u.username(), now);
+            HisIdentifiers.insertUnique(() -> people.insertChild(c, child, u.username(), now));
             GuardianshipDTO link = new GuardianshipDTO();
             link.guardianId = g.id;
             link.childId = child.id;
@@ -92,12 +93,14 @@ public class PeopleService {
             }
             return out;
         });
-        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "child-list", null, null, list.size() + " children"));
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "child-list", null, null, list.size() + " children")
+                .withPatients(list.stream().map(ch -> ch.id).toList()));
         return list;
     }
 
     /** A guardian creates their own profile (username = login); administrators and the HIS create any. */
     public GuardianDTO registerGuardian(AuthenticatedUser u, GuardianDTO g) {
+        HisIdentifiers.requireWriter(u, g.idType);
         boolean self = !u.has(Role.INTEGRATION_ADMIN) && !u.has(Role.SYSTEM_HIS);
         if (self) {
             g.username = u.username();

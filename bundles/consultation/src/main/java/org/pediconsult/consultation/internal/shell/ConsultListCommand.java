@@ -12,10 +12,11 @@ import org.pediconsult.consultation.api.dto.ConsultationDTO;
 import org.pediconsult.consultation.internal.service.ConsultationWorkflow;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
+import org.pediconsult.platform.api.security.ShellActor;
 
 /**
  * {@code pediconsult:consult-list}: recent consultations with state, specialty and schedule. Shows
- * ids only, no names; the listing is audited as the shell user.
+ * ids only, no names; the listing is audited as the user logged in to the console.
  */
 @Service
 @Command(scope = "pediconsult", name = "consult-list", description = "Lists recent consultations (ids, states, schedule)")
@@ -32,7 +33,8 @@ public class ConsultListCommand implements Action {
         for (String column : new String[] {"Id", "State", "Specialty", "Kind", "Scheduled", "Physician", "Child"}) {
             table.column(column);
         }
-        AuthenticatedUser shellUser = new AuthenticatedUser("shell:" + System.getProperty("user.name", "karaf"),
+        // audited as the user who logged in to the console, not the operating-system user
+        AuthenticatedUser shellUser = new AuthenticatedUser(ShellActor.current(),
                 EnumSet.of(Role.INTEGRATION_ADMIN));
         for (ConsultationDTO k : workflow.list(shellUser)) {
             if (state == null || state.equalsIgnoreCase(k.state)) {

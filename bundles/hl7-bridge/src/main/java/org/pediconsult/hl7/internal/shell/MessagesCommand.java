@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-messages}: newest stored messages (ids, types, outcomes; no content). */
 @Service
@@ -32,7 +33,7 @@ public class MessagesCommand implements Action {
         for (String c : new String[] {"Id", "Channel", "Received", "Type", "Control id", "Sender", "Outcome", "Error"}) {
             table.column(c);
         }
-        for (Map<String, Object> m : operations.search("shell:" + System.getProperty("user.name", "karaf"), type, outcome,
+        for (Map<String, Object> m : operations.search(ShellActor.current(), type, outcome,
                 limit)) {
             table.addRow().addContent(m.get("id"), m.get("channel"), m.get("receivedAt"), m.get("type"),
                     m.get("controlId"), m.get("sender"), m.get("outcome"), m.get("error"));

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-prune}: applies the retention policy now. */
 @Service
@@ -15,7 +16,7 @@ public class PruneCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.println(operations.prune("shell:" + System.getProperty("user.name", "karaf")));
+        System.out.println(operations.prune(ShellActor.current()));
         return null;
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-reprocess <id>}: processes an ERROR or REJECTED inbound message again. */
 @Service
@@ -19,7 +20,7 @@ public class ReprocessCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.println("message " + id + ": " + operations.reprocess("shell:" + System.getProperty("user.name", "karaf"), id).get("outcome"));
+        System.out.println("message " + id + ": " + operations.reprocess(ShellActor.current(), id).get("outcome"));
         return null;
     }
 }

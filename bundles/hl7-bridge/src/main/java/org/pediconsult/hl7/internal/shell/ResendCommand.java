@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-resend <id>}: queues a parked outbound message again. */
 @Service
@@ -19,7 +20,7 @@ public class ResendCommand implements Action {
 
     @Override
     public Object execute() {
-        operations.resend("shell:" + System.getProperty("user.name", "karaf"), id);
+        operations.resend(ShellActor.current(), id);
         System.out.println("message " + id + " queued again");
         return null;
     }

@@ -20,6 +20,12 @@ public interface RateLimits {
     String ROOM_SIGN_IN = "room-sign-in";
     /** New HL7 (MLLP) connections, keyed by the sender's address. */
     String HL7_CONNECTION = "hl7-connection";
+    /**
+     * Prefix of a key that names an account ({@code "account:" + user name}, trimmed and lower-cased);
+     * any other key is a client address. Accounts and addresses have separate limits, so a user name
+     * that looks like an address never draws on that address's permits.
+     */
+    String ACCOUNT_KEY_PREFIX = "account:";
 
     /**
      * Takes one permit of {@code kind} for {@code key}. A kind with no limits configured always admits.

@@ -20,7 +20,7 @@ final class AuditChainWalk {
         String prevHash = AuditRecordHash.GENESIS;
         long checked = 0;
         try (PreparedStatement ps = connection.prepareStatement("SELECT seq, recorded_at, actor, action, resource_type, "
-                + "resource_id, patient_id, detail, prev_hash, hash FROM platform_audit ORDER BY seq")) {
+                + "resource_id, patient_id, detail, prev_hash, hash, client_address, patients FROM platform_audit ORDER BY seq")) {
             ps.setFetchSize(500);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -33,7 +33,7 @@ final class AuditChainWalk {
                     }
                     String recomputed = AuditRecordHash.of(seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            prevHash);
+                            rs.getString(11), rs.getString(12), prevHash);
                     if (!recomputed.equals(rs.getString(10))) {
                         return new AuditVerification(checked, seq, "content does not match its hash (record altered)");
                     }

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * into the hash chain {@code platform_audit} a few times a second. Only sealing takes the chain's
  * head lock, so audited requests never queue behind one another.
  */
-@Component(service = AuditTrail.class, immediate = true)
+@Component(service = {AuditTrail.class, HashChainedAuditTrail.class}, immediate = true)
 public class HashChainedAuditTrail implements AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(HashChainedAuditTrail.class);
     static final long SEAL_INTERVAL_MILLIS = 200;
@@ -90,8 +92,9 @@ public class HashChainedAuditTrail implements AuditTrail {
     @Override
     public long record(Connection tx, AuditEntry e) throws SQLException {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String address = e.clientAddress() != null ? e.clientAddress() : RequestOrigin.current();
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO platform_audit_pending (recorded_at, actor, action, "
-                + "resource_type, resource_id, patient_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                + "resource_type, resource_id, patient_id, detail, client_address, patients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, e.actor());
@@ -100,11 +103,23 @@ public class HashChainedAuditTrail implements AuditTrail {
             ps.setString(5, e.resourceId());
             ps.setString(6, e.patientId());
             ps.setString(7, e.detail());
+            ps.setString(8, address);
+            ps.setString(9, e.patientIds().isEmpty() ? null : String.join(",", e.patientIds()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /** Seals what is committed, then reads one page of the trail for an auditor (see {@link AuditRecords}). */
+    public List<Map<String, Object>> records(AuditRecords.Query query) {
+        try {
+            sealer.sealAll();
+            return new AuditRecords(dataSource).find(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail could not be read", e);
         }
     }
 

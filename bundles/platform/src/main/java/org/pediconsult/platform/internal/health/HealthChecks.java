@@ -27,7 +27,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.pediconsult.platform.api.rest.RestResource;
-import org.pediconsult.platform.internal.rest.RestApplication;
+import org.pediconsult.platform.internal.rest.ServedApi;
+import org.pediconsult.platform.internal.security.DemoPasswordCheck;
 
 /** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
 @Component(service = HealthChecks.class)
@@ -59,6 +60,10 @@ public class HealthChecks {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConnectionFactory broker;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DemoPasswordCheck demoPasswords;
+
     @Activate
     public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
@@ -71,22 +76,46 @@ public class HealthChecks {
         results.put("broker", broker());
         results.put("bundles", bundles());
         results.put("api", api());
+        results.put("accounts", accounts());
         return results;
+    }
+
+    /** "demo" when demo data is on (etc/org.pediconsult.consultation.cfg), else "production". */
+    String mode() {
+        DemoPasswordCheck check = demoPasswords;
+        return check == null ? "unknown" : check.mode();
+    }
+
+    /** With demo data off, no account of the JAAS realm may still open with the demo password. */
+    private Check accounts() {
+        DemoPasswordCheck check = demoPasswords;
+        if (check == null) {
+            return new Check(false, "the demo-password check is not running");
+        }
+        DemoPasswordCheck.Finding finding = check.check();
+        return new Check(finding.ok(), finding.reason());
     }
 
     /** Every contributed REST resource is answering (not merely registered). */
     private Check api() {
-        // looked up, not referenced: RestApplication -> HealthResource -> HealthChecks would be a DS cycle
-        ServiceReference<RestApplication> appRef = context.getServiceReference(RestApplication.class);
-        RestApplication app = appRef == null ? null : context.getService(appRef);
+        // looked up, not referenced (RestApplication -> HealthResource -> HealthChecks would be a DS cycle),
+        // and through the plain ServedApi service, never through SCR's lock on the application (see there)
+        ServiceReference<ServedApi> appRef = context.getServiceReference(ServedApi.class);
+        ServedApi app = appRef == null ? null : context.getService(appRef);
         if (app == null) {
             return new Check(false, "REST application not started");
         }
         Set<Long> served;
+        Map<String, List<String>> refused;
         try {
             served = app.servedResourceIds();
+            refused = app.refusedResources();
         } finally {
             context.ungetService(appRef);
+        }
+        if (!refused.isEmpty()) {
+            // methods that declare nobody who may call them: refused, until their bundle declares roles
+            return new Check(false, Map.of("refusedUndeclaredAccess", refused));
         }
         List<String> waiting = new ArrayList<>();
         try {

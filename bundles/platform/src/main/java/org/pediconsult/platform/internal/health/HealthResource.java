@@ -16,9 +16,10 @@ import org.pediconsult.platform.api.rest.PublicEndpoint;
 import org.pediconsult.platform.api.rest.RestResource;
 
 /**
- * {@code GET /api/health}: 200 {@code {"status":"UP"}} only when the database, the broker and every
- * PediConsult bundle and component are up; 503 with what is down otherwise. No authentication, so a
- * load balancer can probe it; it names components, never data.
+ * {@code GET /api/health}: 200 {@code {"status":"UP","mode":"demo"|"production"}} only when the
+ * database, the broker and every PediConsult bundle and component are up and, outside demo mode, no
+ * account still has the demo password; 503 with what is down otherwise. No authentication, so a load
+ * balancer can probe it; it names components, never data or user names.
  */
 @Component(service = RestResource.class)
 @Path("health")
@@ -38,6 +39,7 @@ public class HealthResource implements RestResource {
         boolean up = results.values().stream().allMatch(c -> c.up);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
+        body.put("mode", checks.mode());
         body.put("checks", results);
         return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON).entity(body).build();
     }

@@ -2,7 +2,7 @@ package org.pediconsult.platform.internal.rest;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.util.Arrays;
+import java.util.List;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -12,6 +12,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.AccessDeclarations;
+import org.pediconsult.platform.api.rest.Authenticated;
 import org.pediconsult.platform.api.rest.PublicEndpoint;
 import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
@@ -19,10 +21,15 @@ import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.platform.internal.security.TokenService;
 
 /**
- * Authentication on by default: every resource method needs a valid bearer token unless it is
- * {@link PublicEndpoint}; {@link RequiresRole} on the method (or else the class) limits the roles.
+ * Authentication on by default, authorization fails closed: a method marked {@link PublicEndpoint}
+ * answers without a token; every other needs a valid bearer token, and then a declaration of who may
+ * call it ({@link RequiresRole}, or {@link Authenticated} for any role; the method's, else the class's).
+ * A method that declares nobody is refused to everyone (403): the endpoint does not even serve such a
+ * resource ({@link RestApplication}), this is the second line.
  */
 final class AuthenticationFilter implements ContainerRequestFilter {
+    /** Request property: the authenticated user's name, set as soon as the token verifies. */
+    static final String CALLER = "pediconsult.caller";
     private final TokenService tokens;
 
     @Context
@@ -35,7 +42,10 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
-        if (method != null && method.isAnnotationPresent(PublicEndpoint.class)) {
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        AccessDeclarations.Kind kind = method == null || resourceClass == null ? AccessDeclarations.Kind.UNDECLARED
+                : AccessDeclarations.kind(resourceClass, method);
+        if (kind == AccessDeclarations.Kind.PUBLIC) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -46,13 +56,14 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         if (user == null) {
             throw new ProblemException(401, "invalid_token", "the bearer token is invalid or expired; log in again");
         }
-        RequiresRole required = method == null ? null : method.getAnnotation(RequiresRole.class);
-        if (required == null && resourceInfo.getResourceClass() != null) {
-            required = resourceInfo.getResourceClass().getAnnotation(RequiresRole.class);
+        request.setProperty(CALLER, user.username()); // who was refused, should a check below refuse
+        if (kind == AccessDeclarations.Kind.UNDECLARED) {
+            throw new ProblemException(403, "forbidden", "this action declares no role that may call it");
         }
-        if (required != null && Arrays.stream(required.value()).noneMatch(user::has)) {
+        List<Role> roles = AccessDeclarations.roles(resourceClass, method);
+        if (kind == AccessDeclarations.Kind.ROLES && roles.stream().noneMatch(user::has)) {
             throw new ProblemException(403, "forbidden", "this action needs the role "
-                    + String.join(" or ", Arrays.stream(required.value()).map(Role::name).toArray(String[]::new)));
+                    + String.join(" or ", roles.stream().map(Role::name).toArray(String[]::new)));
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {

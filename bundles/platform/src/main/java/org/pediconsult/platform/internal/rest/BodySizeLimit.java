@@ -46,7 +46,7 @@ final class BodySizeLimit implements ContainerRequestFilter {
                 new Problem(413, "body_too_large", "the request body is larger than " + maxBytes + " bytes", null)));
     }
 
-    private static final class Limited extends FilterInputStream {
+    static final class Limited extends FilterInputStream {
         private final long maxBytes;
         private long count;
 

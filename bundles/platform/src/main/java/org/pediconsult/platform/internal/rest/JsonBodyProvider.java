@@ -67,8 +67,25 @@ public final class JsonBodyProvider implements MessageBodyReader<Object>, Messag
         try {
             return MAPPER.readValue(entityStream, MAPPER.constructType(genericType));
         } catch (JsonProcessingException e) {
-            throw JsonProblems.toWebException(e);
+            throw streamFailure(e);
+        } catch (RuntimeException e) {
+            // Jackson wraps what the stream threw mid-object (BodySizeLimit's 413) as a mapping error
+            throw streamFailure(e);
         }
+    }
+
+    /**
+     * The answer the body stream itself gave (BodySizeLimit's 413 for a body sent without
+     * Content-Length), wherever Jackson wrapped it; a plain mapping problem otherwise.
+     */
+    private static RuntimeException streamFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException) {
+                return (WebApplicationException) t;
+            }
+        }
+        return e instanceof JsonProcessingException ? JsonProblems.toWebException((JsonProcessingException) e)
+                : (RuntimeException) e;
     }
 
     @Override

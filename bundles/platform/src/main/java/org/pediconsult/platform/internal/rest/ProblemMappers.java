@@ -10,6 +10,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.Problem;
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.internal.ratelimit.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,17 @@ final class ProblemMappers {
     }
 
     static Response response(Problem p) {
+        return response(p, null);
+    }
+
+    /** The problem as a response; {@code retryAfter} (seconds, or null) becomes {@code Retry-After}. */
+    static Response response(Problem p, Object retryAfter) {
         Response.ResponseBuilder r = Response.status(p.status).type(Problem.MEDIA_TYPE).entity(p);
         if (p.status == 401) {
             r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pediconsult\"");
+        }
+        if (retryAfter != null) {
+            r.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return r.build();
     }
@@ -35,7 +44,7 @@ final class ProblemMappers {
     static final class FromProblemException implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return response(e.toProblem());
+            return response(e.toProblem(), e instanceof TooManyRequests ? ((TooManyRequests) e).retryAfterSeconds() : null);
         }
     }
 
@@ -44,7 +53,8 @@ final class ProblemMappers {
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
             if (original.getEntity() instanceof Problem) {
-                return response((Problem) original.getEntity());
+                // a resource's own 429 or 503 keeps its Retry-After
+                return response((Problem) original.getEntity(), original.getHeaderString(HttpHeaders.RETRY_AFTER));
             }
             int status = original.getStatus();
             return response(new Problem(status, code(status), detail(status), null));

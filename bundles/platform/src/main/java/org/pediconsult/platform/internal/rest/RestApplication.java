@@ -28,14 +28,17 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.rest.AccessDeclarations;
 import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.internal.security.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that serves REST: a CXF JAX-RS endpoint at {@code /api} built from every
- * {@link RestResource} service, with JSON, authentication, body limits and problem details. When a
+ * {@link RestResource} service, with JSON, rate limits, authentication, body limits and problem details. When a
  * resource service comes or goes, the endpoint is rebuilt behind the servlet's gate.
  */
 @Component(service = RestApplication.class, immediate = true, configurationPid = "org.pediconsult.rest")
@@ -45,16 +48,26 @@ public class RestApplication {
 
     private final Map<Long, RestResource> resources = new ConcurrentSkipListMap<>();
     private final TokenService tokens;
+    private final AuditTrail audit;
+    private final RateLimits rateLimits;
+    private final ClientAddress clientAddress;
     private final long maxBodyBytes;
     private final Bus bus;
-    private final GatedCxfServlet servlet = new GatedCxfServlet();
+    private final GatedCxfServlet servlet;
     private final ServiceRegistration<Servlet> registration;
     private Server server;
     private volatile Set<Long> served = Set.of();
+    private volatile Map<String, List<String>> refused = Map.of();
+    private final ServiceRegistration<ServedApi> servedApi;
 
     @Activate
-    public RestApplication(@Reference TokenService tokens, RestConfig config, BundleContext context) {
+    public RestApplication(@Reference TokenService tokens, @Reference AuditTrail audit, @Reference RateLimits rateLimits,
+                           RestConfig config, BundleContext context) {
         this.tokens = tokens;
+        this.audit = audit;
+        this.rateLimits = rateLimits;
+        this.clientAddress = new ClientAddress(config.trusted_proxies());
+        this.servlet = new GatedCxfServlet(clientAddress);
         this.maxBodyBytes = config.max_body_bytes();
         this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
         servlet.setBus(bus);
@@ -66,6 +79,22 @@ public class RestApplication {
             rebuild();
         }
         registration = context.registerService(Servlet.class, servlet, props);
+        servedApi = context.registerService(ServedApi.class, new ServedApi() {
+            @Override
+            public Set<Long> servedResourceIds() {
+                return RestApplication.this.servedResourceIds();
+            }
+
+            @Override
+            public Map<String, List<String>> refusedResources() {
+                return RestApplication.this.refusedResources();
+            }
+
+            @Override
+            public List<Class<?>> servedClasses() {
+                return RestApplication.this.servedClasses();
+            }
+        }, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -90,6 +119,7 @@ public class RestApplication {
 
     @Deactivate
     synchronized void stop() {
+        servedApi.unregister();
         registration.unregister();
         if (server != null) {
             server.destroy();
@@ -103,6 +133,18 @@ public class RestApplication {
             server = null;
         }
         Map<Long, RestResource> snapshot = new TreeMap<>(resources);
+        // authorization fails closed: a resource with a method that declares nobody is not served at all
+        Map<String, List<String>> undeclared = new TreeMap<>();
+        snapshot.values().removeIf(bean -> {
+            List<String> methods = AccessDeclarations.undeclared(bean.getClass());
+            if (!methods.isEmpty()) {
+                undeclared.put(bean.getClass().getName(), methods);
+                LOG.error("REST resource {} is not served: these methods declare no role that may call them "
+                        + "(@RequiresRole, @Authenticated or @PublicEndpoint): {}", bean.getClass().getName(), methods);
+            }
+            return !methods.isEmpty();
+        });
+        refused = Map.copyOf(undeclared);
         List<Object> beans = new ArrayList<>(snapshot.values());
         if (beans.isEmpty()) {
             served = Set.of();
@@ -119,13 +161,32 @@ public class RestApplication {
             List<Object> providers = new ArrayList<>();
             providers.add(new JsonBodyProvider());
             providers.add(new BodySizeLimit(maxBodyBytes));
+            providers.add(new ApiRateLimits.ByAddress(rateLimits, clientAddress));
             providers.add(new AuthenticationFilter(tokens));
+            providers.add(new ApiRateLimits.ByAccount(rateLimits));
+            providers.add(new RefusalAudit(audit));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
             return factory.create();
         });
         served = Set.copyOf(snapshot.keySet());
         LOG.info("REST API at /api serves {} resources", beans.size());
+    }
+
+    /** Resources refused because some of their methods declare nobody who may call them (class -> methods). */
+    public Map<String, List<String>> refusedResources() {
+        return refused;
+    }
+
+    /** The resource classes served right now, for the endpoint inventory. */
+    List<Class<?>> servedClasses() {
+        List<Class<?>> out = new ArrayList<>();
+        for (Map.Entry<Long, RestResource> e : new TreeMap<>(resources).entrySet()) {
+            if (served.contains(e.getKey())) {
+                out.add(e.getValue().getClass());
+            }
+        }
+        return out;
     }
 
     /** Service ids of the {@link RestResource}s the endpoint answers for right now. */

@@ -8,4 +8,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface RestConfig {
     @AttributeDefinition(name = "Largest request body (bytes)", description = "Larger bodies get 413")
     long max_body_bytes() default 1_048_576;
+
+    @AttributeDefinition(name = "Trusted proxies", description = "Addresses or CIDR networks of reverse proxies "
+            + "whose X-Forwarded-For header names the client (for rate limits). Empty: the header is never read "
+            + "and the client is the connection's peer")
+    String[] trusted_proxies() default {};
 }

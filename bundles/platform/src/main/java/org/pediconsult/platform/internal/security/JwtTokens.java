@@ -58,8 +58,15 @@ final class JwtTokens {
         }
     }
 
-    /** The token's user, or null when the token is malformed, not ours, tampered with or expired. */
-    AuthenticatedUser verify(String token) {
+    /** A token that is ours, intact and not expired: its user, id and expiry. */
+    record Verified(AuthenticatedUser user, String jti, Instant expiresAt) {
+    }
+
+    /**
+     * The token's user, id and expiry, or null when the token is malformed, not ours, tampered with,
+     * expired, or has no id (every token issued here has one, so that it can be revoked).
+     */
+    Verified verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
@@ -69,7 +76,7 @@ final class JwtTokens {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date exp = claims.getExpirationTime();
             if (!issuer.equals(claims.getIssuer()) || exp == null || !exp.toInstant().isAfter(clock.instant())
-                    || claims.getSubject() == null) {
+                    || claims.getSubject() == null || claims.getJWTID() == null || claims.getJWTID().isBlank()) {
                 return null;
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -82,7 +89,7 @@ final class JwtTokens {
                     }
                 }
             }
-            return new AuthenticatedUser(claims.getSubject(), roles);
+            return new Verified(new AuthenticatedUser(claims.getSubject(), roles), claims.getJWTID(), exp.toInstant());
         } catch (ParseException | JOSEException e) {
             return null;
         }

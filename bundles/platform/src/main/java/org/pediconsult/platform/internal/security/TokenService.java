@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,14 +16,19 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.api.security.Role;
+import org.pediconsult.platform.internal.ratelimit.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs people in (JAAS, with lockout) and issues and checks their bearer tokens. Logins and failed
- * logins go to the audit trail; nothing here logs a password or a token.
+ * Logs people in (JAAS, with a rate limit per user name and a lockout kept in the database), issues
+ * and checks their bearer tokens, and revokes them at logout. Logins, failed logins and logouts go to
+ * the audit trail; nothing here logs a password or a token.
  */
 @Component(service = TokenService.class, configurationPid = "org.pediconsult.security")
 @Designate(ocd = SecurityConfig.class)
@@ -31,14 +38,22 @@ public class TokenService {
     private final JaasPasswordCheck passwords;
     private final LoginLockout lockout;
     private final JwtTokens tokens;
+    private final RevokedTokens revoked;
+    private final RateLimits rateLimits;
     private final AuditTrail audit;
 
     @Activate
-    public TokenService(@Reference Clock clock, @Reference AuditTrail audit, SecurityConfig config) throws IOException {
+    public TokenService(@Reference Clock clock, @Reference AuditTrail audit,
+                        @Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                        @Reference SchemaMigrations schemaReady, @Reference RateLimits rateLimits,
+                        SecurityConfig config) throws IOException {
         this.audit = audit;
+        this.rateLimits = rateLimits;
         this.passwords = new JaasPasswordCheck(config.jaas_realm());
-        this.lockout = new LoginLockout(clock, config.lockout_max_failures(),
+        Tx tx = new Tx(dataSource);
+        this.lockout = new LoginLockout(tx, clock, config.lockout_max_failures(),
                 Duration.ofSeconds(config.lockout_window_seconds()), Duration.ofSeconds(config.lockout_duration_seconds()));
+        this.revoked = new RevokedTokens(tx, clock);
         Path keyFile = config.token_key_file().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "jwt-signing-key.json")
                 : Paths.get(config.token_key_file());
@@ -47,8 +62,16 @@ public class TokenService {
         LOG.info("bearer tokens signed with the key in {}, JAAS realm '{}'", keyFile, config.jaas_realm());
     }
 
-    /** Checks the credentials and answers a signed token; throws 401 or 423 problems otherwise. */
+    /**
+     * Checks the credentials and answers a signed token; throws 429 (too many logins for this user
+     * name), 423 (locked) or 401 problems otherwise. The user name is passed to the realm as given;
+     * rate limit and lockout count under its trimmed, lower-case form ({@link LoginName}).
+     */
     public String login(String username, char[] password) {
+        RateLimits.Admission admission = rateLimits.admit(RateLimits.LOGIN, RateLimits.ACCOUNT_KEY_PREFIX + LoginName.of(username));
+        if (!admission.isAllowed()) {
+            throw new TooManyRequests("too many logins for this user name", admission.retryAfterSeconds());
+        }
         long locked = lockout.lockedSeconds(username);
         if (locked > 0) {
             throw locked(locked);
@@ -66,13 +89,32 @@ public class TokenService {
         return tokens.issue(username, roles);
     }
 
+    /**
+     * Revokes the bearer token (logout): its id is refused on every node until the token expires.
+     * Answers false when the token is not valid (already revoked, expired, not ours).
+     */
+    public boolean logout(String token) {
+        JwtTokens.Verified verified = tokens.verify(token);
+        if (verified == null || revoked.isRevoked(verified.jti())) {
+            return false;
+        }
+        revoked.revoke(verified.jti(), verified.expiresAt());
+        audit.record(new AuditEntry(verified.user().username(), AuditEntry.Action.UPDATE, "session", null, null,
+                "logout: bearer token revoked"));
+        return true;
+    }
+
     public int ttlSeconds() {
         return tokens.ttlSeconds();
     }
 
-    /** The bearer's user, or null when the token is not valid. */
+    /** The bearer's user, or null when the token is not valid or was revoked. */
     public AuthenticatedUser verify(String token) {
-        return tokens.verify(token);
+        JwtTokens.Verified verified = tokens.verify(token);
+        if (verified == null || revoked.isRevoked(verified.jti())) {
+            return null;
+        }
+        return verified.user();
     }
 
     private static ProblemException locked(long seconds) {

@@ -83,4 +83,30 @@ class JsonBodyProviderTest {
         assertEquals("malformed_json", problemOf("{\"name\":\"a\"} trailing").code);
         assertEquals("body_required", problemOf("").code);
     }
+
+    /** A chunked body (no Content-Length) is cut off by the counting stream while Jackson reads it: 413, not 400. */
+    @Test
+    void bodyOverTheLimitWithoutContentLengthIs413() {
+        StringBuilder json = new StringBuilder("{\"name\":\"");
+        json.append("a".repeat(2 * 1024 * 1024)).append("\",\"heightCm\":95}");
+        for (String body : List.of(json.toString(), "{\"allergies\":[" + "\"peanut\",".repeat(200_000) + "\"egg\"]}",
+                "{\"guardian\":{\"phone\":\"" + "1".repeat(2 * 1024 * 1024) + "\"}}")) {
+            WebApplicationException e = assertThrows(WebApplicationException.class, () -> readLimited(body, 1024 * 1024));
+            Problem p = (Problem) e.getResponse().getEntity();
+            assertEquals(413, e.getResponse().getStatus());
+            assertEquals("body_too_large", p.code);
+        }
+    }
+
+    @Test
+    void bodyUnderTheLimitWithoutContentLengthIsRead() throws Exception {
+        Child c = (Child) readLimited("{\"name\":\"唐小明\"}", 1024);
+        assertEquals("唐小明", c.name);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object readLimited(String json, long maxBytes) throws Exception {
+        return provider.readFrom((Class) Child.class, Child.class, null, MediaType.APPLICATION_JSON_TYPE, null,
+                new BodySizeLimit.Limited(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), maxBytes));
+    }
 }

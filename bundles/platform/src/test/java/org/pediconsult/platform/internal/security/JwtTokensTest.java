@@ -1,6 +1,7 @@
 package org.pediconsult.platform.internal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -27,10 +28,31 @@ class JwtTokensTest {
     @Test
     void issuedTokenVerifiesWithUserAndRoles() throws Exception {
         JwtTokens tokens = new JwtTokens(SigningKeyStore.loadOrCreate(dir.resolve("k.json")), "pediconsult", 3600, clock);
-        AuthenticatedUser user = tokens.verify(tokens.issue("dr.wang", EnumSet.of(Role.PHYSICIAN)));
-        assertNotNull(user);
+        JwtTokens.Verified verified = tokens.verify(tokens.issue("dr.wang", EnumSet.of(Role.PHYSICIAN)));
+        assertNotNull(verified);
+        AuthenticatedUser user = verified.user();
         assertEquals("dr.wang", user.username());
         assertEquals(EnumSet.of(Role.PHYSICIAN), user.roles());
+        assertEquals(clock.instant().plusSeconds(3600), verified.expiresAt());
+    }
+
+    @Test
+    void everyTokenHasItsOwnIdAndATokenWithoutIdIsRefused() throws Exception {
+        RSAKey key = SigningKeyStore.loadOrCreate(dir.resolve("k.json"));
+        JwtTokens tokens = new JwtTokens(key, "pediconsult", 3600, clock);
+        String a = tokens.verify(tokens.issue("dr.wang", EnumSet.of(Role.PHYSICIAN))).jti();
+        String b = tokens.verify(tokens.issue("dr.wang", EnumSet.of(Role.PHYSICIAN))).jti();
+        assertNotNull(a);
+        assertNotEquals(a, b, "two logins, two ids: logging out one session leaves the other");
+
+        // signed with our key, but without jti: it could never be revoked, so it is not accepted
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("pediconsult")
+                .subject("dr.wang").expirationTime(java.util.Date.from(clock.instant().plusSeconds(600)))
+                .claim("roles", java.util.List.of("PHYSICIAN")).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        assertNull(tokens.verify(jwt.serialize()));
     }
 
     @Test

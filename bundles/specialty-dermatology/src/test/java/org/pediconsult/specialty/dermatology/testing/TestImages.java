@@ -121,6 +121,49 @@ public final class TestImages {
         return concat(concat(head, chunk.array()), tail);
     }
 
+    /**
+     * A decompression bomb: a valid PNG of w x h pixels that are all zero, so a few hundred KB decode
+     * to w x h x channels x bitDepth / 8 bytes. Rows are deflated one at a time: making it takes no
+     * more memory than the file. colorType 2 = RGB, 6 = RGBA; bitDepth 8 or 16.
+     */
+    public static byte[] pngBomb(int w, int h, int bitDepth, int colorType) {
+        int channels = colorType == 6 ? 4 : colorType == 2 ? 3 : 1;
+        byte[] row = new byte[1 + (int) (((long) w * channels * bitDepth + 7) / 8)]; // filter byte 0, zeros
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
+            for (int y = 0; y < h; y++) {
+                z.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return concat(pngHeader(w, h, bitDepth, colorType), concat(chunk("IDAT", idat.toByteArray()), chunk("IEND", new byte[0])));
+    }
+
+    /** The signature and IHDR of a PNG of w x h pixels, and nothing else (33 bytes: no pixel data at all). */
+    public static byte[] pngHeader(int w, int h, int bitDepth, int colorType) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) bitDepth).put((byte) colorType)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, chunk("IHDR", ihdr.array()));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(t).put(data).putInt((int) crc.getValue()).array();
+    }
+
+    /** SOI, a baseline SOF0 of w x h (3 components) and an SOS header: a JPEG header with no tables or scan data. */
+    public static byte[] jpegHeader(int w, int h) {
+        byte[] sof = {(byte) 0xFF, (byte) 0xC0, 0, 17, 8, (byte) (h >> 8), (byte) h, (byte) (w >> 8), (byte) w, 3,
+                1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1};
+        byte[] sos = {(byte) 0xFF, (byte) 0xDA, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0};
+        return concat(concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, sof), sos);
+    }
+
     public static boolean contains(byte[] haystack, String needle) {
         byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
         outer:

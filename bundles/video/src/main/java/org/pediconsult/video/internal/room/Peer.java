@@ -16,6 +16,14 @@ public interface Peer {
         return null;
     }
 
+    /**
+     * The client's address (the socket's TCP peer), or null when the container does not tell: video
+     * room sign-ins are rate-limited per address.
+     */
+    default String address() {
+        return null;
+    }
+
     /** Closes the socket with a close code and a short reason (at most 123 bytes). */
     void close(int code, String reason);
 }

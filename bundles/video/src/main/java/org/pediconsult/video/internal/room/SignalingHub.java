@@ -19,6 +19,7 @@ import org.pediconsult.consultation.api.ConsultationState;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomClaims;
 import org.pediconsult.video.api.RoomRole;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signaling protocol (bundles/video/README.md): authentication by room token as the first
- * message, one room per consultation with one socket per role, the guardian's lobby, relay of
+ * message (rate-limited per client address: {@link RateLimits#ROOM_SIGN_IN}), one room per consultation with one socket per role, the guardian's lobby, relay of
  * offer/answer/candidate/restart/media between the two seats of a room only, call-quality samples, presence.
  *
  * <p>Room state is guarded by this object's lock; calls that reach the database (admission, presence,
@@ -57,21 +58,24 @@ public final class SignalingHub {
     private final Presence presence;
     private final CallStatsSink stats;
     private final AuditTrail audit;
+    private final RateLimits rateLimits;
     private final Clock clock;
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Seat> seats = new HashMap<>();
+    private volatile boolean unknownAddressLogged;
     /** Sockets that lost their seat (room closed, seat taken over) and are being closed by us: their last messages are dropped. */
     private final Set<String> unseated = new HashSet<>();
 
     public SignalingHub(RoomTokens tokens, IceServers ice, ConsultationSessions sessions, Presence presence,
-                        CallStatsSink stats, AuditTrail audit, Clock clock) {
+                        CallStatsSink stats, AuditTrail audit, RateLimits rateLimits, Clock clock) {
         this.tokens = tokens;
         this.ice = ice;
         this.sessions = sessions;
         this.presence = presence;
         this.stats = stats;
         this.audit = audit;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -132,17 +136,30 @@ public final class SignalingHub {
     }
 
     private void authenticate(Peer peer, JsonNode msg) {
+        // counted before the token is looked at: a flood of guessed or replayed tokens is cut off cheaply
+        String address = peer.address();
+        if (address != null) {
+            RateLimits.Admission admission = rateLimits.admit(RateLimits.ROOM_SIGN_IN, address);
+            if (!admission.isAllowed()) {
+                refuse(peer, null, null, "too many sign-ins from this address; try again in "
+                        + admission.retryAfterSeconds() + " s");
+                return;
+            }
+        } else if (!unknownAddressLogged) {
+            unknownAddressLogged = true;
+            LOG.warn("the WebSocket container does not tell the client address: room sign-ins are not rate-limited");
+        }
         RoomClaims claims;
         try {
             claims = tokens.verify(msg.path("token").asText(null));
         } catch (RoomTokenRefusedException e) {
-            peer.close(POLICY_VIOLATION, e.getMessage());
+            refuse(peer, null, peer.room(), e.getMessage());
             return;
         }
         String asked = msg.path("consultationId").asText(null);
         if (asked != null && !asked.equals(claims.consultationId())
                 || peer.room() != null && !peer.room().equals(claims.consultationId())) {
-            peer.close(POLICY_VIOLATION, "the room token is for another consultation");
+            refuse(peer, claims.username(), peer.room(), "the room token is for another consultation");
             return;
         }
         String cid = claims.consultationId();
@@ -206,7 +223,7 @@ public final class SignalingHub {
         if (previous != null) {
             previous.peer.close(REPLACED, "replaced by a new connection");
         }
-        auditRoom(claims, previous != null ? "rejoined" : "joined");
+        auditRoom(claims, peer, previous != null ? "rejoined" : "joined");
         if (role == RoomRole.GUARDIAN) {
             presence.guardianJoined(cid, previous != null);
         }
@@ -368,7 +385,7 @@ public final class SignalingHub {
                 }
             }
         }
-        auditRoom(seat.claims, "left");
+        auditRoom(seat.claims, seat.peer, "left");
         if (other != null) {
             if (seat.claims.role() == RoomRole.GUARDIAN && !admitted) {
                 deliver(other, lobby(false).toString());
@@ -400,7 +417,7 @@ public final class SignalingHub {
         for (Seat s : closing) {
             s.peer.send(msg);
             s.peer.close(NORMAL, "consultation " + reason);
-            auditRoom(s.claims, "room closed: " + reason);
+            auditRoom(s.claims, s.peer, "room closed: " + reason);
         }
     }
 
@@ -430,12 +447,23 @@ public final class SignalingHub {
         return out;
     }
 
-    private void auditRoom(RoomClaims claims, String what) {
+    private void auditRoom(RoomClaims claims, Peer peer, String what) {
         try {
             audit.record(new AuditEntry(claims.username(), AuditEntry.Action.READ, "video-room", claims.consultationId(),
-                    null, claims.role() + " " + what));
+                    null, claims.role() + " " + what).withClientAddress(peer.address()));
         } catch (RuntimeException e) {
             LOG.warn("audit of video room {} failed: {}", claims.consultationId(), e.toString());
+        }
+    }
+
+    /** A refused sign-in: closed with 1008 and the reason, and audited (REFUSED) with where it came from. */
+    private void refuse(Peer peer, String who, String room, String reason) {
+        peer.close(POLICY_VIOLATION, reason);
+        try {
+            audit.record(new AuditEntry(who == null ? "anonymous" : who, AuditEntry.Action.REFUSED, "video-room", room,
+                    null, "sign-in refused: " + reason).withClientAddress(peer.address()));
+        } catch (RuntimeException e) {
+            LOG.warn("audit of a refused video sign-in failed: {}", e.toString());
         }
     }
 

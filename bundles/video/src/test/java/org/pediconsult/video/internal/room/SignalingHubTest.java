@@ -22,6 +22,7 @@ import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomClaims;
 import org.pediconsult.video.api.RoomRole;
@@ -39,6 +40,15 @@ class SignalingHubTest {
     private final List<String> presence = new ArrayList<>();
     private final List<String> stored = new ArrayList<>();
     private final List<String> audited = new ArrayList<>();
+    private int peers;
+    /** Sign-ins counted per address; an address gets {@link #SIGN_INS_PER_ADDRESS}. */
+    private final Map<String, Integer> signIns = new HashMap<>();
+    private static final int SIGN_INS_PER_ADDRESS = 3;
+    private final RateLimits limits = (kind, key) -> {
+        assertEquals(RateLimits.ROOM_SIGN_IN, kind);
+        return signIns.merge(key, 1, Integer::sum) <= SIGN_INS_PER_ADDRESS ? RateLimits.Admission.allowed()
+                : RateLimits.Admission.refused(20);
+    };
     private final SignalingHub hub = new SignalingHub(new FakeTokens(), new FakeIce(), new FakeSessions(),
             new Presence() {
                 @Override
@@ -51,7 +61,7 @@ class SignalingHubTest {
                     presence.add("left " + id);
                 }
             }, (id, role, user, at, s) -> stored.add(id + " " + role + " " + s.width() + "x" + s.height()),
-            new FakeAudit(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new FakeAudit(), limits, Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** A socket: records what it was sent; closing it reports the close to the hub, as the container does. */
     final class FakePeer implements Peer {
@@ -65,6 +75,8 @@ class SignalingHubTest {
         Runnable beforeFirstMessage;
         /** The room query parameter of the socket's URL. */
         String room;
+        /** The client's address: each socket its own unless a test says otherwise. */
+        String address = "10.1.0." + (++peers);
 
         FakePeer(String id) {
             this.id = id;
@@ -97,6 +109,11 @@ class SignalingHubTest {
         @Override
         public String room() {
             return room;
+        }
+
+        @Override
+        public String address() {
+            return address;
         }
 
         @Override
@@ -261,6 +278,35 @@ class SignalingHubTest {
         assertTrue(g1.types().contains("restart"));
         assertFalse(g2.types().contains("candidate"));
         assertFalse(d2.types().contains("candidate"));
+    }
+
+    @Test
+    void signInsBeyondTheAddressLimitAreClosedBeforeTheTokenIsRead() {
+        states.put("c1", ConsultationState.IN_PROGRESS);
+        List<FakePeer> flood = new ArrayList<>();
+        for (int i = 0; i < SIGN_INS_PER_ADDRESS + 2; i++) {
+            FakePeer p = new FakePeer("f" + i);
+            p.address = "10.6.6.6";
+            p.say("{\"type\":\"auth\",\"token\":\"guessed-" + i + "\"}");
+            flood.add(p);
+        }
+        for (FakePeer p : flood.subList(0, SIGN_INS_PER_ADDRESS)) {
+            assertEquals(SignalingHub.POLICY_VIOLATION, p.closeCode);
+            assertEquals("the room token has expired", p.closeReason, "within the limit the token is checked");
+        }
+        for (FakePeer p : flood.subList(SIGN_INS_PER_ADDRESS, flood.size())) {
+            assertEquals(SignalingHub.POLICY_VIOLATION, p.closeCode);
+            assertEquals("too many sign-ins from this address; try again in 20 s", p.closeReason);
+        }
+        FakePeer valid = new FakePeer("v");
+        valid.address = "10.6.6.6";
+        valid.say("{\"type\":\"auth\",\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        assertEquals(SignalingHub.POLICY_VIOLATION, valid.closeCode, "a valid token from that address waits too");
+        assertTrue(valid.received.isEmpty());
+        assertEquals(Map.of(), hub.occupancy());
+
+        FakePeer elsewhere = join("e", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        assertEquals("welcome", elsewhere.types().get(0), "other addresses sign in as before");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.consultation.api.ChildRecords;
 import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.ProblemException;
@@ -29,9 +30,10 @@ import org.pediconsult.platform.api.data.Tx;
  * The rash photo archive: a guardian uploads photos of their child, the child's guardians and the
  * dermatologist treating the child look at them, nobody else learns that they exist. Every upload
  * is stored with its audit record in one transaction; every read is audited before the bytes leave.
- * Migrates {@code derm_photo} on activation.
+ * Migrates {@code derm_photo} on activation. Decoding limits: {@code etc/org.pediconsult.dermatology.cfg}.
  */
-@Component(service = RashPhotos.class)
+@Component(service = RashPhotos.class, configurationPid = "org.pediconsult.dermatology")
+@Designate(ocd = PhotoConfig.class)
 public class RashPhotos {
     static final String MODULE = "dermatology";
     static final String RESOURCE_TYPE = "dermatology-photo";
@@ -40,7 +42,7 @@ public class RashPhotos {
 
     private final Tx tx;
     private final PhotoStore store = new PhotoStore();
-    private final PhotoSanitizer sanitizer = new PhotoSanitizer();
+    private final PhotoSanitizer sanitizer;
     private final AuditTrail audit;
     private final ChildRecords children;
     private final Clock clock;
@@ -48,13 +50,20 @@ public class RashPhotos {
     @Activate
     public RashPhotos(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                       @Reference SchemaMigrations migrations, @Reference AuditTrail audit,
-                      @Reference ChildRecords children, @Reference Clock clock, BundleContext context) {
-        this(dataSource, migrations, audit, children, clock, context.getBundle());
+                      @Reference ChildRecords children, @Reference Clock clock, PhotoConfig config,
+                      BundleContext context) {
+        this(dataSource, migrations, audit, children, clock, context.getBundle(), PhotoLimits.of(config));
     }
 
     RashPhotos(DataSource dataSource, SchemaMigrations migrations, AuditTrail audit, ChildRecords children, Clock clock,
                Bundle bundle) {
+        this(dataSource, migrations, audit, children, clock, bundle, PhotoLimits.defaults());
+    }
+
+    private RashPhotos(DataSource dataSource, SchemaMigrations migrations, AuditTrail audit, ChildRecords children,
+                       Clock clock, Bundle bundle, PhotoLimits limits) {
         migrations.migrate(bundle, MODULE);
+        this.sanitizer = new PhotoSanitizer(limits);
         this.tx = new Tx(dataSource);
         this.audit = audit;
         this.children = children;

@@ -31,8 +31,13 @@ final class UprightPixels {
     }
 
     private static boolean jpegWritable(BufferedImage img) {
-        int t = img.getType();
-        return t == BufferedImage.TYPE_3BYTE_BGR || t == BufferedImage.TYPE_INT_RGB || t == BufferedImage.TYPE_BYTE_GRAY;
+        return jpegWritable(img.getType());
+    }
+
+    /** Whether pixels of this BufferedImage type go to the JPEG writer as they are (else they are copied). */
+    static boolean jpegWritable(int bufferedImageType) {
+        return bufferedImageType == BufferedImage.TYPE_3BYTE_BGR || bufferedImageType == BufferedImage.TYPE_INT_RGB
+                || bufferedImageType == BufferedImage.TYPE_BYTE_GRAY;
     }
 
     /** Maps stored coordinates (x, y) to displayed ones; see the EXIF 2.3 Orientation tag. */

@@ -63,6 +63,7 @@ public class PhotoResource implements RestResource {
     @GET
     @Path("{id}")
     @Produces({"image/jpeg", "image/png"})
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public Response read(@Context SecurityContext sc, @PathParam("id") String id) {
         StoredPhoto photo = photos.open(AuthenticatedUser.of(sc), id);
         // Patient photos must not linger in browser or proxy caches (the platform already adds nosniff).

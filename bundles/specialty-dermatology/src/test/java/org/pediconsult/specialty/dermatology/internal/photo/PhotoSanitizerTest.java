@@ -26,6 +26,16 @@ class PhotoSanitizerTest {
         assertEquals(field, e.field());
     }
 
+    /** Refused as too large (413), with the limit named in the detail. */
+    private static ProblemException assertTooLarge(String limitNamed, Runnable upload) {
+        ProblemException e = assertThrows(ProblemException.class, upload::run);
+        assertEquals(413, e.status(), e.getMessage());
+        assertEquals("image_too_large", e.code());
+        assertEquals("body", e.field());
+        assertTrue(e.getMessage().contains(limitNamed), e.getMessage());
+        return e;
+    }
+
     @Test
     void jpegExifWithGpsCommentAndXmpIsStripped() {
         byte[] camera = TestImages.afterSoi(TestImages.jpeg(64, 48), TestImages.exifApp1(1, GPS),
@@ -113,9 +123,84 @@ class PhotoSanitizerTest {
         BufferedImage edge = new BufferedImage(8000, 1, BufferedImage.TYPE_BYTE_GRAY);
         assertEquals(8000, sanitizer.sanitize(TestImages.write(edge, "png"), "image/png", "strip.png").width);
         BufferedImage wide = new BufferedImage(8001, 1, BufferedImage.TYPE_BYTE_GRAY);
-        assertRefused("not_an_image", "body", () -> sanitizer.sanitize(TestImages.write(wide, "png"), "image/png", "strip.png"));
+        assertTooLarge("at most 8000 pixels", () -> sanitizer.sanitize(TestImages.write(wide, "png"), "image/png", "strip.png"));
         BufferedImage tall = new BufferedImage(1, 8001, BufferedImage.TYPE_BYTE_GRAY);
-        assertRefused("not_an_image", "body", () -> sanitizer.sanitize(TestImages.write(tall, "png"), "image/png", "strip.png"));
+        assertTooLarge("at most 8000 pixels", () -> sanitizer.sanitize(TestImages.write(tall, "png"), "image/png", "strip.png"));
+    }
+
+    /**
+     * Headers alone (no pixel data at all): had the sanitizer started decoding, it would have failed
+     * with not_an_image (400); 413 shows the header was enough.
+     */
+    @Test
+    void oversizedHeadersAreRefusedBeforeAnyPixelIsDecoded() {
+        assertTooLarge("at most 8000 pixels",
+                () -> sanitizer.sanitize(TestImages.pngHeader(60000, 60000, 16, 6), "image/png", "bomb.png"));
+        assertTooLarge("at most 24.0 megapixels",
+                () -> sanitizer.sanitize(TestImages.pngHeader(8000, 8000, 8, 2), "image/png", "bomb.png"));
+        assertTooLarge("at most 24.0 megapixels",
+                () -> sanitizer.sanitize(TestImages.jpegHeader(7000, 7000), "image/jpeg", "bomb.jpg"));
+        assertTooLarge("at most 8000 pixels",
+                () -> sanitizer.sanitize(TestImages.jpegHeader(60000, 60000), "image/jpeg", "bomb.jpg"));
+    }
+
+    /** A real bomb: 5000 x 5000 RGB zeros, about 100 KB, 75 MB decoded. */
+    @Test
+    void aDecompressionBombIsRefusedAsTooLarge() {
+        byte[] bomb = TestImages.pngBomb(5000, 5000, 8, 2);
+        assertTrue(bomb.length < 200_000, "small file: " + bomb.length);
+        assertTooLarge("25.0 megapixels", () -> sanitizer.sanitize(bomb, "image/png", "rash.png"));
+    }
+
+    private static PhotoSanitizer withBudget(long bytes, boolean subsample) {
+        return new PhotoSanitizer(new PhotoLimits(8000, 24_000_000L, bytes, 1, 1000, subsample));
+    }
+
+    @Test
+    void aPhotoOverItsMemoryShareIsSubsampledOrRefused() {
+        byte[] png = TestImages.png(1000, 1000); // 3 MB raster + 2 x 3 MB output = 9 MB
+        SanitizedPhoto whole = withBudget(10_000_000, true).sanitize(png, "image/png", "a.png");
+        assertEquals(1000, whole.width);
+        SanitizedPhoto half = withBudget(4_000_000, true).sanitize(png, "image/png", "a.png");
+        assertEquals(500, half.width, "decoded at 1/2: 2.25 MB");
+        assertEquals(500, TestImages.read(half.bytes).getHeight());
+        assertTooLarge("at most 4 MB are allowed per photo",
+                () -> withBudget(4_000_000, false).sanitize(png, "image/png", "a.png"));
+    }
+
+    @Test
+    void theUprightCopyOfARotatedJpegCountsInTheBudget() {
+        byte[] upright = TestImages.jpeg(1000, 1000); // 3 MB raster + 2 x 1 MB output = 5 MB
+        byte[] rotated = TestImages.afterSoi(upright, TestImages.exifApp1(6, "phone")); // + 4 MB copy = 9 MB
+        PhotoSanitizer sixMegabytes = withBudget(6_000_000, true);
+        assertEquals(1000, sixMegabytes.sanitize(upright, "image/jpeg", "a.jpg").width);
+        assertEquals(500, sixMegabytes.sanitize(rotated, "image/jpeg", "a.jpg").width);
+    }
+
+    @Test
+    void sixteenBitSamplesCountTwice() {
+        PhotoSanitizer strict = withBudget(60_000_000, false);
+        // 2000 x 2000 x 8 bytes = 32 MB raster, x 3 with the output: over 60 MB
+        assertTooLarge("MB are allowed per photo",
+                () -> strict.sanitize(TestImages.pngHeader(2000, 2000, 16, 6), "image/png", "a.png"));
+        // the same at 8 bits (48 MB) passes the plan, then fails to decode: the header has no pixel data
+        assertRefused("not_an_image", "body",
+                () -> strict.sanitize(TestImages.pngHeader(2000, 2000, 8, 6), "image/png", "a.png"));
+    }
+
+    @Test
+    void decodesTakeTurnsAndAnUploadThatGetsNoneIsBusy() {
+        PhotoLimits limits = new PhotoLimits(8000, 24_000_000L, 50_000_000, 1, 200, true);
+        PhotoSanitizer sanitizer = new PhotoSanitizer(limits);
+        limits.occupyAll();
+        ProblemException busy = assertThrows(ProblemException.class,
+                () -> sanitizer.sanitize(TestImages.png(10, 10), "image/png", "a.png"));
+        assertEquals(503, busy.status());
+        assertEquals("photo_decoder_busy", busy.code());
+        assertTooLarge("at most 8000 pixels", () -> sanitizer.sanitize(TestImages.pngHeader(9000, 10, 8, 2),
+                "image/png", "bomb.png"));
+        limits.release();
+        assertEquals(10, sanitizer.sanitize(TestImages.png(10, 10), "image/png", "a.png").width, "the turn is free again");
     }
 
     @Test

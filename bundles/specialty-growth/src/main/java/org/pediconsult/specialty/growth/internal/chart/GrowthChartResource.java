@@ -19,8 +19,10 @@ import org.pediconsult.consultation.api.dto.ChildDTO;
 import org.pediconsult.growth.who.GrowthStandards;
 import org.pediconsult.growth.who.Sex;
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.specialty.growth.GrowthSpecialty;
 
 /**
@@ -47,6 +49,7 @@ public class GrowthChartResource implements RestResource {
 
     @GET
     @Path("chart")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
     public GrowthChart chart(@Context SecurityContext security, @QueryParam("child") String childId,
                              @QueryParam("indicator") String indicator) {
         if (childId == null || childId.isBlank()) {
