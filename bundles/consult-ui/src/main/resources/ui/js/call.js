@@ -52,6 +52,7 @@ export async function call(main, id, route) {
   let statsTimer = null, pingTimer = null, reconnectTimer = null, iceTimer = null, leftTimer = null;
   let socketAttempts = 0, iceRestarts = 0, peerJoins = 0, videoOff = null, remoteVideoOff = null;
   let last = null, lastAt = null; // the previous stats sample and its time
+  let mediaWasLost = false; // the media path broke; when it is back the quality measures start over
   // each peer connection has an id: descriptions and candidates say which one sent them ("pc") and to
   // which one of the other side ("to", once known), so nothing meant for a replaced one is applied
   let pcId = null, remotePcId = null;
@@ -201,6 +202,7 @@ export async function call(main, id, route) {
       }
       if (mine.connectionState !== 'connected') return;
       clearTimeout(iceTimer); iceTimer = null;
+      mediaBack();
       if (videoOff) spawn('video off', applyVideoSending(false));
       if (paused) { paused = false; setStatus(t('consultResumed'), 'resumed'); } else setStatus(t('inCall'), 'connected');
     };
@@ -211,6 +213,7 @@ export async function call(main, id, route) {
         mediaLost(st === 'failed' ? 0 : ICE_GRACE_MS);
       } else if (st === 'connected' || st === 'completed') {
         clearTimeout(iceTimer); iceTimer = null;
+        if (mine.connectionState === 'connected') mediaBack();
         if (status.dataset.call === 'reconnecting' && mine.connectionState === 'connected') setStatus(t('inCall'), 'connected');
       }
     };
@@ -225,8 +228,20 @@ export async function call(main, id, route) {
     sender.setParameters({ ...p, degradationPreference: 'maintain-resolution' }).catch((e) => debug('parameters', e));
   }
   function mediaLost(delay) {
+    mediaWasLost = true;
     if (!paused) setStatus(t('reconnecting'), 'reconnecting');
     scheduleIceRestart(delay);
+  }
+  // The media path is back (after an ICE restart): the bandwidth estimate and the frame rate ramp up
+  // again from nothing, and the last stats sample is from before the outage. The audio-only policy warms
+  // up again and the stats start over, as for a new connection; else the ramp looked like video that
+  // cannot be sustained (the physician's page fell back to audio only after the TURN server came back,
+  // seen on a quiet 2-core machine) and the other side lost the picture.
+  function mediaBack() {
+    if (!mediaWasLost) return;
+    mediaWasLost = false;
+    policy.reset(performance.now());
+    last = null; lastAt = null;
   }
   // ICE restart: while the media path is down, try again every few seconds (fresh TURN credentials each
   // time); either side restarts (perfect negotiation resolves two restarts at once)
