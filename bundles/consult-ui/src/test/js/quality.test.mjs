@@ -17,8 +17,9 @@ const report = (o = {}) => new Map(Object.entries({
     frameHeight: 720, framesPerSecond: o.fps ?? 30, qualityLimitationReason: 'none' },
   OA: { id: 'OA', type: 'outbound-rtp', kind: 'audio', bytesSent: 50000 },
   RI: { id: 'RI', type: 'remote-inbound-rtp', kind: 'video', fractionLost: o.lost ?? 0.01 },
-  IV: { id: 'IV', type: 'inbound-rtp', kind: 'video', framesDecoded: 290, frameWidth: 1280, frameHeight: 720, framesPerSecond: 29 },
-  IA: { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: 777 },
+  IV: { id: 'IV', type: 'inbound-rtp', kind: 'video', framesDecoded: 290, frameWidth: 1280, frameHeight: 720, framesPerSecond: 29,
+    packetsReceived: o.videoIn ?? 5000 },
+  IA: { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: o.audioIn ?? 777 },
 }));
 
 test('readStats takes the selected pair of the transport, the video sent and received', () => {
@@ -48,6 +49,15 @@ test('sample: bitrate from the bytes sent since the previous report', () => {
   assert.equal(s.rttMs, 42);
   assert.deepEqual([s.width, s.height, s.frameRate], [1280, 720, 30]);
   assert.equal(sample(b, null, 4000, null).bitrateKbps, null, 'the first sample has no bitrate yet');
+});
+
+test('sample: packets from the other side since the previous report, 0 when the media path is down', () => {
+  const a = readStats(report({ audioIn: 700, videoIn: 5000 }));
+  assert.equal(sample(readStats(report({ audioIn: 850, videoIn: 5400 })), a, 4000, 1000).inboundPackets, 550);
+  assert.equal(sample(readStats(report({ audioIn: 850, videoIn: 5000 })), a, 4000, 1000).inboundPackets, 150,
+    'audio alone (the other side is audio only) still counts');
+  assert.equal(sample(readStats(report({ audioIn: 700, videoIn: 5000 })), a, 4000, 1000).inboundPackets, 0);
+  assert.equal(sample(a, null, 4000, null).inboundPackets, null, 'unknown on the first sample');
 });
 
 test('rate: 720p fluid is good, low frame rate or heavy loss is poor, the rest fair', () => {

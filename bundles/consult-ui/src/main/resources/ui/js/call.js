@@ -425,6 +425,14 @@ export async function call(main, id, route) {
     send({ type: 'stats', width: s.width, height: s.height, frameRate: s.frameRate, bitrateKbps: s.bitrateKbps,
       packetLossPct: s.packetLossPct, rttMs: s.rttMs });
     showQuality(ownQuality.dd, s);
+    if (s.inboundPackets === 0) {
+      // nothing at all came from the other side for a whole sample: the media path is down (the ICE
+      // restart will follow), not too poor for video; the policy starts over once packets flow again,
+      // else the outage and the ramp-up after it look like video that cannot be sustained
+      mediaWasLost = true;
+      policy.reset(now);
+      return;
+    }
     if (!videoOff && pc.connectionState === 'connected' && policy.observe(s, now)) await setVideoSending(false, 'poor-connection');
   }
 

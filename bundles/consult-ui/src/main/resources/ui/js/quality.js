@@ -43,8 +43,13 @@ export function sample(cur, prev, now, prevAt) {
     packetLossPct: cur.outLoss != null ? Math.round(cur.outLoss * 1000) / 10 : 0,
     rttMs: cur.rttMs ?? 0,
     availableOutgoingKbps: cur.availableOutgoingKbps,
+    // packets (audio and video) that arrived from the other side since the previous report; 0 means the
+    // media path is down (its audio flows even in audio-only mode), not that video is poor; null: unknown
+    inboundPackets: prev ? received(cur) - received(prev) : null,
   };
 }
+
+const received = (stats) => (stats.audioPacketsReceived || 0) + (stats.in?.packetsReceived || 0);
 
 /** good, fair or poor, for a person: 720p at a fluid frame rate with little loss and delay is good. */
 export function rate(s) {
