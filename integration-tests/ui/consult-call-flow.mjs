@@ -22,7 +22,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { selectedPair } from './page-probes.mjs';
+import { localRelays, selectedPair } from './page-probes.mjs';
 
 const BASE = process.env.BASE_URL || 'http://localhost:18481';
 const SHOTS = process.env.SHOTS || 'target/ui-call-screenshots';
@@ -82,6 +82,20 @@ function remoteVideo() {
   return { r, g, b, w: v.videoWidth, h: v.videoHeight, paused: v.paused, readyState: v.readyState, currentTime: v.currentTime };
 }
 const EXPECT_TYPE = process.env.EXPECT_CANDIDATE_TYPE || '';
+// The selected pair of `page` is EXPECT_TYPE on both ends. A remote candidate Chromium learned from the
+// other side's connectivity check before that side's candidate message arrived is "prflx" (peer
+// reflexive), typically right after an ICE restart; it is a relay candidate when its address is one of
+// the other page's own relay allocations, and then counts as one.
+async function expectedPair(page, other) {
+  const x = await page.evaluate(selectedPair);
+  if (!x) return { ok: false };
+  if (EXPECT_TYPE === 'relay' && x.remote === 'prflx') {
+    const relays = await other.evaluate(localRelays);
+    if (relays.includes(x.remoteAddress)) Object.assign(x, { remote: 'relay', remoteSeenAs: 'prflx' });
+    else x.otherRelays = relays;
+  }
+  return { ok: x.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+}
 const pcState = () => { const pc = window.__pediconsultCall?.pc; return pc ? { connection: pc.connectionState, ice: pc.iceConnectionState } : null; };
 async function waitFor(what, ms, fn) {
   const until = Date.now() + ms;
@@ -249,10 +263,9 @@ try {
     });
     if (EXPECT_TYPE) {
       const sp = await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE}`, 10000, async () => {
-        const x = await page.evaluate(selectedPair);
-        return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+        return expectedPair(page, page === p ? g : p);
       });
-      log(`${name}: selected candidate pair ${sp.local}/${sp.remote} (local ${sp.localProtocol}, relay protocol ${sp.localRelayProtocol ?? 'n/a'}), state ${sp.state}, nominated`);
+      log(`${name}: selected candidate pair ${sp.local}/${sp.remote}${sp.remoteSeenAs ? ` (remote seen as ${sp.remoteSeenAs})` : ''} (local ${sp.localProtocol}, relay protocol ${sp.localRelayProtocol ?? 'n/a'}), state ${sp.state}, nominated`);
     }
     const first = await waitFor(`${name}: frames decoded`, 15000, async () => {
       const pr = await page.evaluate(() => window.__callProbe.last || null);
@@ -357,8 +370,7 @@ try {
       });
       if (EXPECT_TYPE) {
         await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE} after the ICE restart`, 10000, async () => {
-          const x = await page.evaluate(selectedPair);
-          return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+          return expectedPair(page, page === p ? g : p);
         });
       }
       const before = await page.evaluate(() => window.__callProbe.last);
@@ -434,8 +446,7 @@ try {
     await waitFor(`${name}: connected after the rejoin`, 20000, async () => { const st = await page.evaluate(pcState); return { ok: st?.connection === 'connected', ...st }; });
     if (EXPECT_TYPE) {
       await waitFor(`${name}: selected candidate pair ${EXPECT_TYPE}/${EXPECT_TYPE} after the rejoin`, 10000, async () => {
-        const x = await page.evaluate(selectedPair);
-        return { ok: x?.state === 'succeeded' && x.nominated && x.local === EXPECT_TYPE && x.remote === EXPECT_TYPE, ...x };
+        return expectedPair(page, page === p ? g : p);
       });
     }
     await waitFor(`${name}: frames after the rejoin`, 15000, async () => {

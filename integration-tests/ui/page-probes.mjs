@@ -13,5 +13,17 @@ export async function selectedPair() {
   const local = stats.get(pair.localCandidateId);
   const remote = stats.get(pair.remoteCandidateId);
   return { state: pair.state, nominated: pair.nominated, local: local?.candidateType, localProtocol: local?.protocol,
-    localRelayProtocol: local?.relayProtocol, remote: remote?.candidateType, bytesReceived: pair.bytesReceived };
+    localRelayProtocol: local?.relayProtocol, remote: remote?.candidateType,
+    remoteAddress: remote ? `${remote.address}:${remote.port}` : null, bytesReceived: pair.bytesReceived };
+}
+
+// In the page: the addresses (address:port) of this page's own relay candidates (its TURN allocations).
+export async function localRelays() {
+  const pc = window.__pediconsultCall?.pc;
+  if (!pc) return [];
+  const out = [];
+  (await pc.getStats()).forEach((s) => {
+    if (s.type === 'local-candidate' && s.candidateType === 'relay') out.push(`${s.address}:${s.port}`);
+  });
+  return out;
 }
