@@ -135,10 +135,16 @@ final class KarafProcess implements AutoCloseable {
      */
     void awaitHealthUp(String... paths) {
         long start = System.nanoTime();
+        String[] deadBefore = {null};
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-            if (Files.exists(home.resolve("karaf.pid")) && jvm().isEmpty()) {
-                throw new IllegalStateException("Karaf ended while booting:\n" + logTail());
+            // ended only when karaf.pid names the same dead process twice in a row: Karaf's Main creates the
+            // file and then writes its pid, and a poll in between read an empty (or a partly written) pid
+            // and took a booting Karaf for ended (seen once, two clones' suites running at once)
+            String dead = deadPid();
+            if (dead != null && dead.equals(deadBefore[0])) {
+                throw new IllegalStateException("Karaf ended while booting (pid " + dead + "):\n" + logTail());
             }
+            deadBefore[0] = dead;
             if (get("/api/health", null).statusCode() != 200) {
                 return false;
             }
@@ -151,6 +157,19 @@ final class KarafProcess implements AutoCloseable {
         });
         System.out.printf("KarafProcess: %s up %d ms after bin/start returned%n", home.getParent().getFileName(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The pid in karaf.pid when it names no live process; null when there is no pid (yet) or it is alive. */
+    private String deadPid() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (!Files.exists(pidFile)) {
+            return null;
+        }
+        String pid = Files.readString(pidFile).trim();
+        if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).isPresent() ? null : pid;
     }
 
     /** The Karaf JVM itself (Karaf's Main writes its own pid to karaf.pid), not a wrapper script. */
