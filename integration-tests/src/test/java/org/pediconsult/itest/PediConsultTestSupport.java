@@ -76,6 +76,10 @@ public abstract class PediConsultTestSupport {
                 logLevel(LogLevel.INFO),
                 configureConsole().ignoreLocalConsole(),
                 systemTimeout(300_000),
+                // the probe bundle waits for Pax Exam's invoker service, by default 10 s (Swissbox's
+                // ServiceLookup); on a loaded machine (two clones' suites at once) the boot features took
+                // longer and the container then waited its whole system timeout for a probe that had given up
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
                 // Pax Exam starts Java directly, not through bin/setenv, so no HTTPS certificate is generated:
                 // HTTPS off here (the process-based tests, KarafProcess, cover it); plain HTTP from etc/jetty.xml
