@@ -21,6 +21,11 @@ public interface RateLimits {
     /** New HL7 (MLLP) connections, keyed by the sender's address. */
     String HL7_CONNECTION = "hl7-connection";
     /**
+     * One-time codes asked for or checked ({@code @OneTimeCodeEndpoint}), keyed by client address and by
+     * mobile number or subject ({@link #ACCOUNT_KEY_PREFIX}). @since 1.3
+     */
+    String ONE_TIME_CODE = "one-time-code";
+    /**
      * Prefix of a key that names an account ({@code "account:" + user name}, trimmed and lower-cased);
      * any other key is a client address. Accounts and addresses have separate limits, so a user name
      * that looks like an address never draws on that address's permits.

@@ -8,6 +8,10 @@ package org.pediconsult.platform.api.security;
  */
 public enum Role {
     GUARDIAN, PHYSICIAN, PHARMACIST, COURIER, INTEGRATION_ADMIN, AUDITOR,
+    /** Hospital front-desk staff: verify guardians' identities and their relationship to a child. @since 1.3 */
+    FRONT_DESK,
+    /** Hospital billing staff: insurance claims and their reconciliation. @since 1.3 */
+    BILLING,
     /** The hospital information system calling REST as a peer. */
     SYSTEM_HIS,
     /** The insurer calling REST as a peer. */

@@ -73,6 +73,10 @@ public class BucketRateLimits implements RateLimits {
         add(m, API, true, config.api_account_limit(), config.api_account_period_seconds(), maxKeys, time);
         add(m, ROOM_SIGN_IN, false, config.room$_$sign$_$in_address_limit(),
                 config.room$_$sign$_$in_address_period_seconds(), maxKeys, time);
+        add(m, ONE_TIME_CODE, false, config.one$_$time$_$code_address_limit(),
+                config.one$_$time$_$code_address_period_seconds(), maxKeys, time);
+        add(m, ONE_TIME_CODE, true, config.one$_$time$_$code_account_limit(),
+                config.one$_$time$_$code_account_period_seconds(), maxKeys, time);
         add(m, HL7_CONNECTION, false, config.hl7$_$connection_address_limit(),
                 config.hl7$_$connection_address_period_seconds(), maxKeys, time);
         this.limits = Map.copyOf(m);

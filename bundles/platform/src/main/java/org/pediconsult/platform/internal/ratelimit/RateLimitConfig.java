@@ -44,6 +44,20 @@ public @interface RateLimitConfig {
     @AttributeDefinition(name = "Video room sign-in period per address (s)")
     int room$_$sign$_$in_address_period_seconds() default 60;
 
+    @AttributeDefinition(name = "One-time-code calls per address", description = "Sign-up and password-reset calls "
+            + "(asking for a code, or using one) per client address and period")
+    int one$_$time$_$code_address_limit() default 60;
+
+    @AttributeDefinition(name = "One-time-code period per address (s)")
+    int one$_$time$_$code_address_period_seconds() default 600;
+
+    @AttributeDefinition(name = "One-time codes per mobile number", description = "Codes sent to one mobile number "
+            + "(or for one delivery) per period; each code also dies after 5 wrong tries")
+    int one$_$time$_$code_account_limit() default 5;
+
+    @AttributeDefinition(name = "One-time-code period per mobile number (s)")
+    int one$_$time$_$code_account_period_seconds() default 900;
+
     @AttributeDefinition(name = "HL7 connections per address", description = "New MLLP connections per sender address and period")
     int hl7$_$connection_address_limit() default 600;
 

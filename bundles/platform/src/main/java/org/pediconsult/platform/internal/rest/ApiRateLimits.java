@@ -10,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 
+import org.pediconsult.platform.api.rest.OneTimeCodeEndpoint;
 import org.pediconsult.platform.api.rest.PublicEndpoint;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.RateLimits;
@@ -49,6 +50,8 @@ final class ApiRateLimits {
             String kind;
             if (method != null && method.isAnnotationPresent(LoginEndpoint.class)) {
                 kind = RateLimits.LOGIN;
+            } else if (method != null && method.isAnnotationPresent(OneTimeCodeEndpoint.class)) {
+                kind = RateLimits.ONE_TIME_CODE;
             } else if (method != null && method.isAnnotationPresent(PublicEndpoint.class)) {
                 return;
             } else {
@@ -57,6 +60,7 @@ final class ApiRateLimits {
             RateLimits.Admission admission = limits.admit(kind, clientAddress.of(servletRequest));
             if (!admission.isAllowed()) {
                 throw new TooManyRequests(RateLimits.LOGIN.equals(kind) ? "too many logins from this address"
+                        : RateLimits.ONE_TIME_CODE.equals(kind) ? "too many one-time-code requests from this address"
                         : "too many requests from this address", admission.retryAfterSeconds());
             }
         }

@@ -52,11 +52,16 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ProblemException(401, "unauthenticated", "a bearer token is required: POST /api/auth/token");
         }
-        AuthenticatedUser user = tokens.verify(header.substring(7).trim());
-        if (user == null) {
+        TokenService.Bearer bearer = tokens.bearer(header.substring(7).trim());
+        if (bearer == null) {
             throw new ProblemException(401, "invalid_token", "the bearer token is invalid or expired; log in again");
         }
+        AuthenticatedUser user = bearer.user();
         request.setProperty(CALLER, user.username()); // who was refused, should a check below refuse
+        if (bearer.passwordChangeOnly() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
+            throw new ProblemException(403, "password_change_required", "this account has a temporary password: "
+                    + "change it first (POST /api/auth/password)");
+        }
         if (kind == AccessDeclarations.Kind.UNDECLARED) {
             throw new ProblemException(403, "forbidden", "this action declares no role that may call it");
         }

@@ -40,6 +40,14 @@ final class JwtTokens {
     }
 
     String issue(String username, Set<Role> roles) {
+        return issue(username, roles, null, false);
+    }
+
+    /**
+     * A token; {@code generation} is the database account's token generation (null for a realm user),
+     * {@code passwordChange} marks a token that may only change the password.
+     */
+    String issue(String username, Set<Role> roles, Integer generation, boolean passwordChange) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -48,6 +56,8 @@ final class JwtTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
                 .claim("roles", roles.stream().map(Role::name).sorted().collect(Collectors.toList()))
+                .claim(GENERATION, generation)
+                .claim(PASSWORD_CHANGE, passwordChange ? Boolean.TRUE : null)
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
@@ -58,8 +68,14 @@ final class JwtTokens {
         }
     }
 
-    /** A token that is ours, intact and not expired: its user, id and expiry. */
-    record Verified(AuthenticatedUser user, String jti, Instant expiresAt) {
+    static final String GENERATION = "gen";
+    static final String PASSWORD_CHANGE = "pwc";
+
+    /**
+     * A token that is ours, intact and not expired: its user, id, expiry, the account's token generation
+     * it was issued under (null: a realm user) and whether it may only change the password.
+     */
+    record Verified(AuthenticatedUser user, String jti, Instant expiresAt, Integer generation, boolean passwordChange) {
     }
 
     /**
@@ -89,7 +105,12 @@ final class JwtTokens {
                     }
                 }
             }
-            return new Verified(new AuthenticatedUser(claims.getSubject(), roles), claims.getJWTID(), exp.toInstant());
+            Object gen = claims.getClaim(GENERATION);
+            if (gen != null && !(gen instanceof Number)) {
+                return null;
+            }
+            return new Verified(new AuthenticatedUser(claims.getSubject(), roles), claims.getJWTID(), exp.toInstant(),
+                    gen == null ? null : ((Number) gen).intValue(), Boolean.TRUE.equals(claims.getBooleanClaim(PASSWORD_CHANGE)));
         } catch (ParseException | JOSEException e) {
             return null;
         }

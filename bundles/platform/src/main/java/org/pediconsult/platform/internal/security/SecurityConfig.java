@@ -28,4 +28,10 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(name = "Lockout duration (s)")
     int lockout_duration_seconds() default 900;
+
+    @AttributeDefinition(name = "One-time code lifetime (s)", description = "How long a sign-up, reset or delivery code is good")
+    int code_ttl_seconds() default 300;
+
+    @AttributeDefinition(name = "Wrong tries per one-time code", description = "After this many wrong tries the code is dead")
+    int code_max_attempts() default 5;
 }

@@ -21,6 +21,8 @@ import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.api.security.Role;
+import org.pediconsult.platform.internal.accounts.AccountStore;
+import org.pediconsult.platform.internal.accounts.DatabaseAccounts;
 import org.pediconsult.platform.internal.ratelimit.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +43,15 @@ public class TokenService {
     private final RevokedTokens revoked;
     private final RateLimits rateLimits;
     private final AuditTrail audit;
+    private final DatabaseAccounts accounts;
 
     @Activate
     public TokenService(@Reference Clock clock, @Reference AuditTrail audit,
                         @Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                         @Reference SchemaMigrations schemaReady, @Reference RateLimits rateLimits,
-                        SecurityConfig config) throws IOException {
+                        @Reference DatabaseAccounts accounts, SecurityConfig config) throws IOException {
         this.audit = audit;
+        this.accounts = accounts;
         this.rateLimits = rateLimits;
         this.passwords = new JaasPasswordCheck(config.jaas_realm());
         Tx tx = new Tx(dataSource);
@@ -62,12 +66,18 @@ public class TokenService {
         LOG.info("bearer tokens signed with the key in {}, JAAS realm '{}'", keyFile, config.jaas_realm());
     }
 
+    /** A login's answer: the token, and whether it may only change the (temporary) password. */
+    public record Login(String token, boolean passwordChangeRequired) {
+    }
+
     /**
      * Checks the credentials and answers a signed token; throws 429 (too many logins for this user
-     * name), 423 (locked) or 401 problems otherwise. The user name is passed to the realm as given;
-     * rate limit and lockout count under its trimmed, lower-case form ({@link LoginName}).
+     * name), 423 (locked), 403 (account disabled, told only to whoever has its password) or 401
+     * problems otherwise. A database account ({@link DatabaseAccounts}) of that name, or of that mobile
+     * number, is checked first; a name no account has goes to the JAAS realm as given. Rate limit and
+     * lockout count under the name's trimmed, lower-case form ({@link LoginName}).
      */
-    public String login(String username, char[] password) {
+    public Login login(String username, char[] password) {
         RateLimits.Admission admission = rateLimits.admit(RateLimits.LOGIN, RateLimits.ACCOUNT_KEY_PREFIX + LoginName.of(username));
         if (!admission.isAllowed()) {
             throw new TooManyRequests("too many logins for this user name", admission.retryAfterSeconds());
@@ -76,7 +86,17 @@ public class TokenService {
         if (locked > 0) {
             throw locked(locked);
         }
-        Set<Role> roles = passwords.authenticate(username, password);
+        DatabaseAccounts.Authentication account = accounts.authenticate(username, password);
+        Set<Role> roles;
+        String subject = username;
+        if (account.outcome() == DatabaseAccounts.Outcome.NO_ACCOUNT) {
+            roles = passwords.authenticate(username, password);
+        } else if (account.outcome() == DatabaseAccounts.Outcome.WRONG_PASSWORD) {
+            roles = null;
+        } else {
+            roles = account.account().roles();
+            subject = account.account().username();
+        }
         if (roles == null) {
             audit.record(new AuditEntry(username, AuditEntry.Action.LOGIN_FAILED, "session", null, null, null));
             if (lockout.failed(username)) {
@@ -85,8 +105,59 @@ public class TokenService {
             throw new ProblemException(401, "invalid_credentials", "user name or password is wrong");
         }
         lockout.succeeded(username);
-        audit.record(new AuditEntry(username, AuditEntry.Action.LOGIN, "session", null, null, null));
-        return tokens.issue(username, roles);
+        if (account.outcome() == DatabaseAccounts.Outcome.DISABLED) {
+            audit.record(new AuditEntry(subject, AuditEntry.Action.REFUSED, "session", null, null, "login of a disabled account"));
+            throw new ProblemException(403, "account_disabled", "this account is disabled; ask the hospital's administrator");
+        }
+        if (account.outcome() == DatabaseAccounts.Outcome.OK) {
+            boolean change = account.account().passwordChangeRequired();
+            audit.record(new AuditEntry(subject, AuditEntry.Action.LOGIN, "session", null, null,
+                    change ? "temporary password: must change it" : null));
+            return new Login(tokens.issue(subject, roles, account.tokenGeneration(), change), change);
+        }
+        audit.record(new AuditEntry(subject, AuditEntry.Action.LOGIN, "session", null, null, null));
+        return new Login(tokens.issue(subject, roles), false);
+    }
+
+    /**
+     * The signed-in user changes their own password (the current one checked again, with the lockout of
+     * a login): the account's other tokens are revoked, and a new token is answered.
+     */
+    public Login changePassword(String username, char[] current, char[] next) {
+        long locked = lockout.lockedSeconds(username);
+        if (locked > 0) {
+            throw locked(locked);
+        }
+        DatabaseAccounts.Authentication account = accounts.authenticate(username, current);
+        if (account.outcome() == DatabaseAccounts.Outcome.NO_ACCOUNT) {
+            throw ProblemException.conflict("password_managed_elsewhere", "this login's password is kept by the "
+                    + "hospital's directory (the JAAS realm), not by PediConsult: change it there");
+        }
+        if (account.outcome() == DatabaseAccounts.Outcome.WRONG_PASSWORD) {
+            audit.record(new AuditEntry(username, AuditEntry.Action.LOGIN_FAILED, "session", null, null, "password change"));
+            if (lockout.failed(username)) {
+                throw locked(lockout.lockedSeconds(username));
+            }
+            throw new ProblemException(400, "invalid_credentials", "the current password is wrong", "currentPassword");
+        }
+        if (account.outcome() == DatabaseAccounts.Outcome.DISABLED) {
+            throw new ProblemException(403, "account_disabled", "this account is disabled; ask the hospital's administrator");
+        }
+        lockout.succeeded(username);
+        if (java.util.Arrays.equals(current, next)) {
+            throw ProblemException.badField("newPassword", "the new password must differ from the current one");
+        }
+        org.pediconsult.platform.api.security.Account changed;
+        try {
+            changed = accounts.setPassword(account.account().username(), next, false, account.account().username());
+        } catch (ProblemException e) {
+            if ("password".equals(e.field())) {
+                throw ProblemException.badField("newPassword", e.getMessage());
+            }
+            throw e;
+        }
+        AccountStore.TokenState state = accounts.tokenState(changed.username());
+        return new Login(tokens.issue(changed.username(), changed.roles(), state.generation(), false), false);
     }
 
     /**
@@ -95,7 +166,7 @@ public class TokenService {
      */
     public boolean logout(String token) {
         JwtTokens.Verified verified = tokens.verify(token);
-        if (verified == null || revoked.isRevoked(verified.jti())) {
+        if (verified == null || revoked.isRevoked(verified.jti()) || bearer(token) == null) {
             return false;
         }
         revoked.revoke(verified.jti(), verified.expiresAt());
@@ -108,13 +179,28 @@ public class TokenService {
         return tokens.ttlSeconds();
     }
 
-    /** The bearer's user, or null when the token is not valid or was revoked. */
+    /** The bearer's user, or null when the token is not valid, was revoked, or its account was disabled or changed its password. */
     public AuthenticatedUser verify(String token) {
+        Bearer bearer = bearer(token);
+        return bearer == null || bearer.passwordChangeOnly() ? null : bearer.user();
+    }
+
+    /** A valid token's user; {@code passwordChangeOnly}: issued for a temporary password, good only to change it (and log out). */
+    public record Bearer(AuthenticatedUser user, boolean passwordChangeOnly) {
+    }
+
+    /** The bearer of a valid token, or null (invalid, expired, revoked, account disabled or its password changed since). */
+    public Bearer bearer(String token) {
         JwtTokens.Verified verified = tokens.verify(token);
         if (verified == null || revoked.isRevoked(verified.jti())) {
             return null;
         }
-        return verified.user();
+        AccountStore.TokenState state = accounts.tokenState(verified.user().username());
+        if (state == null ? verified.generation() != null
+                : !state.enabled() || verified.generation() == null || verified.generation() != state.generation()) {
+            return null;
+        }
+        return new Bearer(verified.user(), verified.passwordChange());
     }
 
     private static ProblemException locked(long seconds) {

@@ -56,6 +56,10 @@ class BucketRateLimitsTest {
         @Override public int api_account_period_seconds() { return 60; }
         @Override public int room$_$sign$_$in_address_limit() { return roomSignIn; }
         @Override public int room$_$sign$_$in_address_period_seconds() { return 60; }
+        @Override public int one$_$time$_$code_address_limit() { return 60; }
+        @Override public int one$_$time$_$code_address_period_seconds() { return 600; }
+        @Override public int one$_$time$_$code_account_limit() { return 5; }
+        @Override public int one$_$time$_$code_account_period_seconds() { return 900; }
         @Override public int hl7$_$connection_address_limit() { return 600; }
         @Override public int hl7$_$connection_address_period_seconds() { return 60; }
         @Override public int max_keys() { return maxKeys; }

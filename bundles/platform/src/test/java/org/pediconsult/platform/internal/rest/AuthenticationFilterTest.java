@@ -76,11 +76,17 @@ class AuthenticationFilterTest {
     }
 
     private static int status(Class<?> resource, String method, AuthenticatedUser user) throws Exception {
+        return status(resource, method, user, false);
+    }
+
+    private static int status(Class<?> resource, String method, AuthenticatedUser user, boolean passwordChangeOnly) throws Exception {
         TokenService tokens = mock(TokenService.class);
-        when(tokens.verify(any())).thenReturn(user);
+        when(tokens.bearer(any())).thenReturn(new TokenService.Bearer(user, passwordChangeOnly));
         AuthenticationFilter filter = new AuthenticationFilter(tokens);
         ResourceInfo info = mock(ResourceInfo.class);
-        when(info.getResourceMethod()).thenReturn(resource.getMethod(method));
+        java.lang.reflect.Method m = java.util.Arrays.stream(resource.getMethods()).filter(x -> x.getName().equals(method))
+                .findFirst().orElseThrow();
+        when(info.getResourceMethod()).thenReturn(m);
         when(info.getResourceClass()).thenAnswer(i -> resource);
         Field f = AuthenticationFilter.class.getDeclaredField("resourceInfo");
         f.setAccessible(true);
@@ -124,6 +130,15 @@ class AuthenticationFilterTest {
         assertEquals(200, status(AdminThings.class, "replaced", as(Role.AUDITOR)));
         assertEquals(403, status(AdminThings.class, "replaced", as(Role.INTEGRATION_ADMIN)));
         assertEquals(List.of(), AccessDeclarations.undeclared(AdminThings.class));
+    }
+
+    @Test
+    void aTokenOfATemporaryPasswordMayOnlyChangeItOrLogOut() throws Exception {
+        AuthenticatedUser pharmacist = as(Role.PHARMACIST);
+        assertEquals(403, status(Things.class, "anyone", pharmacist, true));
+        assertEquals(200, status(Things.class, "anyone", pharmacist, false));
+        assertEquals(200, status(AuthResource.class, "changePassword", pharmacist, true));
+        assertEquals(200, status(AuthResource.class, "logout", pharmacist, true));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
@@ -37,8 +38,13 @@ import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.security.NewAccount;
 import org.pediconsult.platform.api.security.RateLimits;
+import org.pediconsult.platform.api.security.Role;
+import org.apache.karaf.jaas.modules.Encryption;
+import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.internal.MutableClock;
+import org.pediconsult.platform.internal.accounts.DatabaseAccounts;
 import org.pediconsult.platform.internal.PlatformDatabase;
 import org.pediconsult.platform.internal.ratelimit.TooManyRequests;
 
@@ -142,7 +148,24 @@ class TokenServiceTest {
             admitted.add(kind + " " + key);
             return refuseLogins ? RateLimits.Admission.refused(17) : RateLimits.Admission.allowed();
         };
-        return new TokenService(clock, audit, db, (bundle, module) -> 0, limits, config(dir.resolve("key.json")));
+        return new TokenService(clock, audit, db, (bundle, module) -> 0, limits, accounts(audit), config(dir.resolve("key.json")));
+    }
+
+    /** The database accounts on the same database, with a cheap stand-in for Argon2id (its own bundle's tests cover it). */
+    DatabaseAccounts accounts(AuditTrail audit) {
+        return new DatabaseAccounts(new Tx(db), clock, audit, new TestHashing());
+    }
+
+    static final class TestHashing implements Encryption {
+        @Override
+        public String encryptPassword(String password) {
+            return "test:" + new StringBuilder(password).reverse();
+        }
+
+        @Override
+        public boolean checkPassword(String password, String stored) {
+            return encryptPassword(password).equals(stored);
+        }
     }
 
     private static SecurityConfig config(Path keyFile) {
@@ -154,6 +177,8 @@ class TokenServiceTest {
             @Override public int lockout_max_failures() { return 5; }
             @Override public int lockout_window_seconds() { return 900; }
             @Override public int lockout_duration_seconds() { return 900; }
+            @Override public int code_ttl_seconds() { return 300; }
+            @Override public int code_max_attempts() { return 5; }
             @Override public Class<? extends Annotation> annotationType() { return SecurityConfig.class; }
         };
     }
@@ -162,8 +187,8 @@ class TokenServiceTest {
     void logoutRevokesTheTokenOnEveryNodeUntilItExpires() throws Exception {
         TokenService node1 = service();
         TokenService node2 = service();
-        String token = node1.login("guardian.tang", "pediconsult".toCharArray());
-        String other = node1.login("guardian.tang", "pediconsult".toCharArray());
+        String token = node1.login("guardian.tang", "pediconsult".toCharArray()).token();
+        String other = node1.login("guardian.tang", "pediconsult".toCharArray()).token();
         assertNotNull(node2.verify(token));
 
         assertTrue(node1.logout(token));
@@ -178,9 +203,9 @@ class TokenServiceTest {
     @Test
     void revocationsArePrunedOnceTheirTokensHaveExpired() throws Exception {
         TokenService service = service();
-        service.logout(service.login("guardian.tang", "pediconsult".toCharArray()));
+        service.logout(service.login("guardian.tang", "pediconsult".toCharArray()).token());
         clock.advance(Duration.ofSeconds(3601));
-        service.logout(service.login("dr.wang", "pediconsult".toCharArray()));
+        service.logout(service.login("dr.wang", "pediconsult".toCharArray()).token());
         try (Connection c = db.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM platform_revoked_token")) {
             rs.next();
@@ -191,7 +216,7 @@ class TokenServiceTest {
     @Test
     void loginsPerUserNameAreRateLimitedBeforeThePasswordIsChecked() throws Exception {
         TokenService service = service();
-        service.login(" Guardian.Tang ", "pediconsult".toCharArray());
+        service.login(" Guardian.Tang ", "pediconsult".toCharArray()).token();
         assertEquals(List.of("login account:guardian.tang"), admitted, "counted under the trimmed, lower-case name");
         refuseLogins = true;
         int audits = audited.size();
@@ -213,5 +238,113 @@ class TokenServiceTest {
         assertEquals(423, locked.status(), "locked for the right password too, by a new instance (restart)");
         clock.advance(Duration.ofSeconds(900));
         assertNotNull(service().login("dr.wang", "pediconsult".toCharArray()));
+    }
+
+    private DatabaseAccounts accountsOf(TokenService unused) {
+        return accounts(new AuditTrail() {
+            @Override
+            public long record(AuditEntry entry) {
+                audited.add(entry);
+                return audited.size();
+            }
+
+            @Override
+            public long record(Connection tx, AuditEntry entry) {
+                return record(entry);
+            }
+
+            @Override
+            public AuditVerification verify() {
+                throw new UnsupportedOperationException();
+            }
+        });
+    }
+
+    @Test
+    void aDatabaseAccountWinsOverTheRealmAndLogsInByNameOrMobileNumber() throws Exception {
+        TokenService service = service();
+        DatabaseAccounts accounts = accountsOf(service);
+        accounts.create(new NewAccount("guardian.tang", "唐丽", "199 0000 0001", Set.of(Role.GUARDIAN),
+                "家里的猫叫咪咪2026".toCharArray(), false), "test");
+        ProblemException realmPassword = assertThrows(ProblemException.class,
+                () -> service.login("guardian.tang", "pediconsult".toCharArray()));
+        assertEquals(401, realmPassword.status(), "the realm's password does not open a name the database has");
+        TokenService.Login byName = service.login("Guardian.Tang", "家里的猫叫咪咪2026".toCharArray());
+        assertEquals("guardian.tang", service.verify(byName.token()).username());
+        TokenService.Login byPhone = service.login("+86 199-0000-0001", "家里的猫叫咪咪2026".toCharArray());
+        assertEquals("guardian.tang", service.verify(byPhone.token()).username(), "the account's name, whatever was typed");
+        assertFalse(byPhone.passwordChangeRequired());
+        assertNotNull(service.verify(service.login("dr.wang", "pediconsult".toCharArray()).token()),
+                "a name no account has still goes to the realm");
+    }
+
+    @Test
+    void disablingAnAccountRefusesItsTokensAtOnceOnEveryNode() throws Exception {
+        TokenService node1 = service();
+        TokenService node2 = service();
+        DatabaseAccounts accounts = accountsOf(node1);
+        accounts.create(new NewAccount("dr.zhang", "张敏", null, Set.of(Role.PHYSICIAN), "Temporary-1234".toCharArray(), true), "admin");
+        accounts.setPassword("dr.zhang", "Chosen-by-her-5678".toCharArray(), false, "dr.zhang");
+        String token = node1.login("dr.zhang", "Chosen-by-her-5678".toCharArray()).token();
+        assertNotNull(node2.verify(token));
+
+        accounts.disable("dr.zhang", "left the hospital", "admin");
+        assertNull(node1.verify(token), "refused at once");
+        assertNull(node2.verify(token), "on the other node too");
+        ProblemException login = assertThrows(ProblemException.class,
+                () -> node2.login("dr.zhang", "Chosen-by-her-5678".toCharArray()));
+        assertEquals(403, login.status());
+        assertEquals("account_disabled", login.code());
+        ProblemException wrong = assertThrows(ProblemException.class, () -> node2.login("dr.zhang", "guess-guess".toCharArray()));
+        assertEquals(401, wrong.status(), "a wrong password learns nothing about the account's state");
+
+        accounts.enable("dr.zhang", "admin");
+        assertNull(node1.verify(token), "enabling again does not bring old tokens back");
+        assertNotNull(node1.verify(node1.login("dr.zhang", "Chosen-by-her-5678".toCharArray()).token()));
+    }
+
+    @Test
+    void aTemporaryPasswordGivesATokenGoodOnlyToChangeIt() throws Exception {
+        TokenService service = service();
+        DatabaseAccounts accounts = accountsOf(service);
+        accounts.create(new NewAccount("pharmacist.wu", "吴芳", null, Set.of(Role.PHARMACIST), "Temp-4711-abcd".toCharArray(), true),
+                "admin");
+        TokenService.Login first = service.login("pharmacist.wu", "Temp-4711-abcd".toCharArray());
+        assertTrue(first.passwordChangeRequired());
+        assertNull(service.verify(first.token()), "no API call with it");
+        assertTrue(service.bearer(first.token()).passwordChangeOnly());
+
+        ProblemException wrongCurrent = assertThrows(ProblemException.class,
+                () -> service.changePassword("pharmacist.wu", "not-it-at-all".toCharArray(), "New-secret-2026".toCharArray()));
+        assertEquals("currentPassword", wrongCurrent.field());
+        ProblemException tooShort = assertThrows(ProblemException.class,
+                () -> service.changePassword("pharmacist.wu", "Temp-4711-abcd".toCharArray(), "short".toCharArray()));
+        assertEquals("newPassword", tooShort.field());
+
+        TokenService.Login changed = service.changePassword("pharmacist.wu", "Temp-4711-abcd".toCharArray(),
+                "New-secret-2026".toCharArray());
+        assertFalse(changed.passwordChangeRequired());
+        assertEquals("pharmacist.wu", service.verify(changed.token()).username());
+        assertNull(service.bearer(first.token()), "the temporary password's token is revoked by the change");
+        assertThrows(ProblemException.class, () -> service.login("pharmacist.wu", "Temp-4711-abcd".toCharArray()));
+        assertFalse(service.login("pharmacist.wu", "New-secret-2026".toCharArray()).passwordChangeRequired());
+    }
+
+    @Test
+    void aRealmUserCannotChangeItsPasswordHere() throws Exception {
+        TokenService service = service();
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> service.changePassword("admin", "pediconsult".toCharArray(), "Another-one-99".toCharArray()));
+        assertEquals(409, e.status());
+    }
+
+    @Test
+    void aRealmTokenIsRefusedOnceAnAccountOfTheSameNameExists() throws Exception {
+        TokenService service = service();
+        String realmToken = service.login("courier.zhao", "pediconsult".toCharArray()).token();
+        assertNotNull(service.verify(realmToken));
+        accountsOf(service).create(new NewAccount("courier.zhao", "赵强", null, Set.of(Role.COURIER),
+                "Courier-pass-31".toCharArray(), true), "admin");
+        assertNull(service.verify(realmToken), "the database account now owns the name");
     }
 }

@@ -1,0 +1,37 @@
+package org.pediconsult.platform.api.security;
+
+import java.sql.Connection;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Six-digit one-time codes sent by text message ({@link org.pediconsult.platform.api.message.MessageSender})
+ * to prove that a person holds a mobile number: at sign-up, to reset a password, at the door when a
+ * parcel is handed over. A code is kept only as a hash, expires after five minutes (configurable), is
+ * good once, and dies after five wrong tries; a new code replaces the one before. Sending is limited per
+ * mobile number and per client address.
+ *
+ * <p>Problems: 400 {@code code_wrong} (with the tries left), 400 {@code code_expired}, 400
+ * {@code code_invalid} (none, used, replaced or too many wrong tries: ask for a new one), 429 when too
+ * many codes were asked for, 503 {@code no_message_sender} when no sender could send it.
+ *
+ * @since 1.3
+ */
+@ProviderType
+public interface OneTimeCodes {
+    /**
+     * Makes a new code for {@code purpose} and {@code subject} (e.g. {@code sign-up} and the mobile number,
+     * or {@code delivery} and the delivery's id) and sends it to {@code phone}; {@code text} is the message,
+     * with {@code {code}} where the code goes. Answers the code's lifetime in seconds. (The limit per
+     * client address is the REST layer's, for methods marked
+     * {@link org.pediconsult.platform.api.rest.OneTimeCodeEndpoint}.)
+     */
+    int send(String purpose, String subject, String phone, String text);
+
+    /**
+     * Checks the code and, when right, uses it up on the caller's connection, in the caller's transaction
+     * (rolled back with it); a wrong try is counted in a transaction of its own, so it counts even though
+     * the caller's work is rolled back.
+     */
+    void consume(Connection c, String purpose, String subject, String code);
+}

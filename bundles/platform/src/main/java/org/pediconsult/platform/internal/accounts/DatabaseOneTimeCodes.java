@@ -1,0 +1,212 @@
+package org.pediconsult.platform.internal.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.platform.api.Ids;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.data.DataAccessException;
+import org.pediconsult.platform.api.data.SchemaMigrations;
+import org.pediconsult.platform.api.data.Tx;
+import org.pediconsult.platform.api.message.MessageSender;
+import org.pediconsult.platform.api.message.OutboundMessage;
+import org.pediconsult.platform.api.security.OneTimeCodes;
+import org.pediconsult.platform.api.security.RateLimits;
+import org.pediconsult.platform.internal.messages.MessageSenders;
+import org.pediconsult.platform.internal.ratelimit.TooManyRequests;
+import org.pediconsult.platform.internal.security.SecurityConfig;
+
+/**
+ * {@link OneTimeCodes} in {@code platform_one_time_code}: six digits from a {@link SecureRandom}, kept
+ * as SHA-256 of purpose, subject and code; one live code per purpose and subject. Nothing here logs a
+ * code or a full mobile number.
+ */
+@Component(service = OneTimeCodes.class, configurationPid = "org.pediconsult.security")
+public class DatabaseOneTimeCodes implements OneTimeCodes {
+    static final Duration KEEP_USED = Duration.ofDays(1);
+    private final SecureRandom random = new SecureRandom();
+    private final Tx tx;
+    private final Clock clock;
+    private final MessageSenders senders;
+    private final RateLimits rateLimits;
+    private final Duration ttl;
+    private final int maxAttempts;
+
+    @Activate
+    public DatabaseOneTimeCodes(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
+                                @Reference Clock clock, @Reference MessageSenders senders, @Reference RateLimits rateLimits,
+                                @Reference SchemaMigrations schemaReady, SecurityConfig config) {
+        this(new Tx(dataSource), clock, senders, rateLimits, Duration.ofSeconds(config.code_ttl_seconds()), config.code_max_attempts());
+    }
+
+    DatabaseOneTimeCodes(Tx tx, Clock clock, MessageSenders senders, RateLimits rateLimits, Duration ttl, int maxAttempts) {
+        this.tx = tx;
+        this.clock = clock;
+        this.senders = senders;
+        this.rateLimits = rateLimits;
+        this.ttl = ttl;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public int send(String purpose, String subject, String phone, String text) {
+        requireKey(purpose, subject);
+        if (!text.contains("{code}")) {
+            throw new IllegalArgumentException("the text has no {code} placeholder");
+        }
+        admit(RateLimits.ACCOUNT_KEY_PREFIX + purpose + ":" + subject, "too many codes asked for this number; wait and try again");
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        String id = Ids.newId();
+        Instant now = clock.instant();
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM platform_one_time_code WHERE (purpose = ? AND subject = ?) OR created_at < ?")) {
+                ps.setString(1, purpose);
+                ps.setString(2, subject);
+                ps.setTimestamp(3, Timestamp.from(now.minus(KEEP_USED)));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_one_time_code "
+                    + "(id, purpose, subject, code_hash, expires_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, purpose);
+                ps.setString(3, subject);
+                ps.setString(4, hash(purpose, subject, code));
+                ps.setTimestamp(5, Timestamp.from(now.plus(ttl)));
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        if (!senders.send(new OutboundMessage(id, MessageSender.SMS, phone, purpose, text.replace("{code}", code)))) {
+            tx.inTransaction(c -> delete(c, id));
+            throw new ProblemException(503, "no_message_sender",
+                    "the code could not be sent: no text message gateway is installed or it failed; try again later");
+        }
+        return (int) ttl.toSeconds();
+    }
+
+    @Override
+    public void consume(Connection c, String purpose, String subject, String code) {
+        requireKey(purpose, subject);
+        if (code == null || !code.trim().matches("[0-9]{6}")) {
+            throw ProblemException.badField("code", "the code is the 6 digits of the text message");
+        }
+        try {
+            consumeOn(c, purpose, subject, code.trim());
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private void consumeOn(Connection c, String purpose, String subject, String code) throws SQLException {
+        String id;
+        String expected;
+        Instant expires;
+        int attempts;
+        boolean used;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, code_hash, expires_at, attempts, used_at "
+                + "FROM platform_one_time_code WHERE purpose = ? AND subject = ?")) {
+            ps.setString(1, purpose);
+            ps.setString(2, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw invalid();
+                }
+                id = rs.getString(1);
+                expected = rs.getString(2);
+                expires = rs.getTimestamp(3).toInstant();
+                attempts = rs.getInt(4);
+                used = rs.getTimestamp(5) != null;
+            }
+        }
+        if (used || attempts >= maxAttempts) {
+            throw invalid();
+        }
+        if (!clock.instant().isBefore(expires)) {
+            throw new ProblemException(400, "code_expired", "this code has expired: ask for a new one", "code");
+        }
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                hash(purpose, subject, code).getBytes(StandardCharsets.US_ASCII))) {
+            // counted in a transaction of its own: the caller's work is rolled back with this problem
+            int tries = tx.inTransaction(own -> {
+                try (PreparedStatement ps = own.prepareStatement(
+                        "UPDATE platform_one_time_code SET attempts = attempts + 1 WHERE id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = own.prepareStatement("SELECT attempts FROM platform_one_time_code WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getInt(1) : maxAttempts;
+                    }
+                }
+            });
+            int left = Math.max(0, maxAttempts - tries);
+            throw new ProblemException(400, "code_wrong", left == 0
+                    ? "wrong code, and that was the last try: ask for a new code"
+                    : "wrong code: " + left + " more " + (left == 1 ? "try" : "tries") + " with this code", "code");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_one_time_code SET used_at = ? "
+                + "WHERE id = ? AND used_at IS NULL AND attempts < ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, id);
+            ps.setInt(3, maxAttempts);
+            if (ps.executeUpdate() != 1) {
+                throw invalid();   // used at the same moment by another request
+            }
+        }
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(400, "code_invalid", "no valid code: it was used, replaced by a newer one, "
+                + "or tried wrong too often; ask for a new one", "code");
+    }
+
+    private void admit(String key, String refusal) {
+        RateLimits.Admission a = rateLimits.admit(RateLimits.ONE_TIME_CODE, key);
+        if (!a.isAllowed()) {
+            throw new TooManyRequests(refusal, a.retryAfterSeconds());
+        }
+    }
+
+    private static Object delete(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM platform_one_time_code WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private static void requireKey(String purpose, String subject) {
+        if (purpose == null || purpose.isBlank() || purpose.length() > 40 || subject == null || subject.isBlank()
+                || subject.length() > 100) {
+            throw new IllegalArgumentException("purpose (at most 40 characters) and subject (at most 100) are required");
+        }
+    }
+
+    static String hash(String purpose, String subject, String code) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest((purpose + "\n" + subject + "\n" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.pediconsult.platform.internal.accounts;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.data.Tx;
+import org.pediconsult.platform.api.security.Account;
+import org.pediconsult.platform.api.security.OneTimeCodes;
+import org.pediconsult.platform.api.security.PhoneNumbers;
+
+/**
+ * A forgotten password, reset with a one-time code sent to the account's mobile number. Asking for a
+ * code answers the same whether or not an account has the number (nothing to learn by trying numbers);
+ * the code goes out only when one has. The new password is checked before the code is used up.
+ */
+@Component(service = PasswordReset.class)
+public class PasswordReset {
+    static final String PURPOSE = "password-reset";
+    static final String TEXT = "【PediConsult】您的重置密码验证码为 {code}，5 分钟内有效，请勿告诉他人。"
+            + " Your PediConsult password reset code is {code}, valid for 5 minutes.";
+    private final DatabaseAccounts accounts;
+    private final OneTimeCodes codes;
+    private final Tx tx;
+
+    @Activate
+    public PasswordReset(@Reference DatabaseAccounts accounts, @Reference OneTimeCodes codes,
+                         @Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.tx = new Tx(dataSource);
+    }
+
+    /** Sends a reset code when an account has this number; answers the code's lifetime either way. */
+    public int sendCode(String rawPhone) {
+        String phone = requirePhone(rawPhone);
+        Account a = accounts.findByPhone(phone);
+        if (a == null || !a.enabled()) {
+            return 300;
+        }
+        return codes.send(PURPOSE, phone, phone, TEXT);
+    }
+
+    /** Checks the code and sets the new password (the account's tokens are revoked); answers the login name. */
+    public String reset(String rawPhone, String code, char[] newPassword) {
+        String phone = requirePhone(rawPhone);
+        Account a = accounts.findByPhone(phone);
+        if (a == null) {
+            // the same answer as a wrong or missing code: whether an account has the number stays unknown
+            throw new ProblemException(400, "code_invalid", "no valid code: it was used, replaced by a newer one, "
+                    + "or tried wrong too often; ask for a new one", "code");
+        }
+        accounts.checkPassword(a.username(), newPassword);
+        tx.inTransaction(c -> {
+            codes.consume(c, PURPOSE, phone, code);
+            return null;
+        });
+        accounts.setPassword(a.username(), newPassword, false, a.username());
+        return a.username();
+    }
+
+    static String requirePhone(String raw) {
+        String phone = PhoneNumbers.normalise(raw);
+        if (phone == null) {
+            throw ProblemException.badField("phone", "not a mobile number: 11 digits (mainland China) or + and 8 to 15 digits");
+        }
+        return phone;
+    }
+}
