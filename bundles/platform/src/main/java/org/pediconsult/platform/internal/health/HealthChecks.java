@@ -28,6 +28,8 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.internal.rest.ServedApi;
+import org.pediconsult.platform.api.message.MessageSender;
+import org.pediconsult.platform.internal.messages.MessageSenders;
 import org.pediconsult.platform.internal.security.DemoPasswordCheck;
 
 /** The checks behind {@code /api/health}; the database and broker references are optional so they can report DOWN. */
@@ -64,6 +66,10 @@ public class HealthChecks {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DemoPasswordCheck demoPasswords;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MessageSenders messageSenders;
+
     @Activate
     public HealthChecks(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.context = context;
@@ -77,7 +83,29 @@ public class HealthChecks {
         results.put("bundles", bundles());
         results.put("api", api());
         results.put("accounts", accounts());
+        results.put("messages", messages());
         return results;
+    }
+
+    /**
+     * Text messages (one-time codes): in demo mode the development inbox is expected; outside it, a
+     * development inbox as the only sender means codes reach nobody's phone (DOWN). No sender at all is
+     * reported (sign-up and password reset answer 503) but is not DOWN: a hospital may sign people up at the desk.
+     */
+    private Check messages() {
+        MessageSenders senders = messageSenders;
+        if (senders == null) {
+            return new Check(false, "the message sender whiteboard is not running");
+        }
+        MessageSenders.Summary sms = senders.summary(MessageSender.SMS);
+        if (sms.names().isEmpty()) {
+            return new Check(true, "no text message sender installed: sign-up and password reset codes cannot be sent");
+        }
+        if (sms.developmentOnly() && !"demo".equals(mode())) {
+            return new Check(false, "demo data is off, but text messages only reach the development inbox: install the "
+                    + "hospital's SMS gateway and delete etc/org.pediconsult.devinbox.cfg (README, \"Text messages\")");
+        }
+        return new Check(true, Map.of("sms", sms.names(), "developmentInbox", sms.developmentOnly()));
     }
 
     /** "demo" when demo data is on (etc/org.pediconsult.consultation.cfg), else "production". */

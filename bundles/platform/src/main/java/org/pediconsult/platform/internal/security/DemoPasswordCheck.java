@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pediconsult.platform.internal.accounts.DatabaseAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public class DemoPasswordCheck {
     private final List<BackingEngineFactory> engines;
     private final Predicate<String> opensWithDemoPassword;
     private final Clock clock;
+    private final Supplier<List<String>> databaseDemoAccounts;
     private Finding last;
     private Instant lastAt;
     private String lastFingerprint;
@@ -52,8 +55,10 @@ public class DemoPasswordCheck {
     @Activate
     public DemoPasswordCheck(DemoAccountsConfig config, @Reference Clock clock,
                              @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-                             @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines) {
-        this(config.demo_data(), config.jaas_realm(), realms, engines, demoLogin(new JaasPasswordCheck(config.jaas_realm())), clock);
+                             @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines,
+                             @Reference DatabaseAccounts accounts) {
+        this(config.demo_data(), config.jaas_realm(), realms, engines, demoLogin(new JaasPasswordCheck(config.jaas_realm())),
+                accounts::demoAccountsWithDemoPassword, clock);
         if (demoMode) {
             LOG.warn("DEMO MODE (demo.data = true in etc/org.pediconsult.consultation.cfg): the demo users' password is public; "
                     + "not for real patients (README, \"Production checklist\")");
@@ -61,7 +66,8 @@ public class DemoPasswordCheck {
     }
 
     DemoPasswordCheck(boolean demoMode, String realmName, List<JaasRealm> realms, List<BackingEngineFactory> engines,
-                      Predicate<String> opensWithDemoPassword, Clock clock) {
+                      Predicate<String> opensWithDemoPassword, Supplier<List<String>> databaseDemoAccounts, Clock clock) {
+        this.databaseDemoAccounts = databaseDemoAccounts;
         this.demoMode = demoMode;
         this.realmName = realmName;
         this.realms = realms;
@@ -93,11 +99,37 @@ public class DemoPasswordCheck {
                 && now.isBefore(lastAt.plus(last.ok() ? RECHECK_AFTER_CLEAN : RECHECK_AFTER_FINDING))) {
             return last;
         }
-        last = tryEveryAccount(realm.get());
+        last = and(tryEveryAccount(realm.get()), tryDemoDatabaseAccounts());
         lastAt = now;
         lastFingerprint = fingerprint;
         return last;
     }
+
+    private static Finding and(Finding realm, Finding database) {
+        if (realm.ok() && database.ok()) {
+            return new Finding(true, realm.reason() + "; " + database.reason());
+        }
+        return new Finding(false, !realm.ok() && !database.ok() ? realm.reason() + "; and " + database.reason()
+                : realm.ok() ? database.reason() : realm.reason());
+    }
+
+    /** The database accounts the demo data made (the demo users): none may still open with the demo password. */
+    private Finding tryDemoDatabaseAccounts() {
+        List<String> found = databaseDemoAccounts.get().stream().sorted().toList();
+        if (found.isEmpty()) {
+            return new Finding(true, "no database account made by the demo data still has the demo password");
+        }
+        if (!found.equals(lastFoundInDatabase)) {
+            LOG.warn("demo data is off, but these demo user accounts of the database still have the demo password: {}; "
+                    + "the platform reports DOWN until each is disabled (pediconsult:account-disable) or its password changed", found);
+        }
+        lastFoundInDatabase = found;
+        return new Finding(false, "demo data is off (demo.data = false), but " + found.size() + " demo user account(s) of the "
+                + "database still have the demo password: disable them or change their passwords (the log names them; README, "
+                + "\"Production checklist\")");
+    }
+
+    private List<String> lastFoundInDatabase = List.of();
 
     private Finding tryEveryAccount(JaasRealm realm) {
         List<String> users;

@@ -44,6 +44,7 @@ class DemoPasswordCheckTest {
     /** Users whose password is still the demo one; the probe counts its calls. */
     private final Set<String> demoPasswords = new HashSet<>();
     private final List<String> tried = new ArrayList<>();
+    private List<String> databaseFound = List.of();
     private final Predicate<String> probe = user -> {
         tried.add(user);
         return demoPasswords.contains(user);
@@ -68,6 +69,19 @@ class DemoPasswordCheckTest {
         assertTrue(finding.reason().contains("2 of 3 accounts"), finding.reason());
         assertFalse(finding.reason().contains("dr.wang"), "the public answer names no user: " + finding.reason());
         assertEquals(List.of("admin", "dr.wang", "auditor.chen"), tried);
+    }
+
+    @Test
+    void demoUserAccountsOfTheDatabaseWithTheDemoPasswordKeepItDownToo() throws Exception {
+        DemoPasswordCheck check = check(false, realm("karaf", PROPERTIES_MODULE, usersFile()), List.of("admin"));
+        databaseFound = List.of("guardian.tang", "dr.wang");
+        DemoPasswordCheck.Finding finding = check.check();
+        assertFalse(finding.ok(), "the realm is clean, the database is not");
+        assertTrue(finding.reason().contains("2 demo user account(s) of the database"), finding.reason());
+        assertFalse(finding.reason().contains("dr.wang"), "the public answer names no user: " + finding.reason());
+        databaseFound = List.of();
+        clock.move(DemoPasswordCheck.RECHECK_AFTER_FINDING);
+        assertTrue(check.check().ok(), check.check().reason());
     }
 
     @Test
@@ -131,7 +145,7 @@ class DemoPasswordCheckTest {
     @Test
     void aRealmWhoseUsersCannotBeListedIsNotClaimedChecked() throws Exception {
         JaasRealm realm = realm("karaf", "com.example.CustomLoginModule", usersFile());
-        DemoPasswordCheck check = new DemoPasswordCheck(false, "karaf", List.of(realm), List.of(), probe, clock);
+        DemoPasswordCheck check = new DemoPasswordCheck(false, "karaf", List.of(realm), List.of(), probe, () -> databaseFound, clock);
         DemoPasswordCheck.Finding finding = check.check();
         assertTrue(finding.ok());
         assertTrue(finding.reason().startsWith("not checked"), finding.reason());
@@ -149,7 +163,7 @@ class DemoPasswordCheckTest {
         BackingEngineFactory factory = mock(BackingEngineFactory.class);
         when(factory.getModuleClass()).thenReturn(RealmUsers.moduleOf(realm.getEntries()[0]));
         when(factory.build(any())).thenReturn(engine);
-        return new DemoPasswordCheck(demo, configuredRealm, List.of(realm), List.of(factory), probe, clock);
+        return new DemoPasswordCheck(demo, configuredRealm, List.of(realm), List.of(factory), probe, () -> databaseFound, clock);
     }
 
     private Path usersFile() throws Exception {
