@@ -15,4 +15,10 @@ public class GuardianDTO {
     public String verifiedBy;
     public String verifiedMethod;
     public Instant verifiedAt;
+    /** Set when the hospital refused the verification (the person may correct it and ask again). @since 1.3 */
+    public String refusedReason;
+    /** @since 1.3 */
+    public String refusedBy;
+    /** @since 1.3 */
+    public Instant refusedAt;
 }

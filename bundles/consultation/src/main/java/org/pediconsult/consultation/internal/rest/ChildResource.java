@@ -88,14 +88,18 @@ public class ChildResource implements RestResource {
         return Response.status(201).entity(people.registerChild(AuthenticatedUser.of(sc), child, relationship)).build();
     }
 
-    /** The hospital verified the guardian's relationship to this child. */
+    /** The hospital verified the guardian's relationship to this child (VERIFIED, with the method) or refused it (REFUSED, with the reason). */
     @POST
     @Path("{id}/guardianship-verification")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole({Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
+    @RequiresRole({Role.FRONT_DESK, Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
     public ChildDTO verifyGuardianship(@Context SecurityContext sc, @PathParam("id") String id,
                                        PeopleResources.Verification body) {
         Require.body(body);
+        if (Verdicts.refused(body)) {
+            return people.refuseGuardianship(AuthenticatedUser.of(sc), id, Require.text("guardianId", body.guardianId, 36),
+                    Verdicts.reason(body));
+        }
         return people.verifyGuardianship(AuthenticatedUser.of(sc), id, Require.text("guardianId", body.guardianId, 36),
                 Require.code("method", body.method));
     }

@@ -66,13 +66,16 @@ public class GuardianResource implements RestResource {
         return people.me(AuthenticatedUser.of(sc));
     }
 
-    /** The hospital verified this guardian's identity. */
+    /** The hospital verified this guardian's identity ({@code decision} VERIFIED, with the method) or refused it (REFUSED, with the reason). */
     @POST
     @Path("{id}/verification")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole({Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
+    @RequiresRole({Role.FRONT_DESK, Role.INTEGRATION_ADMIN, Role.SYSTEM_HIS})
     public GuardianDTO verify(@Context SecurityContext sc, @PathParam("id") String id, PeopleResources.Verification body) {
         Require.body(body);
+        if (Verdicts.refused(body)) {
+            return people.refuseGuardian(AuthenticatedUser.of(sc), id, Verdicts.reason(body));
+        }
         return people.verifyGuardian(AuthenticatedUser.of(sc), id, Require.code("method", body.method));
     }
 }

@@ -22,5 +22,9 @@ final class PeopleResources {
         public String guardianId;
         /** How it was verified: ID_CARD_AT_DESK, HIS, BIRTH_CERTIFICATE, HOUSEHOLD_REGISTER... */
         public String method;
+        /** VERIFIED (the default) or REFUSED. */
+        public String decision;
+        /** Why it was refused (required with REFUSED), shown to the guardian. */
+        public String reason;
     }
 }

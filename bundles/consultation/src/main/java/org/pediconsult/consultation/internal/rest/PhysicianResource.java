@@ -81,7 +81,7 @@ public class PhysicianResource implements RestResource {
     public Response register(@Context SecurityContext sc, NewPhysician body) {
         Require.body(body);
         PhysicianDTO p = new PhysicianDTO();
-        p.username = Require.text("username", body.username, 100);
+        p.username = Require.text("username", body.username, 100).trim().toLowerCase(java.util.Locale.ROOT);
         p.familyName = Require.text("familyName", body.familyName, 100);
         p.givenName = Require.text("givenName", body.givenName, 100);
         p.licenceNumber = Require.text("licenceNumber", body.licenceNumber, 50);
@@ -100,6 +100,25 @@ public class PhysicianResource implements RestResource {
         }
         p.whitelisted = Boolean.TRUE.equals(body.whitelisted);
         return Response.status(201).entity(people.registerPhysician(AuthenticatedUser.of(sc), p)).build();
+    }
+
+    /** Body of POST /api/physicians/{id}/account: a mobile number for reset codes, optional. */
+    public static class NewLogin {
+        public String phone;
+    }
+
+    /**
+     * A login for this physician, named by the profile's user name, so eligibility and consultations follow
+     * it; answered with a temporary password, shown once and changed at the first login.
+     */
+    @POST
+    @Path("{id}/account")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.INTEGRATION_ADMIN)
+    public Response account(@Context SecurityContext sc, @PathParam("id") String id, NewLogin body) {
+        char[] password = org.pediconsult.platform.api.security.TemporaryPasswords.generate();
+        var account = people.createPhysicianAccount(AuthenticatedUser.of(sc), id, body == null ? null : body.phone, password);
+        return Response.status(201).entity(java.util.Map.of("account", account, "temporaryPassword", new String(password))).build();
     }
 
     @GET

@@ -31,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embedded-mode demo data (synthetic): physician 王建国 ({@code dr.wang}) with half-hour slots on the
- * next 14 days, guardian 唐丽 ({@code guardian.tang}) with her verified son 唐小明. Only when
+ * Embedded-mode demo data (synthetic): physicians 王建国 ({@code dr.wang}, mornings) and 张敏
+ * ({@code dr.zhang}, afternoons) with half-hour slots on the next 14 days; guardian 唐丽
+ * ({@code guardian.tang}) with her verified son 唐小明, and a second family, 李娜 ({@code guardian.li})
+ * with her verified daughter 李小雨. Their logins are the platform's demo accounts of the same names. Only when
  * {@code demo.data = true}; idempotent, so a restart only adds the missing future slots.
  */
 @Component(configurationPid = "org.pediconsult.consultation", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -52,44 +54,63 @@ public class DemoData {
         PhysicianStore physicians = new PhysicianStore();
         Instant now = clock.instant();
         int slots = new Tx(dataSource).inTransaction(c -> {
-            PhysicianDTO wang = physicians.byUsername(c, "dr.wang");
-            if (wang == null) {
-                wang = physician(rules);
-                physicians.insert(c, wang, now);
-                audit.record(c, new AuditEntry(ACTOR, AuditEntry.Action.CREATE, "physician", wang.id, null, "demo"));
-            }
+            PhysicianDTO wang = ensurePhysician(c, physicians, audit, rules, now, "dr.wang", "王", "建国", "110101201509001",
+                    LocalDate.of(2015, 9, 1), "主治医师 Attending pediatrician");
+            PhysicianDTO zhang = ensurePhysician(c, physicians, audit, rules, now, "dr.zhang", "张", "敏", "110101201806002",
+                    LocalDate.of(2018, 6, 1), "副主任医师 Associate chief pediatrician");
             if (people.guardianByUsername(c, "guardian.tang") == null) {
-                family(c, people, audit, now);
+                family(c, people, audit, now, "guardian.tang", "唐", "丽", "13800000000", "DEMO-110101199001010000",
+                        "小明", "MALE", LocalDate.of(2022, 3, 15), "DEMO-BC-2022-0315");
             }
-            return addSlots(c, physicians, wang.id, now, rules.zone);
+            if (people.guardianByUsername(c, "guardian.li") == null) {
+                family(c, people, audit, now, "guardian.li", "李", "娜", "13800000002", "DEMO-110101199205050000",
+                        "小雨", "FEMALE", LocalDate.of(2021, 7, 20), "DEMO-BC-2021-0720");
+            }
+            return addSlots(c, physicians, wang.id, now, rules.zone, LocalTime.of(9, 0))
+                    + addSlots(c, physicians, zhang.id, now, rules.zone, LocalTime.of(14, 0));
         });
-        LOG.info("demo data ready (dr.wang, guardian.tang); {} new demo slots", slots);
+        LOG.info("demo data ready (dr.wang, dr.zhang, guardian.tang, guardian.li); {} new demo slots", slots);
     }
 
-    private static PhysicianDTO physician(PilotRules rules) {
+    private static PhysicianDTO ensurePhysician(Connection c, PhysicianStore physicians, AuditTrail audit, PilotRules rules,
+                                                Instant now, String username, String family, String given, String licence,
+                                                LocalDate since, String title) throws SQLException {
+        PhysicianDTO p = physicians.byUsername(c, username);
+        if (p == null) {
+            p = physician(rules, username, family, given, licence, since, title);
+            physicians.insert(c, p, now);
+            audit.record(c, new AuditEntry(ACTOR, AuditEntry.Action.CREATE, "physician", p.id, null, "demo"));
+        }
+        return p;
+    }
+
+    private static PhysicianDTO physician(PilotRules rules, String username, String family, String given, String licence,
+                                          LocalDate since, String title) {
         PhysicianDTO p = new PhysicianDTO();
         p.id = Ids.newId();
-        p.username = "dr.wang";
-        p.familyName = "王";
-        p.givenName = "建国";
-        p.licenceNumber = "110101201509001";
-        p.practiceSince = LocalDate.of(2015, 9, 1);
-        p.title = "主治医师 Attending pediatrician";
+        p.username = username;
+        p.familyName = family;
+        p.givenName = given;
+        p.licenceNumber = licence;
+        p.practiceSince = since;
+        p.title = title;
         p.institution = rules.scope.institutions().stream().sorted().findFirst().orElse("PILOT-HOSPITAL-1");
         p.specialties = new ArrayList<>(rules.scope.specialtyIds());
         p.whitelisted = true;
         return p;
     }
 
-    private static void family(Connection c, PeopleStore people, AuditTrail audit, Instant now) throws SQLException {
+    private static void family(Connection c, PeopleStore people, AuditTrail audit, Instant now, String username,
+                               String familyName, String givenName, String phone, String idValue, String childName,
+                               String sex, LocalDate birthDate, String birthCertificate) throws SQLException {
         GuardianDTO g = new GuardianDTO();
         g.id = Ids.newId();
-        g.username = "guardian.tang";
-        g.familyName = "唐";
-        g.givenName = "丽";
-        g.phone = "+86 138 0000 0000";
+        g.username = username;
+        g.familyName = familyName;
+        g.givenName = givenName;
+        g.phone = phone;
         g.idType = "RESIDENT_ID";
-        g.idValue = "DEMO-110101199001010000";
+        g.idValue = idValue;
         g.identityVerified = true;
         g.verifiedBy = ACTOR;
         g.verifiedMethod = "demo";
@@ -97,12 +118,12 @@ public class DemoData {
         people.insertGuardian(c, g, now);
         ChildDTO child = new ChildDTO();
         child.id = Ids.newId();
-        child.familyName = "唐";
-        child.givenName = "小明";
-        child.sex = "MALE";
-        child.birthDate = LocalDate.of(2022, 3, 15);
+        child.familyName = familyName;
+        child.givenName = childName;
+        child.sex = sex;
+        child.birthDate = birthDate;
         child.idType = "BIRTH_CERTIFICATE";
-        child.idValue = "DEMO-BC-2022-0315";
+        child.idValue = birthCertificate;
         people.insertChild(c, child, ACTOR, now);
         GuardianshipDTO link = new GuardianshipDTO();
         link.guardianId = g.id;
@@ -116,8 +137,8 @@ public class DemoData {
         audit.record(c, new AuditEntry(ACTOR, AuditEntry.Action.CREATE, "child", child.id, child.id, "demo"));
     }
 
-    private static int addSlots(Connection c, PhysicianStore physicians, String physicianId, Instant now, ZoneId zone)
-            throws SQLException {
+    private static int addSlots(Connection c, PhysicianStore physicians, String physicianId, Instant now, ZoneId zone,
+                                LocalTime firstSlot) throws SQLException {
         List<Instant> existing = new ArrayList<>();
         for (SlotDTO s : physicians.slots(c, physicianId, now, false)) {
             existing.add(s.startsAt);
@@ -126,7 +147,7 @@ public class DemoData {
         LocalDate today = now.atZone(zone).toLocalDate();
         for (int day = 0; day < 14; day++) {
             for (int half = 0; half < 6; half++) {
-                Instant start = today.plusDays(day).atTime(LocalTime.of(9, 0).plusMinutes(30L * half)).atZone(zone).toInstant();
+                Instant start = today.plusDays(day).atTime(firstSlot.plusMinutes(30L * half)).atZone(zone).toInstant();
                 if (start.isAfter(now) && !existing.contains(start)) {
                     SlotDTO s = new SlotDTO();
                     s.id = Ids.newId();

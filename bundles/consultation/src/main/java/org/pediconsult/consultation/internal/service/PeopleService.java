@@ -3,6 +3,7 @@ package org.pediconsult.consultation.internal.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -23,7 +24,10 @@ import org.pediconsult.platform.api.Ids;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
+import org.pediconsult.platform.api.security.Account;
+import org.pediconsult.platform.api.security.Accounts;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
+import org.pediconsult.platform.api.security.NewAccount;
 import org.pediconsult.platform.api.security.Role;
 
 /**
@@ -39,12 +43,14 @@ public class PeopleService {
     private final Access access = new Access(people, physicians);
     private final AuditTrail audit;
     private final Clock clock;
+    private final Accounts accounts;
 
     @Activate
     public PeopleService(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                          @Reference AuditTrail audit, @Reference Clock clock,
-                         @Reference ConsultationWorkflow schemaReady) {
+                         @Reference ConsultationWorkflow schemaReady, @Reference Accounts accounts) {
         this.tx = new Tx(dataSource);
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
     }
@@ -137,6 +143,58 @@ public class PeopleService {
         });
     }
 
+    /** The hospital refused the guardian's identity (e.g. the ID document does not match): the guardian sees the reason. */
+    public GuardianDTO refuseGuardian(AuthenticatedUser u, String guardianId, String reason) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (people.refuseGuardian(c, guardianId, u.username(), reason, now) != 1) {
+                throw ProblemException.notFound("guardian");
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardian", guardianId, null,
+                    "identity refused: " + reason));
+            return people.guardian(c, guardianId);
+        });
+    }
+
+    /** The hospital refused the relationship (e.g. the birth certificate names someone else). */
+    public ChildDTO refuseGuardianship(AuthenticatedUser u, String childId, String guardianId, String reason) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            if (people.refuseGuardianship(c, guardianId, childId, u.username(), reason, now) != 1) {
+                throw ProblemException.notFound("guardianship");
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardianship", guardianId, childId,
+                    "relationship refused: " + reason));
+            return people.child(c, childId);
+        });
+    }
+
+    /** A relationship waiting for the hospital, with the guardian and the child it is about. */
+    public record PendingRelationship(GuardianshipDTO relationship, GuardianDTO guardian, ChildDTO child) {
+    }
+
+    /** What the front desk has to verify: identities and relationships, oldest first (at most {@code limit} of each). */
+    public record VerificationQueue(List<GuardianDTO> identities, List<PendingRelationship> relationships) {
+    }
+
+    public VerificationQueue verificationQueue(AuthenticatedUser u, int limit) {
+        int max = Math.max(1, Math.min(limit, 200));
+        VerificationQueue queue = tx.read(c -> {
+            List<PendingRelationship> pending = new ArrayList<>();
+            for (GuardianshipDTO link : people.unverifiedGuardianships(c, max)) {
+                ChildDTO child = people.child(c, link.childId);
+                child.guardians = null;
+                pending.add(new PendingRelationship(link, people.guardian(c, link.guardianId), child));
+            }
+            return new VerificationQueue(people.unverifiedGuardians(c, max), pending);
+        });
+        List<String> children = queue.relationships().stream().map(p -> p.child().id).distinct().toList();
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "verification-queue", null, null,
+                queue.identities().size() + " identities, " + queue.relationships().size() + " relationships")
+                .withPatients(children));
+        return queue;
+    }
+
     /** The hospital verified that this guardian is the child's guardian (birth certificate, household register...). */
     public ChildDTO verifyGuardianship(AuthenticatedUser u, String childId, String guardianId, String method) {
         Instant now = clock.instant();
@@ -168,6 +226,17 @@ public class PeopleService {
             audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.CREATE, "physician", p.id, null, null));
             return physicians.byId(c, p.id);
         });
+    }
+
+    /** A login for the physician of this profile (its user name), with a temporary password. */
+    public Account createPhysicianAccount(AuthenticatedUser u, String physicianId, String phone, char[] temporaryPassword) {
+        PhysicianDTO p = physician(physicianId);
+        if (!p.username.equals(p.username.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw ProblemException.conflict("username_case", "this profile's user name has capitals or spaces; "
+                    + "login names are lower-case: register the physician again with a lower-case user name");
+        }
+        return accounts.create(new NewAccount(p.username, p.familyName + p.givenName, phone, EnumSet.of(Role.PHYSICIAN),
+                temporaryPassword, true), u.username());
     }
 
     public List<PhysicianDTO> physicians() {

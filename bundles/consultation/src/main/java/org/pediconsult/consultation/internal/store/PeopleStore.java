@@ -58,7 +58,7 @@ public final class PeopleStore {
 
     public int verifyGuardian(Connection c, String id, String by, String method, Instant at) throws SQLException {
         return Rows.update(c, "UPDATE consult_guardian SET identity_verified = TRUE, verified_by = ?, verified_method = ?, "
-                + "verified_at = ? WHERE id = ?", by, method, at, id);
+                + "verified_at = ?, refused_reason = NULL, refused_by = NULL, refused_at = NULL WHERE id = ?", by, method, at, id);
     }
 
     public void insertGuardianship(Connection c, GuardianshipDTO g) throws SQLException {
@@ -75,7 +75,8 @@ public final class PeopleStore {
     public int verifyGuardianship(Connection c, String guardianId, String childId, String by, String method, Instant at)
             throws SQLException {
         return Rows.update(c, "UPDATE consult_guardianship SET verified = TRUE, verified_by = ?, verified_method = ?, "
-                + "verified_at = ? WHERE guardian_id = ? AND child_id = ?", by, method, at, guardianId, childId);
+                + "verified_at = ?, refused_reason = NULL, refused_by = NULL, refused_at = NULL WHERE guardian_id = ? AND child_id = ?",
+                by, method, at, guardianId, childId);
     }
 
     private List<GuardianshipDTO> guardianships(Connection c, String childId) throws SQLException {
@@ -108,6 +109,9 @@ public final class PeopleStore {
         g.verifiedBy = rs.getString("verified_by");
         g.verifiedMethod = rs.getString("verified_method");
         g.verifiedAt = Rows.instant(rs, "verified_at");
+        g.refusedReason = rs.getString("refused_reason");
+        g.refusedBy = rs.getString("refused_by");
+        g.refusedAt = Rows.instant(rs, "refused_at");
         return g;
     }
 
@@ -120,6 +124,35 @@ public final class PeopleStore {
         g.verifiedBy = rs.getString("verified_by");
         g.verifiedMethod = rs.getString("verified_method");
         g.verifiedAt = Rows.instant(rs, "verified_at");
+        g.refusedReason = rs.getString("refused_reason");
+        g.refusedBy = rs.getString("refused_by");
+        g.refusedAt = Rows.instant(rs, "refused_at");
         return g;
+    }
+
+    /** The hospital refused the guardian's identity: the reason is kept, the verification cleared. */
+    public int refuseGuardian(Connection c, String id, String by, String reason, Instant at) throws SQLException {
+        return Rows.update(c, "UPDATE consult_guardian SET identity_verified = FALSE, verified_by = NULL, verified_method = NULL, "
+                + "verified_at = NULL, refused_reason = ?, refused_by = ?, refused_at = ? WHERE id = ?", reason, by, at, id);
+    }
+
+    public int refuseGuardianship(Connection c, String guardianId, String childId, String by, String reason, Instant at)
+            throws SQLException {
+        return Rows.update(c, "UPDATE consult_guardianship SET verified = FALSE, verified_by = NULL, verified_method = NULL, "
+                + "verified_at = NULL, refused_reason = ?, refused_by = ?, refused_at = ? WHERE guardian_id = ? AND child_id = ?",
+                reason, by, at, guardianId, childId);
+    }
+
+    /** Guardians whose identity waits for the hospital (not verified, not refused), oldest first. */
+    public List<GuardianDTO> unverifiedGuardians(Connection c, int limit) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_guardian WHERE identity_verified = FALSE AND refused_at IS NULL "
+                + "ORDER BY created_at, id FETCH FIRST " + limit + " ROWS ONLY", PeopleStore::guardian);
+    }
+
+    /** Relationships that wait for the hospital (not verified, not refused). */
+    public List<GuardianshipDTO> unverifiedGuardianships(Connection c, int limit) throws SQLException {
+        return Rows.list(c, "SELECT gs.* FROM consult_guardianship gs JOIN consult_child ch ON ch.id = gs.child_id "
+                + "WHERE gs.verified = FALSE AND gs.refused_at IS NULL ORDER BY ch.created_at, gs.child_id, gs.guardian_id "
+                + "FETCH FIRST " + limit + " ROWS ONLY", PeopleStore::guardianship);
     }
 }
