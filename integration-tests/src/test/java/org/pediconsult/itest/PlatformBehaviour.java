@@ -41,7 +41,7 @@ import org.pediconsult.platform.api.event.EventOutbox;
  * container they share with the consultation tests (so with the consultation configuration of
  * {@link ConsultationTestSupport}, which these tests do not depend on).
  */
-public abstract class PlatformBehaviour extends ConsultationTestSupport {
+public abstract class PlatformBehaviour extends AccountsBehaviour {
 
     @Inject
     @Filter("(dataSourceName=pediconsult)")

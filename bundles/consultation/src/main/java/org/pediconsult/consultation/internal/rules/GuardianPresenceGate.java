@@ -20,6 +20,24 @@ public final class GuardianPresenceGate {
     static final String RULE_IDENTITY = "guardian-identity-verified";
     static final String RULE_RELATIONSHIP = "guardian-relationship-verified";
 
+    /**
+     * Whether a guardian may book a consultation for the child: only once the hospital has verified their
+     * identity and their relationship to the child (an unverified guardian may already fill in the assessment).
+     */
+    public RuleDecision canBook(boolean identityVerified, boolean relationshipVerified) {
+        if (!identityVerified) {
+            return RuleDecision.refuse(RULE_IDENTITY,
+                    "the guardian's identity is not verified yet: the hospital's front desk verifies it, then you can book",
+                    "监护人身份尚未核验：医院前台核验后即可预约");
+        }
+        if (!relationshipVerified) {
+            return RuleDecision.refuse(RULE_RELATIONSHIP,
+                    "the guardian's relationship to this child is not verified yet: the hospital verifies it, then you can book",
+                    "监护人与该患儿的关系尚未核验：医院核验后即可预约");
+        }
+        return RuleDecision.allow();
+    }
+
     /** Whether the consult may start (or resume) with this guardian. */
     public RuleDecision canStart(GuardianFacts g) {
         Objects.requireNonNull(g, "guardian");

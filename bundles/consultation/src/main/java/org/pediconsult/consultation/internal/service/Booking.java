@@ -1,5 +1,9 @@
 package org.pediconsult.consultation.internal.service;
 
+import org.pediconsult.consultation.api.dto.GuardianDTO;
+import org.pediconsult.consultation.api.dto.GuardianshipDTO;
+import org.pediconsult.consultation.internal.store.PeopleStore;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +38,7 @@ final class Booking {
     private final TransitionWriter writer;
     private final Specialties specialties;
     private final Clock clock;
+    private final PeopleStore people = new PeopleStore();
 
     Booking(Tx tx, ConsultationStore store, PhysicianStore physicians, Access access, PilotRules rules,
             TransitionWriter writer, Specialties specialties, Clock clock) {
@@ -52,6 +57,7 @@ final class Booking {
             ConsultationDTO k = store.byId(c, consultationId);
             access.requireConsultGuardian(c, user, k);
             specialties.requireInstalled(k);
+            requireVerifiedGuardian(c, user, k);
             String from = k.state;
             ConsultationState to = Refusals.next(rules.machine, from, Action.BOOK);
             Instant now = clock.instant();
@@ -61,6 +67,27 @@ final class Booking {
             writer.write(c, k, from, Action.BOOK, user.username(), now, "booked", null);
             return k;
         });
+    }
+
+    /**
+     * The booking guardian's identity and relationship to the child are verified; an administrator booking
+     * for a family needs one guardian of the child verified both ways.
+     */
+    private void requireVerifiedGuardian(Connection c, AuthenticatedUser user, ConsultationDTO k) throws SQLException {
+        GuardianDTO g = access.guardian(c, user);
+        if (g != null) {
+            GuardianshipDTO link = people.guardianship(c, g.id, k.childId);
+            Refusals.require(rules.guardianGate.canBook(g.identityVerified, link != null && link.verified));
+            return;
+        }
+        boolean identity = false;
+        boolean relationship = false;
+        for (GuardianshipDTO link : people.child(c, k.childId).guardians) {
+            GuardianDTO other = people.guardian(c, link.guardianId);
+            identity |= other.identityVerified;
+            relationship |= other.identityVerified && link.verified;
+        }
+        Refusals.require(rules.guardianGate.canBook(identity, relationship));
     }
 
     ConsultationDTO reschedule(AuthenticatedUser user, String consultationId, String slotId) {
