@@ -38,6 +38,8 @@ class AuthorizationAttackIT {
         USER_OF_ROLE.put("PHARMACIST", "pharmacist.li");
         USER_OF_ROLE.put("COURIER", "courier.zhao");
         USER_OF_ROLE.put("AUDITOR", "auditor.chen");
+        USER_OF_ROLE.put("FRONT_DESK", "frontdesk.zhou");
+        USER_OF_ROLE.put("BILLING", "billing.sun");
         USER_OF_ROLE.put("SYSTEM_HIS", "his.system");
         USER_OF_ROLE.put("SYSTEM_INSURER", "insurer.system");
     }

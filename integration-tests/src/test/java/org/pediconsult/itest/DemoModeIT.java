@@ -105,7 +105,7 @@ class DemoModeIT {
                 .until(() -> othersUp(health(demoOff)));
 
         JsonNode messages = health(demoOff).path("checks").path("messages");
-        assertEquals(messages.toString(), "DOWN", messages.path("status").asText());
+        assertEquals("DOWN", messages.path("status").asText(), messages.toString());
         assertTrue(messages.path("detail").asText().contains("development inbox"), messages.toString());
 
         // the operator sets a new password for every account, as README says: in etc/users.properties,

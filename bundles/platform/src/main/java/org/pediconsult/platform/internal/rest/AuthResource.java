@@ -18,7 +18,9 @@ import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.rest.Authenticated;
 import org.pediconsult.platform.api.rest.OneTimeCodeEndpoint;
 import org.pediconsult.platform.api.rest.PublicEndpoint;
+import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
+import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.internal.accounts.PasswordReset;
 import org.pediconsult.platform.internal.security.TokenService;
@@ -169,7 +171,8 @@ public class AuthResource implements RestResource {
      */
     @POST
     @Path("logout")
-    @Authenticated
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.PHARMACIST, Role.COURIER, Role.INTEGRATION_ADMIN, Role.AUDITOR,
+            Role.FRONT_DESK, Role.BILLING, Role.SYSTEM_HIS, Role.SYSTEM_INSURER})
     @AllowedBeforePasswordChange
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         // the authentication filter has checked the header: a valid, unrevoked bearer token

@@ -142,6 +142,15 @@ class AuthenticationFilterTest {
     }
 
     @Test
+    void everyRoleMayLogOut() throws Exception {
+        // listed role by role rather than @Authenticated, so the attack suite does not call it (it would revoke its tokens)
+        java.lang.reflect.Method logout = java.util.Arrays.stream(AuthResource.class.getMethods())
+                .filter(m -> m.getName().equals("logout")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of(Role.values()), java.util.Set.copyOf(AccessDeclarations.roles(AuthResource.class, logout)),
+                "a new role must be added to logout's list");
+    }
+
+    @Test
     void anInvalidTokenIs401() throws Exception {
         TokenService tokens = mock(TokenService.class);
         AuthenticationFilter filter = new AuthenticationFilter(tokens);
