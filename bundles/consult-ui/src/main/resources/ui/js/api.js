@@ -15,7 +15,7 @@ export function session() {
   try {
     const claims = JSON.parse(decodeURIComponent(escape(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))));
     if (claims.exp && claims.exp * 1000 < Date.now()) { sessionStorage.removeItem(TOKEN); return null; }
-    return { token, username: claims.sub, roles: claims.roles || [] };
+    return { token, username: claims.sub, roles: claims.roles || [], mustChangePassword: claims.pwc === true };
   } catch (e) {
     sessionStorage.removeItem(TOKEN);
     return null;
@@ -24,7 +24,12 @@ export function session() {
 
 export async function login(username, password) {
   const r = await api('/auth/token', { method: 'POST', body: { username, password }, anonymous: true });
-  sessionStorage.setItem(TOKEN, r.access_token);
+  return adopt(r.access_token);
+}
+
+/** Keeps a token the server answered (a login, a password change) as this tab's session. */
+export function adopt(token) {
+  sessionStorage.setItem(TOKEN, token);
   return session();
 }
 

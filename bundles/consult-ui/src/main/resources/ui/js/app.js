@@ -5,6 +5,7 @@ import { h, page, showError, busy, field, clear } from './ui.js';
 import * as guardian from './guardian.js';
 import * as physician from './physician.js';
 import { operations } from './ops.js';
+import * as accounts from './accounts.js';
 import { call } from './call.js';
 import { watchIdle } from './idle.js';
 
@@ -21,11 +22,16 @@ const route = {
 
 function homeFor(s) {
   if (!s) return '#/login';
+  if (s.mustChangePassword) return '#/password';
   if (s.roles.includes('PHYSICIAN')) return '#/queue';
   if (s.roles.includes('GUARDIAN')) return '#/home';
+  if (s.roles.includes('FRONT_DESK')) return '#/desk';
   if (s.roles.includes('INTEGRATION_ADMIN')) return '#/ops';
   return '#/home';
 }
+
+/** Pages open without a session. */
+const PUBLIC = new Set(['login', 'signup', 'reset']);
 
 function header() {
   const s = session();
@@ -35,7 +41,7 @@ function header() {
   sw.setAttribute('aria-label', t('switchLabel'));
   sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
   const demo = document.getElementById('demo-notice');
-  demo.textContent = t('demoNotice');
+  demo.textContent = t('demoNotice') + ' ' + t('demoInboxNotice');
   demo.hidden = mode !== 'demo';
   const out = document.getElementById('logout');
   out.textContent = s ? `${t('logout')} (${s.username})` : t('logout');
@@ -45,7 +51,9 @@ function header() {
   const link = (href, text) => h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : null }, text);
   if (s.roles.includes('GUARDIAN')) nav.append(link('#/home', t('navHome')));
   if (s.roles.includes('PHYSICIAN')) nav.append(link('#/queue', t('navQueue')));
-  if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')));
+  if (s.roles.includes('FRONT_DESK') || s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/desk', t('navDesk')));
+  if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')), link('#/accounts', t('navAccounts')));
+  nav.append(link('#/password', t('navPassword')));
 }
 
 async function render() {
@@ -56,10 +64,17 @@ async function render() {
   const params = new URLSearchParams(query || '');
   const parts = path.split('/').filter(Boolean);
   header();
-  if (!s && parts[0] !== 'login') { location.replace('#/login'); return; }
+  if (!s && !PUBLIC.has(parts[0])) { location.replace('#/login'); return; }
+  if (s?.mustChangePassword && parts[0] !== 'password') { location.replace('#/password'); return; }
   try {
     switch (parts[0]) {
       case 'login': return loginPage();
+      case 'signup': return accounts.signUp(main, homeFor);
+      case 'reset': return accounts.reset(main, homeFor);
+      case 'password': return accounts.changePassword(main, homeFor);
+      case 'addchild': return accounts.addChild(main);
+      case 'desk': return await accounts.desk(main);
+      case 'accounts': return await accounts.accounts(main);
       case 'home': return await guardian.home(main);
       case 'new': return await guardian.newConsultation(main, params);
       case 'consult': return await guardian.consultation(main, parts[1]);
@@ -87,9 +102,10 @@ function loginPage() {
   sessionStorage.removeItem(IDLE_NOTICE);
   const notice = idle ? h('p', { class: 'card', role: 'status' }, t('idleLoggedOut')) : null;
   const form = h('form', { class: 'card login', novalidate: true }, notice, errors,
-    field(fields, 'username', t('username'), user, { required: true }),
+    field(fields, 'username', t('username'), user, { required: true, hint: t('usernameHint') }),
     field(fields, 'password', t('password'), pass, { required: true }),
-    h('div', { class: 'actions' }, submit));
+    h('div', { class: 'actions' }, submit, h('a', { href: '#/reset' }, t('forgotPassword'))),
+    h('p', {}, t('newFamily'), ' ', h('a', { href: '#/signup', class: 'button secondary' }, t('signUp'))));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const done = busy(submit, t('loggingIn'));

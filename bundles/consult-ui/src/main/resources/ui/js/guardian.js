@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
 import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
 import { questionnaire } from './form.js';
+import { guardianStatus, relationshipNote } from './accounts.js';
 
 let specialtyNames = {};
 async function specialties() {
@@ -13,12 +14,15 @@ async function specialties() {
 const childName = (c) => `${c.familyName}${c.givenName}`;
 
 export async function home(main) {
-  const [children, consults] = await Promise.all([api('/children'), api('/consultations'), specialties()]);
+  const [children, consults, , me] = await Promise.all([api('/children'), api('/consultations'), specialties(),
+    api('/guardians/me').catch(() => null)]);
+  const status = guardianStatus(me);
   const sections = children.map((c) => {
     const mine = consults.filter((x) => x.childId === c.id).sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || ''));
     return h('section', { class: 'card child', 'aria-labelledby': 'child-' + c.id },
       h('h2', { id: 'child-' + c.id }, childName(c)),
       h('p', { class: 'muted' }, `${t('sex_' + c.sex)} · ${t('born')} ${fmtDate(c.birthDate)}`),
+      me ? relationshipNote(c, me.id) : null,
       h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/new?child=${c.id}` }, t('newConsultation'))),
       h('h3', {}, t('consultations')),
       mine.length ? h('ul', { class: 'plain consultations' }, mine.map((x) => h('li', { dataset: { consultation: x.id } },
@@ -27,7 +31,9 @@ export async function home(main) {
         x.scheduledAt ? h('span', { class: 'muted' }, ` · ${fmtDateTime(x.scheduledAt)}`) : null)))
         : h('p', { class: 'muted' }, t('noConsultations')));
   });
-  page(main, t('myChildren'), sections);
+  page(main, t('myChildren'), status, sections,
+    children.length ? null : h('p', { class: 'muted' }, t('noChildren')),
+    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/addchild' }, t('addChild'))));
 }
 
 export async function newConsultation(main, params) {

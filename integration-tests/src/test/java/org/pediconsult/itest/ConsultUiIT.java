@@ -211,6 +211,24 @@ class ConsultUiIT {
     }
 
     /**
+     * A new family signs up and books through the UI only (integration-tests/ui/signup-flow.mjs): the code
+     * read from the development inbox on the administrator's page, a child added, an assessment, booking
+     * refused until the front desk verified identity and relationship, then booked; the second demo family
+     * cannot open that consultation.
+     */
+    @Test
+    void aNewFamilySignsUpAndBooksInTheBrowser() throws Exception {
+        String slotId = slotOfDrWang(karaf.token("admin"), 4);
+        Path photo = rashPhoto(Paths.get("target/ui-test-signup-rash.png").toAbsolutePath(), 40, 30, 190, 2, 7);
+        String phone = "137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        String out = runNode("signup-flow.mjs", Paths.get("target/ui-signup-test.log").toAbsolutePath(),
+                Paths.get("target/ui-screenshots").toAbsolutePath(),
+                Map.of("SLOT_ID", slotId, "PHOTO", photo.toString(), "PHONE", phone, "ID_NUMBER", AccountsBehaviour.residentId()));
+        assertTrue(out.contains("[signup-test] PASS"), out);
+        assertTrue(out.contains("booking refused: identity not verified yet") && out.contains("booked after verification"), out);
+    }
+
+    /**
      * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
      * admin; answers its id. Counting from the current time instead, the two tests got the same slot
      * when the hour turned between them (409 slot_exists).

@@ -91,7 +91,11 @@ public class PeopleService {
             List<ChildDTO> out = new ArrayList<>();
             GuardianDTO g = access.guardian(c, u);
             if (g != null) {
-                out.addAll(people.childrenOfGuardian(c, g.id));
+                // each with the caller's own relationship to it (verified, pending or refused with the reason)
+                for (ChildDTO child : people.childrenOfGuardian(c, g.id)) {
+                    child.guardians = List.of(people.guardianship(c, g.id, child.id));
+                    out.add(child);
+                }
             }
             PhysicianDTO p = access.physician(c, u);
             if (p != null) {
