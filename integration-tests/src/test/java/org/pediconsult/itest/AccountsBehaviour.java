@@ -287,6 +287,21 @@ public abstract class AccountsBehaviour extends ConsultationTestSupport {
         assertEquals(403, call("POST", "/api/accounts", token("auditor.chen"), Map.of("username", "x1", "displayName", "x",
                 "roles", List.of("AUDITOR"))).status);
         assertEquals(403, call("GET", "/api/dev-inbox", token("frontdesk.zhou"), null).status);
+        String created = shell("pediconsult:account-add --phone 13912345678 courier.t" + login.substring(12) + " 钱力 COURIER");
+        Matcher temp = Pattern.compile("temporary password \\(shown once[^:]*: (\\S+)").matcher(created);
+        assertTrue(created, temp.find());
+        Reply first = call("POST", "/api/auth/token", null, Map.of("username", "courier.t" + login.substring(12),
+                "password", temp.group(1)));
+        assertTrue(first.text, first.json.path("password_change_required").asBoolean());
+
+        String doctor = "dr.shell" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertEquals(201, call("POST", "/api/physicians", admin, Map.of("username", doctor, "familyName", "孔",
+                "givenName", "医生", "licenceNumber", "LIC-" + doctor, "practiceSince", "2015-01-01",
+                "institution", "PILOT-HOSPITAL-1", "specialties", List.of(SPECIALTY), "whitelisted", true)).status);
+        String physicianLogin = shell("pediconsult:physician-account " + doctor);
+        assertTrue(physicianLogin, physicianLogin.contains("login " + doctor + " created"));
+        assertTrue(physicianLogin, physicianLogin.contains("temporary password"));
+
         String listed = shell("pediconsult:account-list --staff --limit 500");
         assertTrue(listed, listed.contains(login));
         assertTrue(listed, listed.contains("temporary password"));

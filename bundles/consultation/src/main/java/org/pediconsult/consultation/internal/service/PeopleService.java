@@ -247,6 +247,15 @@ public class PeopleService {
         return tx.read(physicians::all);
     }
 
+    /** The physician whose profile has this user name, or a 404 problem. */
+    public PhysicianDTO physicianByUsername(String username) {
+        PhysicianDTO p = tx.read(c -> physicians.byUsername(c, username));
+        if (p == null) {
+            throw ProblemException.notFound("physician");
+        }
+        return p;
+    }
+
     public PhysicianDTO physician(String id) {
         PhysicianDTO p = tx.read(c -> physicians.byId(c, id));
         if (p == null) {

@@ -29,7 +29,8 @@ public interface Accounts {
 
     /**
      * Creates an account on the caller's connection, in the caller's transaction (e.g. with the
-     * guardian's profile at sign-up: both or neither). The password is hashed before, outside it.
+     * guardian's profile at sign-up: both or neither). The password is hashed in this call (a slow hash,
+     * tens of milliseconds, holding the caller's transaction open that long).
      */
     Account create(Connection c, NewAccount account, String actor);
 
