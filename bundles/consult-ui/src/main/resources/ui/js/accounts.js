@@ -138,8 +138,24 @@ export function changePassword(main, homeFor) {
 export function guardianStatus(me) {
   if (!me || me.identityVerified) return null;
   if (me.refusedReason) {
+    // the parent may correct the document's type or number; it then waits for the desk again
+    const fields = new Map();
+    const errors = h('div', { hidden: true });
+    const idType = select('idType', ID_TYPES, (v) => t('id_' + v));
+    idType.value = me.idType || 'RESIDENT_ID';
+    const idValue = text('idValue', { autocapitalize: 'characters', maxlength: 20, value: me.idValue || '' });
+    const save = h('button', { type: 'submit', class: 'secondary' }, t('correctId'));
+    const form = h('form', { novalidate: true, onsubmit: async (ev) => {
+      ev.preventDefault();
+      const done = busy(save, t('saving'));
+      try {
+        await api('/guardians/me/id-document', { method: 'PUT', body: { idType: idType.value, idValue: idValue.value } });
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      } catch (e) { done(); showError(errors, e, fields); }
+    } }, errors, field(fields, 'idType', t('idType'), idType), field(fields, 'idValue', t('idValue'), idValue),
+    h('div', { class: 'actions' }, save));
     return h('section', { class: 'alert IN_PERSON', role: 'status', dataset: { verification: 'refused' } },
-      h('h2', {}, t('identityRefused')), h('p', {}, me.refusedReason), h('p', {}, t('identityRefusedHelp')));
+      h('h2', {}, t('identityRefused')), h('p', {}, me.refusedReason), h('p', {}, t('identityRefusedHelp')), form);
   }
   return h('section', { class: 'card', role: 'status', dataset: { verification: 'pending' } },
     h('h2', {}, t('identityPending')), h('p', {}, t('identityPendingHelp')));
@@ -211,12 +227,14 @@ export async function desk(main) {
   const identities = q.identities.map((g) => h('li', { class: 'card', dataset: { guardian: g.id } },
     h('h3', {}, `${g.familyName}${g.givenName}`),
     h('p', {}, `${t('mobile')}: ${g.phone || '—'} · ${g.idType ? t('id_' + g.idType) : '—'}: ${g.idValue || '—'}`),
+    g.refusedReason ? h('p', { class: 'field-error' }, t('refusedBefore', { reason: g.refusedReason })) : null,
     h('p', { class: 'muted' }, t('deskIdentityHelp')),
     actions(`/guardians/${g.id}/verification`, 'ID_CARD_AT_DESK')));
   const relationships = q.relationships.map((p) => h('li', { class: 'card', dataset: { child: p.child.id, guardian: p.guardian.id } },
     h('h3', {}, `${p.guardian.familyName}${p.guardian.givenName} → ${p.child.familyName}${p.child.givenName}`),
     h('p', {}, `${t('rel_' + p.relationship.relationship)} · ${t('sex_' + p.child.sex)} · ${t('born')} ${fmtDate(p.child.birthDate)}`),
     h('p', { class: 'muted' }, p.guardian.identityVerified ? t('guardianVerified') : t('guardianNotVerified')),
+    p.relationship.refusedReason ? h('p', { class: 'field-error' }, t('refusedBefore', { reason: p.relationship.refusedReason })) : null,
     actions(`/children/${p.child.id}/guardianship-verification`, 'BIRTH_CERTIFICATE', { guardianId: p.guardian.id })));
   page(main, t('deskTitle'), errors,
     h('section', { 'aria-labelledby': 'd-i' }, h('h2', { id: 'd-i' }, t('pendingIdentities', { n: identities.length })),

@@ -137,9 +137,20 @@ public abstract class AccountsBehaviour extends ConsultationTestSupport {
                 Map.of("decision", "REFUSED", "reason", "身份证照片模糊 / the ID card photo is unreadable"));
         assertEquals(refused.text, 200, refused.status);
         assertTrue(refused.text, refused.text.contains("unreadable"));
+        JsonNode refusedInQueue = null;
         for (JsonNode waiting : call("GET", "/api/verifications", desk, null).json.path("identities")) {
-            assertFalse("a refused identity leaves the queue", guardianId.equals(waiting.path("id").asText()));
+            if (guardianId.equals(waiting.path("id").asText())) {
+                refusedInQueue = waiting;
+            }
         }
+        assertNotNull("a refused identity stays in the queue, for when the family brings the document", refusedInQueue);
+        assertTrue(refusedInQueue.toString(), refusedInQueue.path("refusedReason").asText().contains("unreadable"));
+        Reply seen = call("GET", "/api/guardians/me", guardian, null);
+        assertTrue("the guardian sees why: " + seen.text, seen.text.contains("unreadable"));
+        Reply corrected = call("PUT", "/api/guardians/me/id-document", guardian, Map.of("idType", "PASSPORT", "idValue", "E12345678"));
+        assertEquals(corrected.text, 200, corrected.status);
+        assertFalse("the correction clears the refusal: " + corrected.text, corrected.text.contains("refusedReason"));
+        assertEquals("PASSPORT", corrected.get("idType"));
         assertEquals(200, call("POST", "/api/guardians/" + guardianId + "/verification", desk,
                 Map.of("method", "ID_CARD_AT_DESK")).status);
         Reply stillNot = call("POST", "/api/consultations/" + consultation + "/booking", guardian,
@@ -197,8 +208,11 @@ public abstract class AccountsBehaviour extends ConsultationTestSupport {
         Reply again = call("POST", "/api/signup", null, signUpBody(phone, third));
         assertEquals(again.text, 400, again.status);
         assertEquals(again.text, "code_invalid", again.get("code"));
+        // a number that has an account: the same answer, and a text saying so instead of a code
         Reply taken = call("POST", "/api/signup/code", null, Map.of("phone", phone));
-        assertEquals(taken.text, 409, taken.status);
+        assertEquals(taken.text, 202, taken.status);
+        Reply inbox = call("GET", "/api/dev-inbox?to=" + phone, token("admin"), null);
+        assertTrue(inbox.text, inbox.json.get(0).path("text").asText().contains("already has a PediConsult account"));
 
         // bad input: readable 400s naming the field, nothing made
         Map<String, Object> badId = signUpBody(newPhone(), "123456");

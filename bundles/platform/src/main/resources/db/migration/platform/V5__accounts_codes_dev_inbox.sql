@@ -24,7 +24,8 @@ CREATE TABLE platform_account_role (
 );
 
 -- One-time codes, kept as a SHA-256 hash of purpose, subject and code. A new code for the same purpose
--- and subject replaces the one before (deleted); used or dead codes are deleted a day later.
+-- and subject replaces the one before (deleted; one row per purpose and subject); used or dead codes are
+-- deleted a day later. A check counts its try (attempts) before the code is compared.
 CREATE TABLE platform_one_time_code (
     id          VARCHAR(36)  PRIMARY KEY,
     purpose     VARCHAR(40)  NOT NULL,
@@ -33,9 +34,9 @@ CREATE TABLE platform_one_time_code (
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts    INTEGER      DEFAULT 0 NOT NULL,
     used_at     TIMESTAMP WITH TIME ZONE,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT uq_platform_one_time_code_subject UNIQUE (purpose, subject)
 );
-CREATE INDEX ix_platform_one_time_code_subject ON platform_one_time_code (purpose, subject);
 CREATE INDEX ix_platform_one_time_code_created ON platform_one_time_code (created_at);
 
 -- The development inbox (embedded mode only): texts that a real deployment's SMS gateway would send.

@@ -3,6 +3,7 @@ package org.pediconsult.consultation.internal.rest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -64,6 +65,22 @@ public class GuardianResource implements RestResource {
     @RequiresRole(Role.GUARDIAN)
     public GuardianDTO me(@Context SecurityContext sc) {
         return people.me(AuthenticatedUser.of(sc));
+    }
+
+    /** Body of PUT /api/guardians/me/id-document. */
+    public static class IdDocument {
+        public String idType;
+        public String idValue;
+    }
+
+    /** The guardian corrects their ID document before it is verified (after a refusal, say): it waits for the desk again. */
+    @PUT
+    @Path("me/id-document")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.GUARDIAN)
+    public GuardianDTO correctIdDocument(@Context SecurityContext sc, IdDocument body) {
+        Require.body(body);
+        return people.correctIdDocument(AuthenticatedUser.of(sc), body.idType, body.idValue);
     }
 
     /** The hospital verified this guardian's identity ({@code decision} VERIFIED, with the method) or refused it (REFUSED, with the reason). */

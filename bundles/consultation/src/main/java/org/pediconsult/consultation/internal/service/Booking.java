@@ -57,7 +57,7 @@ final class Booking {
             ConsultationDTO k = store.byId(c, consultationId);
             access.requireConsultGuardian(c, user, k);
             specialties.requireInstalled(k);
-            requireVerifiedGuardian(c, user, k);
+            requireVerifiedGuardian(c, k);
             String from = k.state;
             ConsultationState to = Refusals.next(rules.machine, from, Action.BOOK);
             Instant now = clock.instant();
@@ -70,14 +70,15 @@ final class Booking {
     }
 
     /**
-     * The booking guardian's identity and relationship to the child are verified; an administrator booking
-     * for a family needs one guardian of the child verified both ways.
+     * The consultation's guardian (the one who started it) has a verified identity and a verified
+     * relationship to the child, whoever books: the guardian, or an administrator for the family.
+     * A consultation without a recorded guardian needs one guardian of the child verified both ways.
      */
-    private void requireVerifiedGuardian(Connection c, AuthenticatedUser user, ConsultationDTO k) throws SQLException {
-        GuardianDTO g = access.guardian(c, user);
-        if (g != null) {
-            GuardianshipDTO link = people.guardianship(c, g.id, k.childId);
-            Refusals.require(rules.guardianGate.canBook(g.identityVerified, link != null && link.verified));
+    private void requireVerifiedGuardian(Connection c, ConsultationDTO k) throws SQLException {
+        if (k.guardianId != null) {
+            GuardianDTO g = people.guardian(c, k.guardianId);
+            GuardianshipDTO link = people.guardianship(c, k.guardianId, k.childId);
+            Refusals.require(rules.guardianGate.canBook(g != null && g.identityVerified, link != null && link.verified));
             return;
         }
         boolean identity = false;
@@ -97,6 +98,7 @@ final class Booking {
             specialties.requireInstalled(k);
             String from = k.state;
             Refusals.next(rules.machine, from, Action.RESCHEDULE);
+            requireVerifiedGuardian(c, k);
             Instant now = clock.instant();
             SlotDTO slot = eligibleFreeSlot(c, k, slotId, now);
             String previousSlot = k.slotId;

@@ -147,6 +147,23 @@ public class PeopleService {
         });
     }
 
+    /**
+     * The guardian corrects the ID document of an identity not verified yet (e.g. after a refusal): the
+     * refusal is cleared and the identity waits for the front desk again. 409 once verified.
+     */
+    public GuardianDTO correctIdDocument(AuthenticatedUser u, String idType, String rawIdValue) {
+        String idValue = IdDocuments.check(idType, rawIdValue);
+        return tx.inTransaction(c -> {
+            GuardianDTO g = access.requireGuardian(c, u);
+            if (people.correctIdDocument(c, g.id, idType, idValue) != 1) {
+                throw ProblemException.conflict("identity_verified", "your identity is verified: ask the front desk to change it");
+            }
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardian", g.id, null,
+                    "ID document corrected (" + idType + "), waits for verification"));
+            return people.guardian(c, g.id);
+        });
+    }
+
     /** The hospital refused the guardian's identity (e.g. the ID document does not match): the guardian sees the reason. */
     public GuardianDTO refuseGuardian(AuthenticatedUser u, String guardianId, String reason) {
         Instant now = clock.instant();

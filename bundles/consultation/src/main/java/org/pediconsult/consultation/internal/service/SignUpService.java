@@ -37,6 +37,8 @@ public class SignUpService {
     static final String PURPOSE = "sign-up";
     static final String TEXT = "【PediConsult】您的注册验证码为 {code}，5 分钟内有效，请勿告诉他人。"
             + " Your PediConsult sign-up code is {code}, valid for 5 minutes.";
+    static final String ALREADY = "【PediConsult】这个手机号已经注册过，请直接登录；忘记密码可以用验证码重置。"
+            + " This number already has a PediConsult account: log in, or reset your password with a code.";
     private final Tx tx;
     private final Accounts accounts;
     private final OneTimeCodes codes;
@@ -60,12 +62,15 @@ public class SignUpService {
         this.clock = clock;
     }
 
-    /** Sends the sign-up code; 409 when the number already has an account (log in, or reset the password). */
+    /**
+     * Sends the sign-up code. A number that already has an account gets a text saying so instead (log in, or
+     * reset the password), under the same limits: the answer is the same, so nobody learns from it whether a
+     * number belongs to a family of this hospital.
+     */
     public int sendCode(String rawPhone) {
         String phone = phone(rawPhone);
         if (accounts.findByPhone(phone) != null || accounts.find(phone) != null) {
-            throw ProblemException.conflict("phone_taken", "this mobile number already has an account: log in, "
-                    + "or reset the password with a code");
+            return codes.sendNotice(PURPOSE, phone, phone, ALREADY);
         }
         return codes.send(PURPOSE, phone, phone, TEXT);
     }
@@ -86,9 +91,10 @@ public class SignUpService {
         }
         char[] password = s.password().toCharArray();
         accounts.checkPassword(phone, password);
+        OneTimeCodes.Checked code = codes.check(PURPOSE, phone, s.code());
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
-            codes.consume(c, PURPOSE, phone, s.code());
+            codes.use(c, code);
             accounts.create(c, new NewAccount(phone, g.familyName + g.givenName, phone, EnumSet.of(Role.GUARDIAN), password,
                     false), phone);
             if (people.guardianByUsername(c, phone) != null) {

@@ -143,16 +143,26 @@ public final class PeopleStore {
                 reason, by, at, guardianId, childId);
     }
 
-    /** Guardians whose identity waits for the hospital (not verified, not refused), oldest first. */
+    /**
+     * Guardians whose identity is not verified, oldest first: those waiting first, then those refused (the
+     * desk verifies them when the family brings the right document).
+     */
     public List<GuardianDTO> unverifiedGuardians(Connection c, int limit) throws SQLException {
-        return Rows.list(c, "SELECT * FROM consult_guardian WHERE identity_verified = FALSE AND refused_at IS NULL "
-                + "ORDER BY created_at, id FETCH FIRST " + limit + " ROWS ONLY", PeopleStore::guardian);
+        return Rows.list(c, "SELECT * FROM consult_guardian WHERE identity_verified = FALSE "
+                + "ORDER BY CASE WHEN refused_at IS NULL THEN 0 ELSE 1 END, created_at, id FETCH FIRST " + limit
+                + " ROWS ONLY", PeopleStore::guardian);
     }
 
-    /** Relationships that wait for the hospital (not verified, not refused). */
+    /** Relationships not verified: those waiting first, then those refused. */
     public List<GuardianshipDTO> unverifiedGuardianships(Connection c, int limit) throws SQLException {
         return Rows.list(c, "SELECT gs.* FROM consult_guardianship gs JOIN consult_child ch ON ch.id = gs.child_id "
-                + "WHERE gs.verified = FALSE AND gs.refused_at IS NULL ORDER BY ch.created_at, gs.child_id, gs.guardian_id "
-                + "FETCH FIRST " + limit + " ROWS ONLY", PeopleStore::guardianship);
+                + "WHERE gs.verified = FALSE ORDER BY CASE WHEN gs.refused_at IS NULL THEN 0 ELSE 1 END, ch.created_at, "
+                + "gs.child_id, gs.guardian_id FETCH FIRST " + limit + " ROWS ONLY", PeopleStore::guardianship);
+    }
+
+    /** The guardian corrected their ID document: a refusal is cleared, the identity waits for the desk again. */
+    public int correctIdDocument(Connection c, String id, String idType, String idValue) throws SQLException {
+        return Rows.update(c, "UPDATE consult_guardian SET id_type = ?, id_value = ?, refused_reason = NULL, refused_by = NULL, "
+                + "refused_at = NULL WHERE id = ? AND identity_verified = FALSE", idType, idValue, id);
     }
 }

@@ -29,9 +29,34 @@ public interface OneTimeCodes {
     int send(String purpose, String subject, String phone, String text);
 
     /**
-     * Checks the code and, when right, uses it up on the caller's connection, in the caller's transaction
-     * (rolled back with it); a wrong try is counted in a transaction of its own, so it counts even though
-     * the caller's work is rolled back.
+     * Sends a text without a code under the same limits as {@link #send} (e.g. "this number already has an
+     * account"), so that asking for a code answers alike whether or not the number is known.
      */
-    void consume(Connection c, String purpose, String subject, String code);
+    int sendNotice(String purpose, String subject, String phone, String text);
+
+    /** How long a new code is good, in seconds. */
+    int lifetimeSeconds();
+
+    /**
+     * Checks a code in a transaction of its own, counting the try first (so parallel guesses cannot beat the
+     * limit, and a wrong try counts whatever the caller does next). A right code is not used up yet:
+     * {@link #use} does that in the caller's transaction, with the work the code allows.
+     */
+    Checked check(String purpose, String subject, String code);
+
+    /** Uses up a checked code on the caller's connection (rolled back with it); 400 {@code code_invalid} when used meanwhile. */
+    void use(Connection c, Checked code);
+
+    /** A right code, not used yet. */
+    final class Checked {
+        private final String id;
+
+        public Checked(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
 }

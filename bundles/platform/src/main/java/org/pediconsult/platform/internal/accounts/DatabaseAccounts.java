@@ -42,6 +42,8 @@ public class DatabaseAccounts implements Accounts {
     /** The actor of the demo users' accounts: the demo-password check looks only at these. */
     public static final String DEMO_DATA_ACTOR = "demo-data";
     static final String DEMO_PASSWORD = "pediconsult";
+    /** A well-formed hash of a random password, checked when a name has no account (same cost as a real check). */
+    static final String TIMING_DUMMY = "$argon2id$v=19$m=19456;t=2;p=1$UdZ+Gk2T+cU12MYQHp7EPg$KYaMz+wHeS1isqTbdMT8Cyu1/FLG9ae3aMYkwbG4fsI";
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@+\\-]{1,63}");
 
     private final Tx tx;
@@ -109,7 +111,7 @@ public class DatabaseAccounts implements Accounts {
             throw ProblemException.badField("roles", "a guardian's account has no staff role: staff use an account of their own");
         }
         checkPassword(login, phone, a.password());
-        return new Prepared(login, a, phone, hashing.encryptPassword(new String(a.password())));
+        return new Prepared(login, a, phone, hash(a.password()));
     }
 
     private Account insert(Connection c, Prepared p, String actor) throws SQLException {
@@ -189,15 +191,32 @@ public class DatabaseAccounts implements Accounts {
             throw ProblemException.notFound("account");
         }
         checkPassword(login, existing.phone(), password);
-        String hash = hashing.encryptPassword(new String(password));
-        return tx.inTransaction(c -> {
+        String hash = hash(password);
+        return tx.inTransaction(c -> setPasswordHash(c, login, hash, temporary, actor));
+    }
+
+    /** A salted Argon2id hash of the password (slow: call it outside transactions); 503 when every hashing slot is busy. */
+    public String hash(char[] password) {
+        try {
+            return hashing.encryptPassword(new String(password));
+        } catch (IllegalStateException busy) {
+            throw new ProblemException(503, "busy", "too many passwords are being checked at this moment; try again in a few seconds");
+        }
+    }
+
+    /** Sets an already hashed password on the caller's connection and revokes the account's tokens. */
+    public Account setPasswordHash(Connection c, String username, String hash, boolean temporary, String actor) {
+        String login = LoginName.of(username);
+        try {
             if (store.setPassword(c, login, hash, temporary, clock.instant()) != 1) {
                 throw ProblemException.notFound("account");
             }
             audit.record(c, new AuditEntry(actor, AuditEntry.Action.UPDATE, "account", login, null,
                     (temporary ? "temporary password set" : "password changed") + ", its tokens revoked"));
             return store.byLogin(c, login).account();
-        });
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     @Override
@@ -240,12 +259,32 @@ public class DatabaseAccounts implements Accounts {
             return byName != null || phone == null ? byName : store.byPhone(c, phone);
         });
         if (row == null) {
+            // as slow as a real check: the time of the answer does not tell which names have an account
+            hashing.checkPassword(new String(password), TIMING_DUMMY);
             return new Authentication(Outcome.NO_ACCOUNT, null, 0);
         }
         if (!hashing.checkPassword(new String(password), row.passwordHash())) {
             return new Authentication(Outcome.WRONG_PASSWORD, null, 0);
         }
         return new Authentication(row.account().enabled() ? Outcome.OK : Outcome.DISABLED, row.account(), row.tokenGeneration());
+    }
+
+    /**
+     * The name that rate limits and lockout count a login under: the account's login name when the name
+     * typed, or the mobile number typed in any writing (+86, spaces, hyphens), is an account's; otherwise the
+     * typed name trimmed and lower-cased.
+     */
+    public String loginKey(String username) {
+        String typed = LoginName.of(username);
+        String phone = PhoneNumbers.normalise(username);
+        if (phone == null) {
+            return typed;
+        }
+        AccountStore.Row row = tx.read(c -> {
+            AccountStore.Row byName = store.byLogin(c, typed);
+            return byName != null ? byName : store.byPhone(c, phone);
+        });
+        return row == null ? phone : row.account().username();
     }
 
     /** For each authenticated request: whether the account is enabled and its token generation; null when no account has this name. */

@@ -70,108 +70,135 @@ public class DatabaseOneTimeCodes implements OneTimeCodes {
         if (!text.contains("{code}")) {
             throw new IllegalArgumentException("the text has no {code} placeholder");
         }
-        admit(RateLimits.ACCOUNT_KEY_PREFIX + purpose + ":" + subject, "too many codes asked for this number; wait and try again");
+        admit(purpose, subject);
         String code = String.format("%06d", random.nextInt(1_000_000));
         String id = Ids.newId();
         Instant now = clock.instant();
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM platform_one_time_code WHERE (purpose = ? AND subject = ?) OR created_at < ?")) {
-                ps.setString(1, purpose);
-                ps.setString(2, subject);
-                ps.setTimestamp(3, Timestamp.from(now.minus(KEEP_USED)));
-                ps.executeUpdate();
+        try {
+            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now));
+        } catch (DataAccessException e) {
+            // another request made a code for the same number at this moment (unique purpose and subject): ours replaces it
+            if (!(e.getCause() instanceof SQLException && DataAccessException.isConstraintViolation((SQLException) e.getCause()))) {
+                throw e;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_one_time_code "
-                    + "(id, purpose, subject, code_hash, expires_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, purpose);
-                ps.setString(3, subject);
-                ps.setString(4, hash(purpose, subject, code));
-                ps.setTimestamp(5, Timestamp.from(now.plus(ttl)));
-                ps.setTimestamp(6, Timestamp.from(now));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now));
+        }
         if (!senders.send(new OutboundMessage(id, MessageSender.SMS, phone, purpose, text.replace("{code}", code)))) {
             tx.inTransaction(c -> delete(c, id));
-            throw new ProblemException(503, "no_message_sender",
-                    "the code could not be sent: no text message gateway is installed or it failed; try again later");
+            throw noSender();
         }
+        return lifetimeSeconds();
+    }
+
+    private Object replace(Connection c, String id, String purpose, String subject, String codeHash, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM platform_one_time_code WHERE (purpose = ? AND subject = ?) OR created_at < ?")) {
+            ps.setString(1, purpose);
+            ps.setString(2, subject);
+            ps.setTimestamp(3, Timestamp.from(now.minus(KEEP_USED)));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_one_time_code "
+                + "(id, purpose, subject, code_hash, expires_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, purpose);
+            ps.setString(3, subject);
+            ps.setString(4, codeHash);
+            ps.setTimestamp(5, Timestamp.from(now.plus(ttl)));
+            ps.setTimestamp(6, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    @Override
+    public int sendNotice(String purpose, String subject, String phone, String text) {
+        requireKey(purpose, subject);
+        admit(purpose, subject);
+        if (!senders.send(new OutboundMessage(Ids.newId(), MessageSender.SMS, phone, purpose, text))) {
+            throw noSender();
+        }
+        return lifetimeSeconds();
+    }
+
+    @Override
+    public int lifetimeSeconds() {
         return (int) ttl.toSeconds();
     }
 
     @Override
-    public void consume(Connection c, String purpose, String subject, String code) {
+    public Checked check(String purpose, String subject, String code) {
         requireKey(purpose, subject);
         if (code == null || !code.trim().matches("[0-9]{6}")) {
             throw ProblemException.badField("code", "the code is the 6 digits of the text message");
         }
-        try {
-            consumeOn(c, purpose, subject, code.trim());
+        String tried = code.trim();
+        Instant now = clock.instant();
+        // the try is counted first, in one conditional update: guesses sent in parallel each take one of the tries
+        Object[] row = tx.inTransaction(c -> {
+            String id = null;
+            String expected = null;
+            Instant expires = null;
+            int attempts = 0;
+            boolean used = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code_hash, expires_at, attempts, used_at "
+                    + "FROM platform_one_time_code WHERE purpose = ? AND subject = ?")) {
+                ps.setString(1, purpose);
+                ps.setString(2, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getString(1);
+                        expected = rs.getString(2);
+                        expires = rs.getTimestamp(3).toInstant();
+                        attempts = rs.getInt(4);
+                        used = rs.getTimestamp(5) != null;
+                    }
+                }
+            }
+            if (id == null || used || attempts >= maxAttempts) {
+                throw invalid();
+            }
+            if (!now.isBefore(expires)) {
+                throw new ProblemException(400, "code_expired", "this code has expired: ask for a new one", "code");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE platform_one_time_code SET attempts = attempts + 1 "
+                    + "WHERE id = ? AND used_at IS NULL AND attempts < ?")) {
+                ps.setString(1, id);
+                ps.setInt(2, maxAttempts);
+                if (ps.executeUpdate() != 1) {
+                    throw invalid();   // the last tries were taken by requests at the same moment
+                }
+            }
+            return new Object[] {id, expected, attempts + 1};
+        });
+        if (!MessageDigest.isEqual(((String) row[1]).getBytes(StandardCharsets.US_ASCII),
+                hash(purpose, subject, tried).getBytes(StandardCharsets.US_ASCII))) {
+            int left = Math.max(0, maxAttempts - (Integer) row[2]);
+            throw new ProblemException(400, "code_wrong", left == 0
+                    ? "wrong code, and that was the last try: ask for a new code"
+                    : "wrong code: " + left + " more " + (left == 1 ? "try" : "tries") + " with this code", "code");
+        }
+        return new Checked((String) row[0]);
+    }
+
+    @Override
+    public void use(Connection c, Checked code) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_one_time_code SET used_at = ? "
+                + "WHERE id = ? AND used_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, code.id());
+            if (ps.executeUpdate() != 1) {
+                throw invalid();   // used by another request meanwhile, or replaced by a newer code
+            }
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
     }
 
-    private void consumeOn(Connection c, String purpose, String subject, String code) throws SQLException {
-        String id;
-        String expected;
-        Instant expires;
-        int attempts;
-        boolean used;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, code_hash, expires_at, attempts, used_at "
-                + "FROM platform_one_time_code WHERE purpose = ? AND subject = ?")) {
-            ps.setString(1, purpose);
-            ps.setString(2, subject);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw invalid();
-                }
-                id = rs.getString(1);
-                expected = rs.getString(2);
-                expires = rs.getTimestamp(3).toInstant();
-                attempts = rs.getInt(4);
-                used = rs.getTimestamp(5) != null;
-            }
-        }
-        if (used || attempts >= maxAttempts) {
-            throw invalid();
-        }
-        if (!clock.instant().isBefore(expires)) {
-            throw new ProblemException(400, "code_expired", "this code has expired: ask for a new one", "code");
-        }
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                hash(purpose, subject, code).getBytes(StandardCharsets.US_ASCII))) {
-            // counted in a transaction of its own: the caller's work is rolled back with this problem
-            int tries = tx.inTransaction(own -> {
-                try (PreparedStatement ps = own.prepareStatement(
-                        "UPDATE platform_one_time_code SET attempts = attempts + 1 WHERE id = ?")) {
-                    ps.setString(1, id);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = own.prepareStatement("SELECT attempts FROM platform_one_time_code WHERE id = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getInt(1) : maxAttempts;
-                    }
-                }
-            });
-            int left = Math.max(0, maxAttempts - tries);
-            throw new ProblemException(400, "code_wrong", left == 0
-                    ? "wrong code, and that was the last try: ask for a new code"
-                    : "wrong code: " + left + " more " + (left == 1 ? "try" : "tries") + " with this code", "code");
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_one_time_code SET used_at = ? "
-                + "WHERE id = ? AND used_at IS NULL AND attempts < ?")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setString(2, id);
-            ps.setInt(3, maxAttempts);
-            if (ps.executeUpdate() != 1) {
-                throw invalid();   // used at the same moment by another request
-            }
-        }
+    private static ProblemException noSender() {
+        return new ProblemException(503, "no_message_sender",
+                "the text message could not be sent: no gateway is installed or it failed; try again later");
     }
 
     private static ProblemException invalid() {
@@ -179,10 +206,10 @@ public class DatabaseOneTimeCodes implements OneTimeCodes {
                 + "or tried wrong too often; ask for a new one", "code");
     }
 
-    private void admit(String key, String refusal) {
-        RateLimits.Admission a = rateLimits.admit(RateLimits.ONE_TIME_CODE, key);
+    private void admit(String purpose, String subject) {
+        RateLimits.Admission a = rateLimits.admit(RateLimits.ONE_TIME_CODE, RateLimits.ACCOUNT_KEY_PREFIX + purpose + ":" + subject);
         if (!a.isAllowed()) {
-            throw new TooManyRequests(refusal, a.retryAfterSeconds());
+            throw new TooManyRequests("too many texts asked for this number; wait and try again", a.retryAfterSeconds());
         }
     }
 

@@ -10,6 +10,7 @@ import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.security.Account;
 import org.pediconsult.platform.api.security.OneTimeCodes;
 import org.pediconsult.platform.api.security.PhoneNumbers;
+import org.pediconsult.platform.api.security.Role;
 
 /**
  * A forgotten password, reset with a one-time code sent to the account's mobile number. Asking for a
@@ -33,31 +34,44 @@ public class PasswordReset {
         this.tx = new Tx(dataSource);
     }
 
-    /** Sends a reset code when an account has this number; answers the code's lifetime either way. */
+    /**
+     * Sends a reset code when an enabled account other than an administrator's has this number; answers the
+     * code's lifetime either way. (An administrator's password is not reset by text message alone: a
+     * swapped SIM card would be enough to take the account over. Another administrator sets a temporary one.)
+     */
     public int sendCode(String rawPhone) {
         String phone = requirePhone(rawPhone);
         Account a = accounts.findByPhone(phone);
-        if (a == null || !a.enabled()) {
-            return 300;
+        if (a == null || !a.enabled() || a.roles().contains(Role.INTEGRATION_ADMIN)) {
+            return codes.lifetimeSeconds();
         }
         return codes.send(PURPOSE, phone, phone, TEXT);
     }
 
-    /** Checks the code and sets the new password (the account's tokens are revoked); answers the login name. */
+    /**
+     * Checks the code (the try counted first), then the new password, then sets it with the code used up in
+     * the same transaction: a code is used only when the password changed. The account's tokens are revoked.
+     * Answers the login name.
+     */
     public String reset(String rawPhone, String code, char[] newPassword) {
         String phone = requirePhone(rawPhone);
+        // an unknown number has no code: the same answer as a number whose code is used or gone
+        OneTimeCodes.Checked checked = codes.check(PURPOSE, phone, code);
         Account a = accounts.findByPhone(phone);
         if (a == null) {
-            // the same answer as a wrong or missing code: whether an account has the number stays unknown
-            throw new ProblemException(400, "code_invalid", "no valid code: it was used, replaced by a newer one, "
-                    + "or tried wrong too often; ask for a new one", "code");
+            throw new ProblemException(400, "code_invalid", "no valid code: ask for a new one", "code");
         }
-        accounts.checkPassword(a.username(), newPassword);
+        try {
+            accounts.checkPassword(a.username(), newPassword);
+        } catch (ProblemException e) {
+            throw "password".equals(e.field()) ? ProblemException.badField("newPassword", e.getMessage()) : e;
+        }
+        String hash = accounts.hash(newPassword);
         tx.inTransaction(c -> {
-            codes.consume(c, PURPOSE, phone, code);
+            codes.use(c, checked);
+            accounts.setPasswordHash(c, a.username(), hash, false, a.username());
             return null;
         });
-        accounts.setPassword(a.username(), newPassword, false, a.username());
         return a.username();
     }
 

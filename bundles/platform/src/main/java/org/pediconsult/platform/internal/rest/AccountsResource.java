@@ -128,6 +128,15 @@ public class AccountsResource implements RestResource {
     @POST
     @Path("{username}/temporary-password")
     public Created temporaryPassword(@Context SecurityContext security, @PathParam("username") String username) {
+        Account target = accounts.find(username);
+        if (target == null) {
+            throw ProblemException.notFound("account");
+        }
+        if (target.roles().contains(Role.GUARDIAN)) {
+            // a temporary password would let an administrator log in as the family: families reset by text message
+            throw ProblemException.conflict("guardian_account", "a family's password is reset by the family itself, "
+                    + "with a code sent to its mobile number (#/reset)");
+        }
         char[] password = TemporaryPasswords.generate();
         Account a = accounts.setPassword(username, password, true, actor(security));
         return new Created(a, new String(password));

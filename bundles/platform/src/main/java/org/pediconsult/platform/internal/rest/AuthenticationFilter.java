@@ -58,7 +58,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         }
         AuthenticatedUser user = bearer.user();
         request.setProperty(CALLER, user.username()); // who was refused, should a check below refuse
-        if (bearer.passwordChangeOnly() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
+        if (bearer.passwordChangeOnly() && (method == null || !method.isAnnotationPresent(AllowedBeforePasswordChange.class))) {
             throw new ProblemException(403, "password_change_required", "this account has a temporary password: "
                     + "change it first (POST /api/auth/password)");
         }

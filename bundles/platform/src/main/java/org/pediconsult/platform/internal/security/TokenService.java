@@ -77,8 +77,10 @@ public class TokenService {
      * number, is checked first; a name no account has goes to the JAAS realm as given. Rate limit and
      * lockout count under the name's trimmed, lower-case form ({@link LoginName}).
      */
-    public Login login(String username, char[] password) {
-        RateLimits.Admission admission = rateLimits.admit(RateLimits.LOGIN, RateLimits.ACCOUNT_KEY_PREFIX + LoginName.of(username));
+    public Login login(String typed, char[] password) {
+        // one key per account, however its name or mobile number is written
+        String username = accounts.loginKey(typed);
+        RateLimits.Admission admission = rateLimits.admit(RateLimits.LOGIN, RateLimits.ACCOUNT_KEY_PREFIX + username);
         if (!admission.isAllowed()) {
             throw new TooManyRequests("too many logins for this user name", admission.retryAfterSeconds());
         }
@@ -86,11 +88,11 @@ public class TokenService {
         if (locked > 0) {
             throw locked(locked);
         }
-        DatabaseAccounts.Authentication account = accounts.authenticate(username, password);
+        DatabaseAccounts.Authentication account = accounts.authenticate(typed, password);
         Set<Role> roles;
-        String subject = username;
+        String subject = typed;
         if (account.outcome() == DatabaseAccounts.Outcome.NO_ACCOUNT) {
-            roles = passwords.authenticate(username, password);
+            roles = passwords.authenticate(typed, password);
         } else if (account.outcome() == DatabaseAccounts.Outcome.WRONG_PASSWORD) {
             roles = null;
         } else {

@@ -50,9 +50,11 @@ class DatabaseOneTimeCodesTest {
         return m.group(1);
     }
 
+    /** Checks the code, then uses it in a transaction of the caller's, as sign-up does. */
     private void consume(DatabaseOneTimeCodes codes, String code) {
+        var checked = codes.check("sign-up", "13800138000", code);
         tx.inTransaction(c -> {
-            codes.consume(c, "sign-up", "13800138000", code);
+            codes.use(c, checked);
             return null;
         });
     }
@@ -94,6 +96,68 @@ class DatabaseOneTimeCodesTest {
         }
         ProblemException dead = assertThrows(ProblemException.class, () -> consume(codes, code));
         assertEquals("code_invalid", dead.code(), "even the right code, once tried wrong 5 times");
+    }
+
+    @Test
+    void guessesSentTogetherShareTheFiveTries() throws Exception {
+        DatabaseOneTimeCodes codes = codes();
+        codes.send("sign-up", "13800138000", "13800138000", "{code}");
+        String code = lastCode();
+        int n = 24;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+            answers.add(pool.submit(() -> {
+                start.await();
+                try {
+                    codes.check("sign-up", "13800138000", guess);
+                    return "right";
+                } catch (ProblemException e) {
+                    return e.code();
+                }
+            }));
+        }
+        start.countDown();
+        int wrong = 0;
+        for (var a : answers) {
+            String answer = a.get();
+            if ("code_wrong".equals(answer)) {
+                wrong++;
+            } else {
+                assertEquals("code_invalid", answer);
+            }
+        }
+        pool.shutdown();
+        assertEquals(5, wrong, "only five of the parallel guesses were compared at all");
+        ProblemException dead = assertThrows(ProblemException.class, () -> codes.check("sign-up", "13800138000", code));
+        assertEquals("code_invalid", dead.code());
+    }
+
+    @Test
+    void aRightCodeWhoseWorkRolledBackIsStillGood() {
+        DatabaseOneTimeCodes codes = codes();
+        codes.send("sign-up", "13800138000", "13800138000", "{code}");
+        String code = lastCode();
+        var checked = codes.check("sign-up", "13800138000", code);
+        assertThrows(IllegalStateException.class, () -> tx.inTransaction(c -> {
+            codes.use(c, checked);
+            throw new IllegalStateException("the sign-up failed after the code");
+        }));
+        consume(codes, code);
+    }
+
+    @Test
+    void aNoticeIsSentUnderTheSameLimitsWithoutACode() {
+        List<String> keys = new ArrayList<>();
+        limits = (kind, key) -> {
+            keys.add(kind + " " + key);
+            return RateLimits.Admission.allowed();
+        };
+        assertEquals(300, codes().sendNotice("sign-up", "13800138000", "13800138000", "already registered"));
+        assertEquals("already registered", sent.get(0).text());
+        assertEquals(List.of("one-time-code account:sign-up:13800138000"), keys);
     }
 
     @Test

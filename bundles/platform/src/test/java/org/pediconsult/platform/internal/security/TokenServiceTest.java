@@ -347,4 +347,19 @@ class TokenServiceTest {
                 "Courier-pass-31".toCharArray(), true), "admin");
         assertNull(service.verify(realmToken), "the database account now owns the name");
     }
+
+    @Test
+    void everyWritingOfAMobileNumberCountsTowardsOneLockout() throws Exception {
+        TokenService service = service();
+        accountsOf(service).create(new NewAccount("13800138000", "欧阳晓燕", "13800138000", Set.of(Role.GUARDIAN),
+                "一二三四五六七八".toCharArray(), false), "sign-up");
+        for (String writing : List.of("13800138000", "+8613800138000", "0086 138 0013 8000", "138-0013-8000", "+86 138 0013 8000")) {
+            ProblemException e = assertThrows(ProblemException.class, () -> service.login(writing, "wrong-wrong".toCharArray()));
+            assertTrue(e.status() == 401 || e.status() == 423, e.getMessage());
+        }
+        ProblemException locked = assertThrows(ProblemException.class,
+                () -> service.login("13800138000", "一二三四五六七八".toCharArray()));
+        assertEquals(423, locked.status(), "five wrong tries in five writings lock the one account");
+        assertTrue(admitted.stream().allMatch(k -> k.equals("login account:13800138000")), admitted.toString());
+    }
 }
