@@ -258,6 +258,12 @@ export async function call(main, id, route) {
     if (!pc || ended) return;
     const mine = pc;
     iceRestarts += 1;
+    // a new ICE path ramps up (bandwidth estimate, frame rate) like a new connection, whatever started it (a
+    // network change, an outage, the other side): the audio-only policy warms up again and the stats start
+    // over. Else the ramp after a network change counted as video that cannot be sustained (the physician's
+    // page fell back to audio only after the browser test's forced glare, with two suites on 2 cores).
+    policy.reset(performance.now());
+    last = null; lastAt = null;
     try {
       const tok = await roomToken();
       if (tok.iceServers && mine === pc && !ended) {
