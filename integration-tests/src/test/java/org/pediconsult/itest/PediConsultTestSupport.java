@@ -189,8 +189,25 @@ public abstract class PediConsultTestSupport {
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
-    /** A bearer token of a demo user. */
+    private static final java.util.Map<String, java.util.Map.Entry<String, java.time.Instant>> TOKENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A bearer token of a demo user, kept for 20 minutes (tokens live an hour): the tests of one container
+     * log in as admin dozens of times a minute, beyond the login limit per user name (30 a minute).
+     */
     protected static String token(String username) throws Exception {
+        var cached = TOKENS.get(username);
+        if (cached != null && cached.getValue().isAfter(java.time.Instant.now().minus(java.time.Duration.ofMinutes(20)))) {
+            return cached.getKey();
+        }
+        String fresh = freshToken(username);
+        TOKENS.put(username, java.util.Map.entry(fresh, java.time.Instant.now()));
+        return fresh;
+    }
+
+    /** A new bearer token of a demo user (a login each time). */
+    protected static String freshToken(String username) throws Exception {
         HttpResponse<String> response = login(username, PASSWORD);
         if (response.statusCode() != 200) {
             throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
