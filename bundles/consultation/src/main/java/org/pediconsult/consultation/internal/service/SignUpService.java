@@ -68,7 +68,7 @@ public class SignUpService {
      * number belongs to a family of this hospital.
      */
     public int sendCode(String rawPhone) {
-        String phone = phone(rawPhone);
+        String phone = PhoneNumbers.require(rawPhone);
         if (accounts.findByPhone(phone) != null || accounts.find(phone) != null) {
             return codes.sendNotice(PURPOSE, phone, phone, ALREADY);
         }
@@ -77,7 +77,7 @@ public class SignUpService {
 
     /** Checks everything, then makes the login and the unverified profile with the code used up; answers the profile. */
     public GuardianDTO signUp(SignUp s) {
-        String phone = phone(s.phone());
+        String phone = PhoneNumbers.require(s.phone());
         GuardianDTO g = new GuardianDTO();
         g.id = Ids.newId();
         g.username = phone;
@@ -107,13 +107,6 @@ public class SignUpService {
         });
     }
 
-    private static String phone(String raw) {
-        String phone = PhoneNumbers.normalise(raw);
-        if (phone == null) {
-            throw ProblemException.badField("phone", "not a mobile number: 11 digits (mainland China) or + and 8 to 15 digits");
-        }
-        return phone;
-    }
 
     private static String name(String field, String value, int max) {
         String v = value == null ? "" : value.strip();

@@ -16,6 +16,16 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** The number in its normal form, or a 400 problem on the field {@code phone} when it is not a mobile number. */
+    public static String require(String raw) {
+        String phone = normalise(raw);
+        if (phone == null) {
+            throw org.pediconsult.platform.api.ProblemException.badField("phone",
+                    "not a mobile number: 11 digits (mainland China) or + and 8 to 15 digits");
+        }
+        return phone;
+    }
+
     /** The number in its normal form, or null when it is not a mobile number we can send to. */
     public static String normalise(String raw) {
         if (raw == null || raw.length() > 40) {

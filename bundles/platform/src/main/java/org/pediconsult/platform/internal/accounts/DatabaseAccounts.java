@@ -96,10 +96,7 @@ public class DatabaseAccounts implements Accounts {
         }
         String phone = null;
         if (a.phone() != null && !a.phone().isBlank()) {
-            phone = PhoneNumbers.normalise(a.phone());
-            if (phone == null) {
-                throw ProblemException.badField("phone", "not a mobile number: 11 digits (mainland China) or + and 8 to 15 digits");
-            }
+            phone = PhoneNumbers.require(a.phone());
         }
         if (a.roles().isEmpty()) {
             throw ProblemException.badField("roles", "an account needs at least one role");

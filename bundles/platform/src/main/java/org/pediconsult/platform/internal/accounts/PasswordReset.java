@@ -40,7 +40,7 @@ public class PasswordReset {
      * swapped SIM card would be enough to take the account over. Another administrator sets a temporary one.)
      */
     public int sendCode(String rawPhone) {
-        String phone = requirePhone(rawPhone);
+        String phone = PhoneNumbers.require(rawPhone);
         Account a = accounts.findByPhone(phone);
         if (a == null || !a.enabled() || a.roles().contains(Role.INTEGRATION_ADMIN)) {
             return codes.lifetimeSeconds();
@@ -54,7 +54,7 @@ public class PasswordReset {
      * Answers the login name.
      */
     public String reset(String rawPhone, String code, char[] newPassword) {
-        String phone = requirePhone(rawPhone);
+        String phone = PhoneNumbers.require(rawPhone);
         // an unknown number has no code: the same answer as a number whose code is used or gone
         OneTimeCodes.Checked checked = codes.check(PURPOSE, phone, code);
         Account a = accounts.findByPhone(phone);
@@ -75,11 +75,4 @@ public class PasswordReset {
         return a.username();
     }
 
-    static String requirePhone(String raw) {
-        String phone = PhoneNumbers.normalise(raw);
-        if (phone == null) {
-            throw ProblemException.badField("phone", "not a mobile number: 11 digits (mainland China) or + and 8 to 15 digits");
-        }
-        return phone;
-    }
 }

@@ -51,6 +51,7 @@ public class DemoPasswordCheck {
     private Instant lastAt;
     private String lastFingerprint;
     private List<String> lastFound = List.of();
+    private List<String> lastFoundInDatabase = List.of();
 
     @Activate
     public DemoPasswordCheck(DemoAccountsConfig config, @Reference Clock clock,
@@ -128,8 +129,6 @@ public class DemoPasswordCheck {
                 + "database still have the demo password: disable them or change their passwords (the log names them; README, "
                 + "\"Production checklist\")");
     }
-
-    private List<String> lastFoundInDatabase = List.of();
 
     private Finding tryEveryAccount(JaasRealm realm) {
         List<String> users;

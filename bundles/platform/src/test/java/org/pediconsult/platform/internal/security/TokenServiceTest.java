@@ -126,33 +126,35 @@ class TokenServiceTest {
         Configuration.setConfiguration(previous);
     }
 
+    /** Keeps what is audited in {@link #audited}. */
+    private final AuditTrail audit = new AuditTrail() {
+        @Override
+        public long record(AuditEntry entry) {
+            audited.add(entry);
+            return audited.size();
+        }
+
+        @Override
+        public long record(Connection tx, AuditEntry entry) {
+            return record(entry);
+        }
+
+        @Override
+        public AuditVerification verify() {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     private TokenService service() throws Exception {
-        AuditTrail audit = new AuditTrail() {
-            @Override
-            public long record(AuditEntry entry) {
-                audited.add(entry);
-                return audited.size();
-            }
-
-            @Override
-            public long record(Connection tx, AuditEntry entry) {
-                return record(entry);
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        };
         RateLimits limits = (kind, key) -> {
             admitted.add(kind + " " + key);
             return refuseLogins ? RateLimits.Admission.refused(17) : RateLimits.Admission.allowed();
         };
-        return new TokenService(clock, audit, db, (bundle, module) -> 0, limits, accounts(audit), config(dir.resolve("key.json")));
+        return new TokenService(clock, audit, db, (bundle, module) -> 0, limits, accounts(), config(dir.resolve("key.json")));
     }
 
     /** The database accounts on the same database, with a cheap stand-in for Argon2id (its own bundle's tests cover it). */
-    DatabaseAccounts accounts(AuditTrail audit) {
+    DatabaseAccounts accounts() {
         return new DatabaseAccounts(new Tx(db), clock, audit, new TestHashing());
     }
 
@@ -240,30 +242,11 @@ class TokenServiceTest {
         assertNotNull(service().login("dr.wang", "pediconsult".toCharArray()));
     }
 
-    private DatabaseAccounts accountsOf(TokenService unused) {
-        return accounts(new AuditTrail() {
-            @Override
-            public long record(AuditEntry entry) {
-                audited.add(entry);
-                return audited.size();
-            }
-
-            @Override
-            public long record(Connection tx, AuditEntry entry) {
-                return record(entry);
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        });
-    }
 
     @Test
     void aDatabaseAccountWinsOverTheRealmAndLogsInByNameOrMobileNumber() throws Exception {
         TokenService service = service();
-        DatabaseAccounts accounts = accountsOf(service);
+        DatabaseAccounts accounts = accounts();
         accounts.create(new NewAccount("guardian.tang", "唐丽", "199 0000 0001", Set.of(Role.GUARDIAN),
                 "家里的猫叫咪咪2026".toCharArray(), false), "test");
         ProblemException realmPassword = assertThrows(ProblemException.class,
@@ -282,7 +265,7 @@ class TokenServiceTest {
     void disablingAnAccountRefusesItsTokensAtOnceOnEveryNode() throws Exception {
         TokenService node1 = service();
         TokenService node2 = service();
-        DatabaseAccounts accounts = accountsOf(node1);
+        DatabaseAccounts accounts = accounts();
         accounts.create(new NewAccount("dr.zhang", "张敏", null, Set.of(Role.PHYSICIAN), "Temporary-1234".toCharArray(), true), "admin");
         accounts.setPassword("dr.zhang", "Chosen-by-her-5678".toCharArray(), false, "dr.zhang");
         String token = node1.login("dr.zhang", "Chosen-by-her-5678".toCharArray()).token();
@@ -306,7 +289,7 @@ class TokenServiceTest {
     @Test
     void aTemporaryPasswordGivesATokenGoodOnlyToChangeIt() throws Exception {
         TokenService service = service();
-        DatabaseAccounts accounts = accountsOf(service);
+        DatabaseAccounts accounts = accounts();
         accounts.create(new NewAccount("pharmacist.wu", "吴芳", null, Set.of(Role.PHARMACIST), "Temp-4711-abcd".toCharArray(), true),
                 "admin");
         TokenService.Login first = service.login("pharmacist.wu", "Temp-4711-abcd".toCharArray());
@@ -343,7 +326,7 @@ class TokenServiceTest {
         TokenService service = service();
         String realmToken = service.login("courier.zhao", "pediconsult".toCharArray()).token();
         assertNotNull(service.verify(realmToken));
-        accountsOf(service).create(new NewAccount("courier.zhao", "赵强", null, Set.of(Role.COURIER),
+        accounts().create(new NewAccount("courier.zhao", "赵强", null, Set.of(Role.COURIER),
                 "Courier-pass-31".toCharArray(), true), "admin");
         assertNull(service.verify(realmToken), "the database account now owns the name");
     }
@@ -351,7 +334,7 @@ class TokenServiceTest {
     @Test
     void everyWritingOfAMobileNumberCountsTowardsOneLockout() throws Exception {
         TokenService service = service();
-        accountsOf(service).create(new NewAccount("13800138000", "欧阳晓燕", "13800138000", Set.of(Role.GUARDIAN),
+        accounts().create(new NewAccount("13800138000", "欧阳晓燕", "13800138000", Set.of(Role.GUARDIAN),
                 "一二三四五六七八".toCharArray(), false), "sign-up");
         for (String writing : List.of("13800138000", "+8613800138000", "0086 138 0013 8000", "138-0013-8000", "+86 138 0013 8000")) {
             ProblemException e = assertThrows(ProblemException.class, () -> service.login(writing, "wrong-wrong".toCharArray()));
