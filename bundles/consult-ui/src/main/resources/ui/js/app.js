@@ -6,6 +6,7 @@ import * as guardian from './guardian.js';
 import * as physician from './physician.js';
 import { operations } from './ops.js';
 import * as accounts from './accounts.js';
+import * as pharmacy from './pharmacy.js';
 import { call } from './call.js';
 import { watchIdle } from './idle.js';
 
@@ -25,6 +26,7 @@ function homeFor(s) {
   if (s.mustChangePassword) return '#/password';
   if (s.roles.includes('PHYSICIAN')) return '#/queue';
   if (s.roles.includes('GUARDIAN')) return '#/home';
+  if (s.roles.includes('PHARMACIST')) return '#/pharmacy';
   if (s.roles.includes('FRONT_DESK')) return '#/desk';
   if (s.roles.includes('INTEGRATION_ADMIN')) return '#/ops';
   return '#/home';
@@ -51,6 +53,7 @@ function header() {
   const link = (href, text) => h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : null }, text);
   if (s.roles.includes('GUARDIAN')) nav.append(link('#/home', t('navHome')));
   if (s.roles.includes('PHYSICIAN')) nav.append(link('#/queue', t('navQueue')));
+  if (s.roles.includes('PHARMACIST')) nav.append(link('#/pharmacy', t('navPharmacy')));
   if (s.roles.includes('FRONT_DESK') || s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/desk', t('navDesk')));
   if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')), link('#/accounts', t('navAccounts')));
   nav.append(link('#/password', t('navPassword')));
@@ -81,6 +84,7 @@ async function render() {
       case 'waiting': return await guardian.waiting(main, parts[1], route);
       case 'queue': return await physician.queue(main);
       case 'pconsult': return await physician.consultView(main, parts[1]);
+      case 'pharmacy': return await pharmacy.queue(main, params);
       case 'ops': return await operations(main);
       case 'call': return await call(main, parts[1], route);
       default: location.replace(homeFor(s));

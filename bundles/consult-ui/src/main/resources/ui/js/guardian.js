@@ -4,6 +4,7 @@ import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
 import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
 import { questionnaire } from './form.js';
 import { guardianStatus, relationshipNote } from './accounts.js';
+import { plainPrescription } from './rx-format.js';
 
 let specialtyNames = {};
 async function specialties() {
@@ -101,7 +102,24 @@ export async function consultation(main, id) {
     parts.push(h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/waiting/${c.id}` }, t('waitingRoom'))));
   }
   if (c.state === 'COMPLETED' || (c.state === 'REFERRED' && c.referralFacility)) parts.push(summary(c));
+  if (['COMPLETED', 'IN_PROGRESS'].includes(c.state)) parts.push(await prescriptionCard(c));
   page(main, title, parts);
+}
+
+/** The approved (or dispensed) prescriptions in plain words; null without the prescription bundle (404) or when none. */
+async function prescriptionCard(c) {
+  let list;
+  try {
+    list = await api(`/consultations/${encodeURIComponent(c.id)}/prescriptions`);
+  } catch (e) {
+    return e.status === 404 ? null : h('p', { class: 'muted' }, t('rxUnavailable'));
+  }
+  const shown = (list || []).filter((p) => ['APPROVED', 'DISPENSED'].includes(p.state));
+  if (!shown.length) return null;
+  const spec = await api(`/specialties/${encodeURIComponent(c.specialtyId)}`).catch(() => null);
+  return h('section', { class: 'card rx-plain', 'aria-labelledby': 'rx-g-h', dataset: { testid: 'rx-guardian' } },
+    h('h2', { id: 'rx-g-h' }, t('rxTitle')), h('p', { class: 'muted' }, t('rxGuardianIntro')),
+    shown.map((p) => plainPrescription(p, spec)));
 }
 
 function cancelButton(c, errors) {

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
 import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
 import { growthChart } from './chart.js';
+import { prescriptionSection } from './prescription.js';
 
 const ACTIVE = ['SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
 const dayOf = (iso) => new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -55,7 +56,7 @@ export async function consultView(main, id) {
       h('dt', {}, t('scheduledAt')), h('dd', {}, fmtDateTime(c.scheduledAt)),
       h('dt', {}, t('triage')), h('dd', {}, triageBadge(c.triage)),
       c.guardianAttestedAt ? [h('dt', {}, t('guardianPresent')), h('dd', { class: 'attested' }, t('attestedBy', { who: c.guardianAttestedBy, t: fmtDateTime(c.guardianAttestedAt) }))] : null)),
-    actions(c, errors)];
+    actions(c, errors), await prescriptionSection(c, spec)];
   const grid = h('div', { class: 'grid two' },
     h('section', { 'aria-labelledby': 'a-h' }, h('h2', { id: 'a-h' }, t('assessment')), triageBox(c.triage),
       assessment ? await answers(assessment, spec) : h('p', { class: 'muted' }, t('none'))),

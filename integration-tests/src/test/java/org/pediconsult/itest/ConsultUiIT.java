@@ -229,6 +229,36 @@ class ConsultUiIT {
     }
 
     /**
+     * A prescription in the browser (integration-tests/ui/prescription-flow.mjs): dr.wang prescribes in the
+     * consultation view with the server's checks shown live (an over-limit dose refused, then corrected),
+     * signs with the password again; the pharmacist approves on #/pharmacy; the guardian reads it in plain
+     * words, in Chinese and in English. The consultation (growth, 李小雨 weighed 5 days ago) is put in
+     * progress through the API first.
+     */
+    @Test
+    void aPhysicianPrescribesThePharmacistApprovesAndTheGuardianReadsIt() throws Exception {
+        String admin = karaf.token("admin");
+        String guardian = karaf.token("guardian.li");
+        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+        HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
+                "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
+                        "measurements", List.of(Map.of("date", LocalDate.now().minusDays(5).toString(),
+                                "weightKg", 18.5, "lengthHeightCm", 110)))));
+        assertEquals(201, assessed.statusCode(), assessed.body());
+        String consult = JSON.readTree(assessed.body()).path("id").asText();
+        HttpResponse<String> booked = karaf.post("/api/consultations/" + consult + "/booking", guardian,
+                Map.of("slotId", slotOfDrWang(admin, 6)));
+        assertEquals(200, booked.statusCode(), booked.body());
+        assertEquals(200, karaf.post("/api/consultations/" + consult + "/waiting-room", guardian, null).statusCode());
+        HttpResponse<String> admitted = karaf.post("/api/consultations/" + consult + "/admission", karaf.token("dr.wang"), null);
+        assertEquals(200, admitted.statusCode(), admitted.body());
+
+        String out = runNode("prescription-flow.mjs", Paths.get("target/ui-prescription-test.log").toAbsolutePath(),
+                Paths.get("target/ui-screenshots").toAbsolutePath(), Map.of("CONSULT_ID", consult, "GUARDIAN", "guardian.li"));
+        assertTrue(out.contains("[rx-test] PASS"), out);
+    }
+
+    /**
      * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
      * admin; answers its id. Counting from the current time instead, the two tests got the same slot
      * when the hour turned between them (409 slot_exists).

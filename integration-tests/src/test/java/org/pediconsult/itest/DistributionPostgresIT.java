@@ -14,7 +14,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class DistributionPostgresIT extends PilotSpecialtiesBehaviour {
+public class DistributionPostgresIT extends PrescriptionPharmacyBehaviour {
     @Override
     protected Option[] databaseOptions() {
         return postgres("distribution");

@@ -31,7 +31,6 @@ import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.pediconsult.platform.api.event.EventListener;
 
 /**
@@ -50,8 +49,6 @@ public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
     @Inject
     protected FeaturesService features;
 
-    @Inject
-    protected ConfigurationAdmin configurationAdmin;
 
     @Override
     protected Option[] extraOptions() {
@@ -252,7 +249,8 @@ public abstract class Hl7BridgeBehaviour extends VideoSignalingBehaviour {
             his.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> queued(admin, child).stream()
                     .allMatch(m -> "SENT".equals(m.path("outcome").asText())));
-            List<String> types = his.received.stream().filter(r -> r.raw().contains(child)).map(HisReceiver.Received::type)
+            // this consultation's messages (PV1-19, SCH-1), whatever else of the same child arrives
+            List<String> types = his.received.stream().filter(r -> r.raw().contains(id)).map(HisReceiver.Received::type)
                     .collect(Collectors.toList());
             assertEquals("registration then booking, each once", List.of("ADT^A04", "SIU^S12"), types);
             HisReceiver.Received siu = his.received.stream().filter(r -> r.type().equals("SIU^S12")

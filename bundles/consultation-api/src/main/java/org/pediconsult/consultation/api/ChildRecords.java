@@ -3,6 +3,7 @@ package org.pediconsult.consultation.api;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.pediconsult.consultation.api.dto.AllergyDTO;
 import org.pediconsult.consultation.api.dto.AssessmentDTO;
 import org.pediconsult.consultation.api.dto.ChildDTO;
 import org.pediconsult.consultation.api.dto.ObservationDTO;
@@ -38,5 +39,31 @@ public interface ChildRecords {
      */
     default List<ObservationDTO> observations(AuthenticatedUser caller, String childId, String code) {
         throw new UnsupportedOperationException("observations arrive with consultation API 1.2");
+    }
+
+    /**
+     * The child's recorded allergies (not removed ones), oldest first, if the caller may see the child;
+     * audited as a read.
+     *
+     * @since 1.4
+     */
+    default List<AllergyDTO> allergies(AuthenticatedUser caller, String childId) {
+        throw new UnsupportedOperationException("allergies arrive with consultation API 1.4");
+    }
+
+    /**
+     * Records an allergy: by a guardian of the child or a physician with a consultation of it (others 404
+     * or 403); {@code substance} an ingredient or drug class (lower-cased), at most 100 characters;
+     * {@code reaction} optional, at most 500. Audited.
+     *
+     * @since 1.4
+     */
+    default AllergyDTO addAllergy(AuthenticatedUser caller, String childId, String substance, String reaction) {
+        throw new UnsupportedOperationException("allergies arrive with consultation API 1.4");
+    }
+
+    /** Removes a recorded allergy (kept in the record as removed, by whom and when), with the same checks. @since 1.4 */
+    default void removeAllergy(AuthenticatedUser caller, String childId, String allergyId) {
+        throw new UnsupportedOperationException("allergies arrive with consultation API 1.4");
     }
 }

@@ -43,6 +43,20 @@ public class ProblemException extends RuntimeException {
         this.errors = java.util.List.copyOf(errors);
     }
 
+    /**
+     * A problem of any status naming several fields (e.g. 422 {@code checks_failed}: each refused check of
+     * a prescription item); the detail lists them all.
+     *
+     * @since 1.2
+     */
+    public ProblemException(int status, String code, java.util.List<Problem.FieldError> errors) {
+        super(errors.stream().map(e -> e.field + ": " + e.detail).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        this.status = status;
+        this.code = code;
+        this.field = errors.isEmpty() ? null : errors.get(0).field;
+        this.errors = java.util.List.copyOf(errors);
+    }
+
     public ProblemException(int status, String code, String detail) {
         this(status, code, detail, null);
     }

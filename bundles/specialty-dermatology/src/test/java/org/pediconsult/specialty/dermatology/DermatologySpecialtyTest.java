@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.pediconsult.specialty.api.FieldProblem;
 import org.pediconsult.specialty.api.FormularyEntry;
+import org.pediconsult.specialty.api.FormularyEntry.BodySite;
+import org.pediconsult.specialty.api.FormularyEntry.Route;
+import org.pediconsult.specialty.api.FormularyEntry.Storage;
+import org.pediconsult.specialty.api.FormularyEntry.Unit;
 import org.pediconsult.specialty.api.Question;
 import org.pediconsult.specialty.api.Questionnaire;
 import org.pediconsult.specialty.api.TriageLevel;
+import org.pediconsult.specialty.dermatology.internal.DermatologyFormulary;
 import org.pediconsult.specialty.dermatology.testing.Answers;
 
 class DermatologySpecialtyTest {
@@ -86,28 +92,97 @@ class DermatologySpecialtyTest {
     }
 
     @Test
-    void mometasoneIsNotForChildrenUnderTwo() {
-        assertEquals(24, formulary().get("MOMETASONE-0.1-CREAM").minAgeMonths);
+    void mometasoneIsNotForChildrenUnderTwoNorOnThinSkin() {
+        FormularyEntry mometasone = formulary().get("MOMETASONE-0.1-CREAM");
+        assertEquals(24, mometasone.minAgeMonths);
+        assertEquals(Set.of(BodySite.FACE, BodySite.GROIN, BodySite.AXILLAE, BodySite.NAPPY_AREA), mometasone.forbiddenSites);
+        assertEquals(1, mometasone.maxDosesPerDay);
+        assertEquals(21, mometasone.maxCourseDays);
     }
 
     @Test
-    void formularyAgeLimitsAndDosing() {
+    void clobetasolIsForAdolescentsAt50GramsAWeekForTwoWeeks() {
+        FormularyEntry clobetasol = formulary().get("CLOBETASOL-0.05-CREAM");
+        assertEquals(144, clobetasol.minAgeMonths, "12 years and over only");
+        assertEquals(50.0, clobetasol.maxGramsPerWeek);
+        assertEquals(14, clobetasol.maxCourseDays);
+        assertEquals(2, clobetasol.maxDosesPerDay);
+        assertEquals(Set.of(BodySite.FACE, BodySite.GROIN, BodySite.AXILLAE, BodySite.NAPPY_AREA), clobetasol.forbiddenSites);
+    }
+
+    @Test
+    void fluocinoloneOilFromThreeMonthsForFourWeeks() {
+        FormularyEntry fluocinolone = formulary().get("FLUOCINOLONE-0.01-OIL");
+        assertEquals(3, fluocinolone.minAgeMonths);
+        assertEquals(28, fluocinolone.maxCourseDays);
+        assertTrue(fluocinolone.forbiddenSites.isEmpty());
+    }
+
+    @Test
+    void hydrocortisoneIsMildFromBirthInShortCourses() {
+        FormularyEntry hydrocortisone = formulary().get("HYDROCORTISONE-1-CREAM");
+        assertEquals(0, hydrocortisone.minAgeMonths);
+        assertEquals(7, hydrocortisone.maxCourseDays);
+        assertEquals(2, hydrocortisone.maxDosesPerDay);
+        assertTrue(hydrocortisone.forbiddenSites.isEmpty(), "mild: face and nappy area allowed");
+        assertNull(hydrocortisone.maxGramsPerWeek);
+    }
+
+    @Test
+    void cetirizineIsBandedByAgeAtSixYears() {
         Map<String, FormularyEntry> f = formulary();
-        assertEquals(4, f.size());
-        assertEquals(0, f.get("EMOLLIENT").minAgeMonths);
-        assertEquals(0, f.get("HYDROCORTISONE-1-CREAM").minAgeMonths);
-        FormularyEntry cetirizine = f.get("CETIRIZINE-DROPS");
-        assertEquals(6, cetirizine.minAgeMonths);
-        assertEquals(0.25, cetirizine.mgPerKgPerDose);
-        assertEquals(5.0, cetirizine.maxMgPerDay);
-        assertEquals(5.0, cetirizine.absoluteMaxMgPerDose);
-        for (String topical : List.of("EMOLLIENT", "HYDROCORTISONE-1-CREAM", "MOMETASONE-0.1-CREAM")) {
-            FormularyEntry e = f.get(topical);
-            assertNull(e.mgPerKgPerDose, topical);
-            assertNull(e.fixedMgPerDose, topical);
-            assertNull(e.maxMgPerDay, topical);
-            assertNull(e.absoluteMaxMgPerDose, topical);
+        FormularyEntry young = f.get(DermatologyFormulary.CETIRIZINE_DROPS);
+        FormularyEntry older = f.get(DermatologyFormulary.CETIRIZINE_DROPS_6Y);
+        assertEquals("CETIRIZINE-DROPS", young.code);
+        assertEquals("CETIRIZINE-DROPS-6Y", older.code);
+        assertEquals(24, young.minAgeMonths, "not under 2 years");
+        assertEquals(72, young.maxAgeMonths, "younger than 6 years");
+        assertEquals(72, older.minAgeMonths, "the bands meet at 6 years without a gap");
+        assertNull(older.maxAgeMonths);
+        assertEquals(2.5, young.absoluteMaxMgPerDose);
+        assertEquals(5.0, young.maxMgPerDay);
+        assertEquals(2, young.maxDosesPerDay);
+        assertEquals(12, young.minIntervalHours);
+        assertEquals(10.0, older.absoluteMaxMgPerDose);
+        assertEquals(10.0, older.maxMgPerDay);
+        assertEquals(1, older.maxDosesPerDay);
+        for (FormularyEntry e : List.of(young, older)) {
+            assertEquals(Unit.MG, e.unit, e.code);
+            assertEquals(10.0, e.concentrationPerMl, e.code);
+            assertEquals(Route.PO, e.route, e.code);
+            assertEquals("cetirizine", e.ingredient, e.code);
+            assertEquals("h1-antihistamine", e.drugClass, e.code);
+            assertNull(e.mgPerKgPerDose, e.code);
+            assertTrue(e.fixedMgPerDose <= e.absoluteMaxMgPerDose, e.code);
         }
-        assertTrue(specialty.formulary().stream().allMatch(e -> e.controlledClass == FormularyEntry.ControlledClass.NONE));
+    }
+
+    @Test
+    void formularyShape() {
+        Map<String, FormularyEntry> f = formulary();
+        assertEquals(Set.of("EMOLLIENT", "HYDROCORTISONE-1-CREAM", "MOMETASONE-0.1-CREAM", "CLOBETASOL-0.05-CREAM",
+                "FLUOCINOLONE-0.01-OIL", "CETIRIZINE-DROPS", "CETIRIZINE-DROPS-6Y"), f.keySet());
+        assertEquals(0, f.get("EMOLLIENT").minAgeMonths);
+        assertEquals("emollient", f.get("EMOLLIENT").ingredient);
+        assertNull(f.get("EMOLLIENT").drugClass);
+        Map<String, String> steroids = Map.of("HYDROCORTISONE-1-CREAM", "hydrocortisone", "MOMETASONE-0.1-CREAM",
+                "mometasone", "CLOBETASOL-0.05-CREAM", "clobetasol", "FLUOCINOLONE-0.01-OIL", "fluocinolone");
+        steroids.forEach((code, ingredient) -> {
+            assertEquals(ingredient, f.get(code).ingredient, code);
+            assertEquals("topical-corticosteroid", f.get(code).drugClass, code);
+        });
+        for (String topical : List.of("EMOLLIENT", "HYDROCORTISONE-1-CREAM", "MOMETASONE-0.1-CREAM",
+                "CLOBETASOL-0.05-CREAM", "FLUOCINOLONE-0.01-OIL")) {
+            FormularyEntry e = f.get(topical);
+            assertTrue(e.topical(), topical);
+            assertEquals(Route.TOP, e.route, topical);
+            assertEquals(Unit.G, e.unit, topical);
+            assertNull(e.mgPerKgPerDose, topical);
+            assertNull(e.concentrationPerMl, topical);
+        }
+        for (FormularyEntry e : specialty.formulary()) {
+            assertEquals(FormularyEntry.ControlledClass.NONE, e.controlledClass, e.code);
+            assertEquals(Storage.AMBIENT, e.storage, e.code);
+        }
     }
 }

@@ -2,17 +2,20 @@ package org.pediconsult.specialty.growth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.pediconsult.specialty.api.FormularyEntry;
+import org.pediconsult.specialty.api.FormularyEntry.Route;
+import org.pediconsult.specialty.api.FormularyEntry.Storage;
+import org.pediconsult.specialty.api.FormularyEntry.Unit;
 import org.pediconsult.specialty.api.Question;
 import org.pediconsult.specialty.api.Question.Type;
 
@@ -65,18 +68,55 @@ class GrowthSpecialtyTest {
     }
 
     @Test
-    void formularyIsVitaminDOnlyAtRealisticFixedDoses() {
-        List<FormularyEntry> f = specialty.formulary();
-        assertTrue(f.size() >= 1 && f.size() <= 3);
-        FormularyEntry infant = f.stream().filter(e -> e.minAgeMonths == 0).findFirst().orElseThrow();
-        assertEquals(0.01, infant.fixedMgPerDose, 1e-12, "400 IU of vitamin D3 is 0.01 mg");
-        assertNull(infant.mgPerKgPerDose);
-        for (FormularyEntry e : f) {
-            assertEquals(FormularyEntry.ControlledClass.NONE, e.controlledClass);
-            assertNotNull(e.maxMgPerDay);
-            assertTrue(e.fixedMgPerDose <= e.maxMgPerDay);
-            assertTrue(e.maxMgPerDay <= 0.025, "never above the 1000 IU/day upper limit for infants: " + e.code);
+    void formularyIsVitaminDAndParacetamolForFever() {
+        Map<String, FormularyEntry> f = formulary();
+        assertEquals(Set.of("VITD3-400IU", "VITD3-600IU", "PARACETAMOL-SUSP"), f.keySet());
+        for (FormularyEntry e : f.values()) {
+            assertEquals(FormularyEntry.ControlledClass.NONE, e.controlledClass, e.code);
+            assertEquals(Storage.AMBIENT, e.storage, e.code);
+            assertEquals(Route.PO, e.route, e.code);
         }
+    }
+
+    @Test
+    void vitaminDIsInInternationalUnitsOnceDailyNeverAbove1000IU() {
+        Map<String, FormularyEntry> f = formulary();
+        FormularyEntry infant = f.get("VITD3-400IU");
+        FormularyEntry older = f.get("VITD3-600IU");
+        assertEquals(400.0, infant.fixedMgPerDose);
+        assertEquals(0, infant.minAgeMonths, "from the first days of life");
+        assertEquals(600.0, older.fixedMgPerDose);
+        assertEquals(12, older.minAgeMonths);
+        for (FormularyEntry e : List.of(infant, older)) {
+            assertEquals(Unit.IU, e.unit, e.code);
+            assertNull(e.mgPerKgPerDose, e.code);
+            assertEquals(1, e.maxDosesPerDay, e.code);
+            assertEquals(1000.0, e.maxMgPerDay, e.code);
+            assertTrue(e.fixedMgPerDose <= e.absoluteMaxMgPerDose && e.absoluteMaxMgPerDose <= e.maxMgPerDay, e.code);
+            assertEquals("cholecalciferol", e.ingredient, e.code);
+            assertEquals("vitamin-d", e.drugClass, e.code);
+        }
+    }
+
+    @Test
+    void paracetamolIs15MgPerKgUpTo4DosesAnd60MgPerKgADay() {
+        FormularyEntry p = formulary().get("PARACETAMOL-SUSP");
+        assertEquals(Unit.MG, p.unit);
+        assertEquals(32.0, p.concentrationPerMl, "160 mg/5 mL");
+        assertEquals(15.0, p.mgPerKgPerDose);
+        assertEquals(1000.0, p.absoluteMaxMgPerDose);
+        assertEquals(60.0, p.maxPerKgPerDay);
+        assertEquals(4000.0, p.maxMgPerDay);
+        assertEquals(4, p.maxDosesPerDay);
+        assertEquals(4, p.minIntervalHours);
+        assertEquals(3, p.maxCourseDays);
+        assertEquals("paracetamol", p.ingredient);
+        assertEquals("analgesic-antipyretic", p.drugClass);
+        assertEquals(4 * p.mgPerKgPerDose, p.maxPerKgPerDay, "four full doses are the daily per-kg cap");
+    }
+
+    private Map<String, FormularyEntry> formulary() {
+        return specialty.formulary().stream().collect(Collectors.toMap(e -> e.code, Function.identity()));
     }
 
     private static Map<String, Question> byId(List<Question> qs) {

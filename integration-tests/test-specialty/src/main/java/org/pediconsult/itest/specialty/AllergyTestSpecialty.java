@@ -64,6 +64,9 @@ public final class AllergyTestSpecialty implements Specialty {
         List<FormularyEntry> f = new ArrayList<>();
         f.add(new FormularyEntry("CETIRIZINE-DROPS", LocalizedText.of("西替利嗪滴剂", "Cetirizine drops"), "oral drops",
                 0.25, null, 10.0, 5.0, 6, FormularyEntry.ControlledClass.NONE));
+        // a specialty that lists a controlled drug: the prescription bundle refuses it online all the same
+        f.add(new FormularyEntry("CHLORAL-HYDRATE", LocalizedText.of("水合氯醛口服液", "Chloral hydrate oral solution"),
+                "oral solution 10%", 50.0, null, 1000.0, 1000.0, 0, FormularyEntry.ControlledClass.PSYCHOTROPIC_II));
         return f;
     }
 

@@ -29,4 +29,6 @@ public class ConsultationDTO {
     public int version;
     public Instant createdAt;
     public Instant updatedAt;
+    /** When it was completed (null before); @since 1.4. */
+    public Instant completedAt;
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -20,10 +21,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.api.ChildRecords;
+import org.pediconsult.consultation.api.dto.AllergyDTO;
 import org.pediconsult.consultation.api.dto.ChildDTO;
 import org.pediconsult.consultation.api.dto.ObservationDTO;
 import org.pediconsult.consultation.internal.service.PeopleService;
 import org.pediconsult.platform.api.ProblemException;
+import org.pediconsult.platform.api.rest.BodyLimit;
 import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
@@ -64,6 +67,37 @@ public class ChildResource implements RestResource {
     public List<ObservationDTO> observations(@Context SecurityContext sc, @PathParam("id") String id,
                                              @QueryParam("code") String code) {
         return records.observations(AuthenticatedUser.of(sc), id, Require.optionalText("code", code, 100));
+    }
+
+    /** The child's recorded allergies (ingredients or drug classes), oldest first. */
+    @GET
+    @Path("{id}/allergies")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
+    public List<AllergyDTO> allergies(@Context SecurityContext sc, @PathParam("id") String id) {
+        return records.allergies(AuthenticatedUser.of(sc), id);
+    }
+
+    /** Body {@code {substance, reaction}}: a guardian of the child or its physician records an allergy. */
+    @POST
+    @Path("{id}/allergies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(2_000)
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN})
+    public Response addAllergy(@Context SecurityContext sc, @PathParam("id") String id, AllergyDTO body) {
+        if (body == null) {
+            throw ProblemException.badField("substance", "send {substance, reaction}");
+        }
+        AllergyDTO a = records.addAllergy(AuthenticatedUser.of(sc), id, body.substance, body.reaction);
+        return Response.status(201).entity(a).build();
+    }
+
+    @DELETE
+    @Path("{id}/allergies/{allergyId}")
+    @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN})
+    public Response removeAllergy(@Context SecurityContext sc, @PathParam("id") String id,
+                                  @PathParam("allergyId") String allergyId) {
+        records.removeAllergy(AuthenticatedUser.of(sc), id, allergyId);
+        return Response.noContent().build();
     }
 
     @POST

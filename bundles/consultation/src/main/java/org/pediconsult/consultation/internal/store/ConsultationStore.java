@@ -93,10 +93,11 @@ public final class ConsultationStore {
     public boolean update(Connection c, ConsultationDTO k) throws SQLException {
         int rows = Rows.update(c, "UPDATE consult_consultation SET state = ?, physician_id = ?, slot_id = ?, "
                 + "scheduled_at = ?, guardian_present = ?, guardian_attested_by = ?, guardian_attested_at = ?, "
-                + "diagnosis = ?, plan = ?, referral_reason = ?, referral_facility = ?, version = ?, updated_at = ? "
-                + "WHERE id = ? AND version = ?", k.state, k.physicianId, k.slotId, k.scheduledAt, k.guardianPresent,
-                k.guardianAttestedBy, k.guardianAttestedAt, k.diagnosis, k.plan, k.referralReason, k.referralFacility,
-                k.version + 1, k.updatedAt, k.id, k.version);
+                + "diagnosis = ?, plan = ?, referral_reason = ?, referral_facility = ?, version = ?, updated_at = ?, "
+                + "completed_at = COALESCE(completed_at, ?) WHERE id = ? AND version = ?", k.state, k.physicianId, k.slotId,
+                k.scheduledAt, k.guardianPresent, k.guardianAttestedBy, k.guardianAttestedAt, k.diagnosis, k.plan,
+                k.referralReason, k.referralFacility, k.version + 1, k.updatedAt,
+                "COMPLETED".equals(k.state) ? k.updatedAt : null, k.id, k.version);
         if (rows == 1) {
             k.version++;
         }
@@ -132,6 +133,7 @@ public final class ConsultationStore {
         k.version = rs.getInt("version");
         k.createdAt = Rows.instant(rs, "created_at");
         k.updatedAt = Rows.instant(rs, "updated_at");
+        k.completedAt = Rows.instant(rs, "completed_at");
         return k;
     }
 }

@@ -63,7 +63,7 @@ class HisObservationsServiceTest {
                 .table("flyway_history_consultation").load().migrate();
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
         service = new HisObservationsService(db, audit, clock, null);
-        records = new ChildRecordsService(db, audit, null);
+        records = new ChildRecordsService(db, audit, null, clock);
         ChildDTO child = new ChildDTO();
         child.id = UUID.randomUUID().toString();
         child.familyName = "唐";

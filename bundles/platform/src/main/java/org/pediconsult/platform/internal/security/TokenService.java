@@ -20,6 +20,7 @@ import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.RateLimits;
+import org.pediconsult.platform.api.security.Reauthentication;
 import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.platform.internal.accounts.AccountStore;
 import org.pediconsult.platform.internal.accounts.DatabaseAccounts;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * and checks their bearer tokens, and revokes them at logout. Logins, failed logins and logouts go to
  * the audit trail; nothing here logs a password or a token.
  */
-@Component(service = TokenService.class, configurationPid = "org.pediconsult.security")
+@Component(service = {TokenService.class, Reauthentication.class}, configurationPid = "org.pediconsult.security")
 @Designate(ocd = SecurityConfig.class)
-public class TokenService {
+public class TokenService implements Reauthentication {
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
 
     private final JaasPasswordCheck passwords;
@@ -119,6 +120,40 @@ public class TokenService {
         }
         audit.record(new AuditEntry(subject, AuditEntry.Action.LOGIN, "session", null, null, null));
         return new Login(tokens.issue(subject, roles), false);
+    }
+
+    /**
+     * The signed-in user's password again (prescription signing): the same lockout as a login, the
+     * account's current password (database account first, else the JAAS realm), audited as VERIFY or
+     * LOGIN_FAILED with the purpose.
+     */
+    @Override
+    public void confirm(AuthenticatedUser user, char[] password, String purpose, String field) {
+        String username = accounts.loginKey(user.username());
+        long locked = lockout.lockedSeconds(username);
+        if (locked > 0) {
+            throw locked(locked);
+        }
+        DatabaseAccounts.Authentication account = accounts.authenticate(user.username(), password);
+        boolean ok = switch (account.outcome()) {
+            case NO_ACCOUNT -> passwords.authenticate(user.username(), password) != null;
+            case WRONG_PASSWORD -> false;
+            default -> true;
+        };
+        if (!ok) {
+            audit.record(new AuditEntry(user.username(), AuditEntry.Action.LOGIN_FAILED, "session", null, null,
+                    "re-authentication: " + purpose));
+            if (lockout.failed(username)) {
+                throw locked(lockout.lockedSeconds(username));
+            }
+            throw new ProblemException(400, "invalid_credentials", "the password is wrong", field);
+        }
+        lockout.succeeded(username);
+        if (account.outcome() == DatabaseAccounts.Outcome.DISABLED) {
+            throw new ProblemException(403, "account_disabled", "this account is disabled; ask the hospital's administrator");
+        }
+        audit.record(new AuditEntry(user.username(), AuditEntry.Action.VERIFY, "session", null, null,
+                "re-authentication: " + purpose));
     }
 
     /**
