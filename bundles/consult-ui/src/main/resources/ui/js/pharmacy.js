@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { t, loc, fmtDateTime } from './i18n.js';
 import { h, page, field, showError, stateBadge, busy, announce } from './ui.js';
-import { ageText, weightText, allergiesText, checkList, doseText, frequencyText, daysText, quantityText, routeText, sitesText, entryOf,
+import { ageText, weightText, allergiesText, checkList, doseText, frequencyText, daysText, quantityText, routeText, sitesText, entryOf, validityText,
   required } from './rx-format.js';
 
 const STATES = ['AWAITING_REVIEW', 'APPROVED', 'REJECTED'];
@@ -46,7 +46,7 @@ function card(p, spec, reload) {
       kv(t('diagnosis'), p.diagnosis),
       kv(t('rxChronic'), p.chronicReason),
       kv(t('physician'), [p.physician, p.signedAt ? ` · ${t('rxSignedAt', { t: fmtDateTime(p.signedAt) })}` : ''].join('')),
-      kv(t('rxValidity'), p.validUntil ? t('rxValidUntil', { t: fmtDateTime(p.validUntil) }) : '')),
+      kv(t('rxValidity'), p.validUntil ? validityText(p) : '')),
     general.length ? checkList(general, { testid: 'rx-checks-prescription', collapse: true }) : null,
     h('ul', { class: 'plain rx-review-items' }, (p.items || []).map((it, i) => reviewItem(it, entryOf(spec, it.code),
       (p.checks || []).filter((r) => r.item === i)))),

@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { t, fmtDateTime } from './i18n.js';
 import { h, clear, field, showError, stateBadge, busy, announce } from './ui.js';
-import { itemSummary, entryOf, required } from './rx-format.js';
+import { itemSummary, entryOf, required, validityText } from './rx-format.js';
 import { draftEditor } from './rx-editor.js';
 
 const EDITABLE = ['IN_PROGRESS', 'COMPLETED'];
@@ -80,7 +80,7 @@ function version(p, ctx, canRevise) {
 function meta(p) {
   const bits = [
     p.signedAt ? t('rxSignedAt', { t: fmtDateTime(p.signedAt) }) : null,
-    p.validUntil && ['AWAITING_REVIEW', 'APPROVED'].includes(p.state) ? t('rxValidUntil', { t: fmtDateTime(p.validUntil) }) : null,
+    p.validUntil && ['AWAITING_REVIEW', 'APPROVED'].includes(p.state) ? validityText(p) : null,
     p.reviewedBy ? t('rxReviewedBy', { who: p.reviewedBy, t: fmtDateTime(p.reviewedAt) }) : null].filter(Boolean);
   return bits.length ? h('p', { class: 'muted' }, bits.join(' · ')) : null;
 }

@@ -87,7 +87,7 @@ export function checkList(results, { label, testid, collapse } = {}) {
 export function plainPrescription(p, spec) {
   return h('article', { class: 'rx-plain-one', dataset: { testid: 'rx-plain', prescription: p.id, state: p.state } },
     h('p', {}, stateBadge(p.state), ' ',
-      p.state === 'APPROVED' && p.validUntil ? h('strong', { class: 'rx-valid' }, t('rxValidUntil', { t: fmtDateTime(p.validUntil) })) : null),
+      p.state === 'APPROVED' && p.validUntil ? h('strong', { class: 'rx-valid' }, validityText(p)) : null),
     h('ul', { class: 'plain rx-plain-items' }, (p.items || []).map((it) => plainItem(it, entryOf(spec, it.code)))));
 }
 
@@ -106,4 +106,9 @@ function plainItem(it, entry) {
 /** A problem shaped like the server's, for a required field left empty (shown by showError). */
 export function required(fieldName) {
   return { problem: { title: t('errorFields'), errors: [{ field: fieldName, detail: t('rxReasonRequired') }] } };
+}
+
+/** The last day a prescription is valid (its validity ends at midnight after that day), e.g. "有效期至 2026年12月5日（含当日）". */
+export function validityText(p) {
+  return t('rxValidUntil', { t: fmtDate(new Date(Date.parse(p.validUntil) - 1000).toISOString()) });
 }
