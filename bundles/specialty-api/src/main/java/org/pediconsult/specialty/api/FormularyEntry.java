@@ -31,7 +31,7 @@ public final class FormularyEntry {
     /** Units a dose is written in (since 1.3). {@code ML} needs the entry's concentration to be compared with mg limits. */
     public enum Unit { MG, MICROGRAM, IU, ML, G, SACHET }
 
-    /** Routes, as HL7 table 0162 codes (since 1.3). */
+    /** Routes (since 1.3); sent in HL7 as table 0162 codes: PO, and TP for TOP. */
     public enum Route {
         PO("口服", "by mouth"), TOP("外用", "on the skin");
 

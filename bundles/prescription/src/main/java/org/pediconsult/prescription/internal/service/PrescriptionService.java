@@ -337,7 +337,7 @@ public class PrescriptionService implements Prescriptions {
         }
         List<PrescriptionDTO> list = tx.read(c -> store.byConsultation(c, consultationId));
         if (!all && !physician) {
-            list = list.stream().filter(p -> seenByGuardian(p.state)).toList();
+            list = list.stream().filter(PrescriptionService::seenByGuardian).toList();
         }
         audit.record(new AuditEntry(user.username(), AuditEntry.Action.READ, "prescription-list", consultationId,
                 k.child.id, list.size() + " prescriptions"));
@@ -603,15 +603,17 @@ public class PrescriptionService implements Prescriptions {
         boolean ok = user.has(Role.AUDITOR) || user.has(Role.INTEGRATION_ADMIN)
                 || (user.has(Role.PHYSICIAN) && p.physician.equalsIgnoreCase(user.username()))
                 || (user.has(Role.PHARMACIST) && p.state != PrescriptionState.DRAFT)
-                || (user.has(Role.GUARDIAN) && seenByGuardian(p.state) && children.isGuardian(user, p.childId));
+                || (user.has(Role.GUARDIAN) && seenByGuardian(p) && children.isGuardian(user, p.childId));
         if (!ok) {
             throw ProblemException.notFound("prescription");
         }
         return p;
     }
 
-    private static boolean seenByGuardian(PrescriptionState s) {
-        return s == PrescriptionState.APPROVED || s == PrescriptionState.DISPENSED || s == PrescriptionState.EXPIRED;
+    /** A family sees what a pharmacist approved: approved, dispensed, or expired after approval. */
+    private static boolean seenByGuardian(PrescriptionDTO p) {
+        return p.state == PrescriptionState.APPROVED || p.state == PrescriptionState.DISPENSED
+                || (p.state == PrescriptionState.EXPIRED && p.reviewedAt != null);
     }
 
     private static void requireState(PrescriptionDTO p, PrescriptionState state) {
