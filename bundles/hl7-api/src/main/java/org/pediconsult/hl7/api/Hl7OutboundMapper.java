@@ -8,7 +8,7 @@ import org.pediconsult.platform.api.event.DomainEvent;
 /**
  * Turns a domain event into HL7 v2 messages for the hospital. Register it as an OSGi service with the
  * property {@value #EVENT_TYPES}: the event types it maps (e.g. {@code consultation.booked}, or
- * {@code prescription.signed} for an RDE^O11 mapper in the prescription bundle). The HL7 bridge
+ * {@code prescription.approved} for the prescription bundle's RDE^O11 mapper). The HL7 bridge
  * subscribes to those events while the mapper is registered; events published while it is absent
  * wait in the bridge's durable queue.
  *

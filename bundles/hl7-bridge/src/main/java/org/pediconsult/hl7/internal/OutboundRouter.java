@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * For each event, each mapper's messages are queued on every channel that takes their type, in the
  * consumer's transaction — so an event is queued exactly once, and one that cannot be queued is
  * delivered again by the broker. The subscription follows the mappers: a bundle that registers an
- * RDE^O11 mapper for {@code prescription.signed} adds that topic without a change here; events of a
+ * RDE^O11 mapper for {@code prescription.approved} adds that topic without a change here; events of a
  * mapper's types published while it is away wait in its durable queue.
  */
 @Component(service = {}, immediate = true)   // registered as an EventListener by itself, with the mapped topics

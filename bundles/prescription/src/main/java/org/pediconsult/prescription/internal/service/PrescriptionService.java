@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,16 +43,11 @@ import org.pediconsult.platform.api.security.Reauthentication;
 import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.prescription.api.CheckResult;
 import org.pediconsult.prescription.api.PrescriptionDTO;
-import org.pediconsult.prescription.api.PrescriptionItem;
 import org.pediconsult.prescription.api.PrescriptionState;
 import org.pediconsult.prescription.api.Prescriptions;
-import org.pediconsult.prescription.internal.rules.PrescriptionChecks;
-import org.pediconsult.prescription.internal.rules.RuleContext;
 import org.pediconsult.prescription.internal.signature.CanonicalContent;
 import org.pediconsult.prescription.internal.signature.PrescriptionSigner;
 import org.pediconsult.prescription.internal.store.PrescriptionStore;
-import org.pediconsult.specialty.api.FormularyEntry;
-import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.Specialty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +80,7 @@ public class PrescriptionService implements Prescriptions {
     private final PrescriptionConfig config;
     private final ZoneId zone;
     private final Map<String, Specialty> specialties = new ConcurrentHashMap<>();
+    private final PrescriptionChecking checking;
 
     @Activate
     public PrescriptionService(BundleContext context, @Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -103,6 +98,7 @@ public class PrescriptionService implements Prescriptions {
         this.config = config;
         this.zone = ZoneId.of(config.zone());
         this.transitions = new Transitions(store, outbox, audit);
+        this.checking = new PrescriptionChecking(tx, store, children, specialties, config, zone, clock);
         Path keyFile = config.signing_key_file().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "prescription-signing-key.json")
                 : Paths.get(config.signing_key_file());
@@ -129,9 +125,9 @@ public class PrescriptionService implements Prescriptions {
         PrescriptionDTO p = new PrescriptionDTO();
         p.childId = k.child.id;
         p.specialtyId = k.consultation.specialtyId;
-        p.items = normalised(draft.items, p.specialtyId);
-        facts(user, k, p, draft);
-        p.checks = run(p, k, null);
+        p.items = checking.normalised(draft.items, p.specialtyId);
+        checking.facts(user, k, p, draft);
+        p.checks = checking.run(p, k, null);
         audit.record(new AuditEntry(user.username(), AuditEntry.Action.READ, "prescription-check", consultationId,
                 k.child.id, p.items.size() + " items"));
         return new Checked(p.checks, p.weightKg, p.weightDate, p.weightSource, p.allergies);
@@ -155,7 +151,7 @@ public class PrescriptionService implements Prescriptions {
         p.state = PrescriptionState.DRAFT;
         p.createdAt = clock.instant();
         p.updatedAt = p.createdAt;
-        apply(user, k, p, draft);
+        checking.apply(user, k, p, draft);
         return tx.inTransaction(c -> {
             transitions.insert(c, p, user.username(), "draft");
             return p;
@@ -170,7 +166,7 @@ public class PrescriptionService implements Prescriptions {
             throw ProblemException.conflict("concurrent_change", "the prescription was changed meanwhile; reload it");
         }
         ConsultationRecord k = prescribable(user, p.consultationId);
-        apply(user, k, p, draft);
+        checking.apply(user, k, p, draft);
         p.updatedAt = clock.instant();
         return tx.inTransaction(c -> {
             transitions.write(c, p, PrescriptionState.DRAFT, null, user.username(), "draft changed");
@@ -191,8 +187,8 @@ public class PrescriptionService implements Prescriptions {
             same.weightKg = p.weightKg;
             same.weightDate = p.weightDate;
         }
-        facts(user, k, p, same);
-        p.checks = run(p, k, p.id);
+        checking.facts(user, k, p, same);
+        p.checks = checking.run(p, k, p.id);
         if (p.items.isEmpty()) {
             throw ProblemException.badField("items", "a prescription needs at least one item");
         }
@@ -236,7 +232,7 @@ public class PrescriptionService implements Prescriptions {
             d.weightKg = rejected.weightKg;
             d.weightDate = rejected.weightDate;
         }
-        apply(user, k, p, d);
+        checking.apply(user, k, p, d);
         return tx.inTransaction(c -> {
             if (store.byConsultation(c, p.consultationId).stream().anyMatch(o -> rejected.id.equals(o.previousId))) {
                 throw ProblemException.conflict("already_revised", "this rejected version already has a corrected version");
@@ -288,7 +284,7 @@ public class PrescriptionService implements Prescriptions {
 
     public PrescriptionDTO approve(AuthenticatedUser user, String id) {
         PrescriptionDTO p = reviewable(user, id);
-        List<CheckResult> checks = recheck(p);
+        List<CheckResult> checks = checking.recheck(p);
         requireAllPassed(checks);
         Instant now = clock.instant();
         p.checks = checks;
@@ -448,103 +444,6 @@ public class PrescriptionService implements Prescriptions {
         return p;
     }
 
-    private void apply(AuthenticatedUser user, ConsultationRecord k, PrescriptionDTO p, Draft d) {
-        p.items = normalised(d.items, p.specialtyId);
-        p.emergency = d.emergency;
-        p.chronicReason = d.chronicReason == null || d.chronicReason.isBlank() ? null : d.chronicReason.strip();
-        p.diagnosis = d.diagnosis != null && !d.diagnosis.isBlank() ? d.diagnosis.strip() : k.consultation.diagnosis;
-        facts(user, k, p, d);
-        p.checks = run(p, k, p.id);
-    }
-
-    private void facts(AuthenticatedUser user, ConsultationRecord k, PrescriptionDTO p, Draft d) {
-        p.childBirthDate = k.child.birthDate;
-        p.childSex = k.child.sex;
-        ChildFacts.Weight w = ChildFacts.weight(children, user, k.child.id, k.consultation.specialtyId, d.weightKg,
-                d.weightDate, zone);
-        p.weightKg = w.kg();
-        p.weightDate = w.date();
-        p.weightSource = w.source();
-        p.allergies = ChildFacts.allergies(children, user, k.child.id);
-    }
-
-    /** The rules on {@code p} with the facts it carries, and the prescriber's eligibility. */
-    private List<CheckResult> run(PrescriptionDTO p, ConsultationRecord k, String selfId) {
-        List<FormularyEntry> entries = new ArrayList<>();
-        for (PrescriptionItem it : p.items) {
-            entries.add(entry(p.specialtyId, it.code));
-        }
-        Set<String> active = activeIngredients(p.childId, selfId, p.previousId);
-        RuleContext ctx = new RuleContext(p.items, entries, p.emergency, p.chronicReason, today(), p.childBirthDate,
-                p.weightKg, p.weightDate, lower(p.allergies), active, limits());
-        List<CheckResult> out = new ArrayList<>();
-        if (k != null) {
-            out.add(PrescriberEligibility.check(k.physician, p.specialtyId, today()));
-        }
-        out.addAll(PrescriptionChecks.run(ctx));
-        return out;
-    }
-
-    /** The pharmacist's re-run: the facts kept with the prescription, today's date, the child's other active ones. */
-    private List<CheckResult> recheck(PrescriptionDTO p) {
-        List<CheckResult> out = new ArrayList<>(run(p, null, p.id));
-        p.checks.stream().filter(r -> PrescriberEligibility.RULE.equals(r.rule)).forEach(out::add);
-        return out;
-    }
-
-    private Set<String> activeIngredients(String childId, String selfId, String previousId) {
-        Set<String> out = new HashSet<>();
-        for (PrescriptionDTO o : tx.read(c -> store.ofChild(c, childId, PrescriptionState.AWAITING_REVIEW,
-                PrescriptionState.APPROVED))) {
-            if (!o.id.equals(selfId) && !o.id.equals(previousId) && o.items != null) {
-                o.items.forEach(i -> {
-                    if (i.ingredient != null) {
-                        out.add(i.ingredient);
-                    }
-                });
-            }
-        }
-        return out;
-    }
-
-    private List<PrescriptionItem> normalised(List<PrescriptionItem> items, String specialtyId) {
-        List<PrescriptionItem> out = new ArrayList<>();
-        for (PrescriptionItem it : items) {
-            FormularyEntry e = entry(specialtyId, it.code);
-            if (e != null) {
-                it.name = e.name;
-                it.ingredient = e.ingredient;
-                it.form = e.form;
-                it.route = e.route;
-                it.storage = e.storage;
-            } else {
-                it.name = LocalizedText.of(it.code, it.code);
-                it.ingredient = null;
-                it.form = null;
-                it.route = null;
-                it.storage = null;
-            }
-            if (it.sites != null) {
-                it.sites = it.sites.stream().distinct().toList();
-            }
-            out.add(it);
-        }
-        return out;
-    }
-
-    private FormularyEntry entry(String specialtyId, String code) {
-        Specialty s = specialties.get(specialtyId);
-        if (s == null || code == null) {
-            return null;
-        }
-        for (FormularyEntry e : s.formulary()) {
-            if (e.code.equals(code)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     /** The consultation, if the user is its physician and it may be prescribed for now; 404 or 409 otherwise. */
     private ConsultationRecord prescribable(AuthenticatedUser user, String consultationId) {
         ConsultationRecord k = consultations.consultation(consultationId, SOURCE, "prescribing")
@@ -658,21 +557,4 @@ public class PrescriptionService implements Prescriptions {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private RuleContext.Limits limits() {
-        return new RuleContext.Limits(config.max_days(), config.emergency_max_days(), config.chronic_max_days(),
-                config.weight_max_age_days());
-    }
-
-    private static Set<String> lower(List<String> list) {
-        Set<String> out = new HashSet<>();
-        if (list != null) {
-            list.forEach(s -> out.add(s.toLowerCase(java.util.Locale.ROOT)));
-        }
-        return out;
-    }
-
-    /** Age in full years, for logs and the eligibility rule's message. */
-    static int years(LocalDate from, LocalDate to) {
-        return Period.between(from, to).getYears();
-    }
 }
