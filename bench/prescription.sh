@@ -23,6 +23,7 @@ work=$(mktemp -d)
 home=""
 receiver=""
 cleanup() {
+  if [ -n "${KEEP:-}" ]; then echo "KEEP: left running in $home (receiver pid $receiver)"; return; fi
   if [ -n "$home" ] && [ -f "$home/karaf.pid" ]; then
     pid=$(cat "$home/karaf.pid")
     "$home/bin/stop" >/dev/null 2>&1 || true

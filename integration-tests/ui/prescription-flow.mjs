@@ -1,6 +1,8 @@
 // A prescription through the UI only, in a real browser (playwright-core driving Debian's chromium, never a
-// download): the physician writes it in an IN_PROGRESS consultation with the server's live checks (a dose
-// over the limit is refused, the corrected dose passes), saves it and signs it with the password asked
+// download): in an IN_PROGRESS consultation the physician first records an allergy of the child
+// (penicillins: listed, then named by the prescription's facts line, refusing nothing prescribed here), then
+// writes the prescription with the server's live checks (a dose over the limit is refused, the corrected
+// dose passes, the allergy check with it), saves it and signs it with the password asked
 // again; the pharmacist verifies the signature and approves it from the review queue; the guardian reads
 // it in plain words on a phone, in Chinese then English.
 // Env: BASE (or BASE_URL; default http://127.0.0.1:8181), SHOTS (screenshots folder), CHROMIUM (default
@@ -22,14 +24,18 @@ const PHARMACIST = process.env.PHARMACIST || 'pharmacist.li';
 const PREFERRED = 'PARACETAMOL-SUSP';
 /** A weight entered as measured during the call when the record has none (a plausible toddler's). */
 const MEASURED_KG = '14';
+/** The allergy the physician records first: a drug class no medicine of the pilot formularies belongs to. */
+const ALLERGY = 'penicillins';
+const ALLERGY_REACTION = '皮疹 rash';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 let step = 0;
 const log = (m) => console.log(`[rx-test] ${m}`);
-async function shot(page, name) {
-  step += 1;
-  const file = join(SHOTS, `rx-${String(step).padStart(2, '0')}-${name}.png`);
+/** A numbered screenshot; `number` fixes the number (rx-00-...) without shifting the later ones. */
+async function shot(page, name, number) {
+  if (number === undefined) step += 1;
+  const file = join(SHOTS, `rx-${String(number ?? step).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   log(`screenshot ${file}`);
 }
@@ -117,6 +123,28 @@ try {
   if (!entry) throw new Error(`${code} is listed in the page but not in GET /api/specialties/{id}`);
   log(`formulary: ${options.length} entries; prescribing ${code}`);
 
+  // the physician records an allergy before prescribing: listed, then named by the checks' facts line
+  const allergies = page.locator('[data-testid=allergy-section]');
+  await allergies.waitFor({ timeout: 15000 }).catch(() => {
+    throw new Error('no allergy section on the consultation page (consultation bundle with the allergy list?)');
+  });
+  await page.fill('[data-testid=allergy-substance]', ALLERGY);
+  await page.fill('[data-testid=allergy-reaction]', ALLERGY_REACTION);
+  await page.click('[data-testid=allergy-add]');
+  const recorded = page.locator(`[data-testid=allergy-item][data-substance="${ALLERGY}"]`).first();
+  await recorded.waitFor({ timeout: 15000 }).catch(async () => {
+    const alert = await page.$('[data-testid=allergy-section] .error-summary h2');
+    throw new Error(`the allergy is not listed after adding it: ${alert ? await alert.textContent() : 'no error shown'}`);
+  });
+  expectText(await recorded.textContent(), ALLERGY_REACTION, 'the reaction in the allergy list');
+  await page.waitForFunction((a) => (document.querySelector('[data-testid=rx-facts]')?.textContent || '').includes(a), ALLERGY, { timeout: 15000 })
+    .catch(() => { throw new Error('the prescription\'s facts line does not name the allergy just recorded'); });
+  const refusedBefore = await settled(page);
+  if (refusedBefore.length) throw new Error(`checks refused after recording the allergy: ${refusedBefore.join(', ')}`);
+  log(`allergy recorded: ${await page.locator('[data-testid=allergy-item]').count()} listed, named by the facts line`);
+  await allergies.scrollIntoViewIfNeeded();
+  await shot(page, 'physician-allergy', 0);
+
   await page.selectOption('[data-testid=rx-add-select]', code);
   await page.click('[data-testid=rx-add]');
   const item = page.locator(`[data-testid=rx-item][data-code="${code}"]`).first();
@@ -155,6 +183,7 @@ try {
   await page.waitForSelector('[data-testid=rx-checks-summary][data-refused="0"]');
   const passed = await page.$$eval('[data-testid=rx-editor] [data-testid=rx-check-passed]', (ls) => ls.map((l) => l.dataset.rule));
   if (!passed.length) throw new Error('no passed check line is shown');
+  if (!passed.includes('allergy')) throw new Error(`no passed allergy check for ${code} with the allergy recorded`);
   log(`corrected dose: ${passed.length} checks passed (${[...new Set(passed)].join(', ')})`);
   await shot(page, 'physician-checks-passed');
 

@@ -5,6 +5,7 @@ import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, an
 import { questionnaire } from './form.js';
 import { guardianStatus, relationshipNote } from './accounts.js';
 import { plainPrescription } from './rx-format.js';
+import { allergySection } from './allergies.js';
 
 let specialtyNames = {};
 async function specialties() {
@@ -13,6 +14,8 @@ async function specialties() {
   return list;
 }
 const childName = (c) => `${c.familyName}${c.givenName}`;
+/** The states before COMPLETED in which the guardian still keeps the child's allergies up to date. */
+const ALLERGIES_EDITABLE = ['REQUESTED', 'ASSESSED', 'SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
 
 export async function home(main) {
   const [children, consults, , me] = await Promise.all([api('/children'), api('/consultations'), specialties(),
@@ -63,6 +66,17 @@ export async function newConsultation(main, params) {
   };
   specialtySelect.addEventListener('change', load);
   childSelect.addEventListener('change', load);
+  // the chosen child's allergies, recorded right away (not with the assessment); a newer choice wins
+  const allergyBox = h('div', { class: 'allergy-slot' });
+  let allergySeq = 0;
+  const loadAllergies = async () => {
+    allergySeq += 1;
+    const seq = allergySeq;
+    const sec = childSelect.value ? await allergySection(childSelect.value, { editable: true }) : null;
+    if (seq === allergySeq) allergyBox.replaceChildren(...(sec ? [sec] : []));
+  };
+  childSelect.addEventListener('change', loadAllergies);
+  await loadAllergies();
   const el = h('form', { novalidate: true, onsubmit: async (ev) => {
     ev.preventDefault();
     if (!form) return;
@@ -74,6 +88,7 @@ export async function newConsultation(main, params) {
   } },
   errors,
   field(fields, 'childId', t('child'), childSelect, { required: true }),
+  allergyBox,
   list.length ? field(fields, 'specialtyId', t('chooseSpecialty'), specialtySelect, { required: true }) : h('p', {}, t('noSpecialties')),
   qBox, h('div', { class: 'actions' }, submit));
   page(main, t('newConsultation'), el);
@@ -101,6 +116,7 @@ export async function consultation(main, id) {
   if (['WAITING', 'IN_PROGRESS', 'PAUSED'].includes(c.state)) {
     parts.push(h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/waiting/${c.id}` }, t('waitingRoom'))));
   }
+  if (ALLERGIES_EDITABLE.includes(c.state)) parts.push(await allergySection(c.childId, { editable: true }));
   if (c.state === 'COMPLETED' || (c.state === 'REFERRED' && c.referralFacility)) parts.push(summary(c));
   if (['COMPLETED', 'IN_PROGRESS'].includes(c.state)) parts.push(await prescriptionCard(c));
   page(main, title, parts);

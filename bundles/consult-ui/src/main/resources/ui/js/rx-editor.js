@@ -1,10 +1,12 @@
 // The physician's editor of a DRAFT prescription: items picked from the specialty's formulary, live
-// checks by the server (debounced POST .../prescriptions/check: nothing saved, no rule copied here),
-// save (POST the first time, then PUT with rowVersion), and signing with the password asked again.
+// checks by the server (debounced POST .../prescriptions/check: nothing saved, no rule copied here; run
+// again on 'allergies-changed' from the allergy section), save (POST the first time, then PUT with
+// rowVersion), and signing with the password asked again.
 import { api } from './api.js';
 import { t, loc } from './i18n.js';
 import { h, field, showError, busy, announce } from './ui.js';
 import { FREQUENCIES, SITES, QUANTITY_UNITS, checkList, weightText, allergiesText, today } from './rx-format.js';
+import { ALLERGIES_CHANGED } from './allergies.js';
 
 const DEBOUNCE_MS = 400;
 const numberOrNull = (input) => (input.value === '' || Number.isNaN(input.valueAsNumber) ? null : input.valueAsNumber);
@@ -246,6 +248,15 @@ export function draftEditor(ctx, draft) {
     sign.el);
   if (draft) showChecks(draft.checks || [], draft);
   schedule(0);
+  // the child's allergies changed on the page (allergies.js): the facts line and the checks again
+  const onAllergies = (ev) => {
+    if (!el.isConnected) {
+      if (state.shown) document.removeEventListener(ALLERGIES_CHANGED, onAllergies);
+      return;
+    }
+    if (!ev.detail?.childId || ev.detail.childId === ctx.c.childId) schedule(0);
+  };
+  document.addEventListener(ALLERGIES_CHANGED, onAllergies);
   return el;
 }
 

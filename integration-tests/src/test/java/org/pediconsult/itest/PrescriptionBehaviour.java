@@ -112,6 +112,8 @@ public abstract class PrescriptionBehaviour extends PilotSpecialtiesBehaviour {
                 Map.of("substance", "H1-Antihistamine", "reaction", "荨麻疹 hives"));
         assertEquals(allergy.text, 201, allergy.status);
         assertEquals("h1-antihistamine", allergy.get("substance"));
+        assertEquals(409, call("POST", "/api/children/" + child + "/allergies", token(GUARDIAN),
+                Map.of("substance", "h1-antihistamine")).status);
         assertEquals(404, call("POST", "/api/children/" + child + "/allergies", token("guardian.tang"),
                 Map.of("substance", "penicillin")).status);
         try {

@@ -127,7 +127,11 @@ public class ChildRecordsService implements ChildRecords {
         }
         return tx.inTransaction(c -> {
             requireRecorder(c, caller, childId);
-            if (allergies.ofChild(c, childId).size() >= AllergyStore.MAX_PER_CHILD) {
+            List<AllergyDTO> recorded = allergies.ofChild(c, childId);
+            if (recorded.stream().anyMatch(a -> a.substance.equals(s))) {
+                throw ProblemException.conflict("allergy_exists", "this allergy is already recorded for the child");
+            }
+            if (recorded.size() >= AllergyStore.MAX_PER_CHILD) {
                 throw ProblemException.conflict("too_many_allergies", "a child has at most " + AllergyStore.MAX_PER_CHILD
                         + " recorded allergies; remove one first");
             }
