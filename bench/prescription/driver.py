@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Load driver of bench/prescription.sh (a benchmark, not a test). Standard library only.
 
-    driver.py <physicians> <rounds> <RDE log of mllp_receiver.py> [base URL]
+    driver.py <physicians> <rounds> <RDE log of mllp_receiver.py> <channel cfg> <etc/ path of the cfg> [base URL]
 
-Setup (not measured): physicians x rounds new children of guardian.tang (POST /api/children), their
+Setup (not measured): physicians x rounds + 1 new children of guardian.tang (POST /api/children), their
 relationship verified by frontdesk.zhou, one assessment each in itest-allergy, a new slot of dr.wang each,
 booking, waiting room, admission by dr.wang: as many IN_PROGRESS consultations, each of its own child (the
-duplicate-ingredient rule allows one active cetirizine prescription per child).
+duplicate-ingredient rule allows one active cetirizine prescription per child). Only then the pharmacy
+channel's file goes into etc/ (so the setup's ~600 consultation events never queue up for the HL7 router,
+which would delay the measured RDE^O11s behind them), and one sentinel prescription is drafted, signed,
+approved and waited for at the receiver (channel live; one prescription on an idle system).
 
 Measured: <physicians> threads, all signed in as dr.wang (the demo has two physicians), each per round
 drafts cetirizine for its next consultation (POST /api/consultations/{id}/prescriptions) and signs it
@@ -20,6 +23,7 @@ Any other unexpected answer is a product failure: printed in full (request and a
 import datetime
 import http.client
 import json
+import math
 import os
 import queue
 import random
@@ -101,7 +105,7 @@ def percentile(values, p):
     if not values:
         return float("nan")
     v = sorted(values)
-    k = max(0, min(len(v) - 1, int(round(p / 100.0 * len(v) + 0.5)) - 1))  # nearest rank
+    k = max(0, min(len(v) - 1, math.ceil(p / 100.0 * len(v)) - 1))  # nearest rank
     return v[k]
 
 
@@ -112,7 +116,8 @@ def draft_body():
             "weightKg": 18.0, "weightDate": datetime.datetime.now(ZONE).date().isoformat()}
 
 
-def setup(base, n):
+def setup(base, count):
+    n = count + 1  # the last one: the sentinel
     c = Client(base)
     tokens = {u: token(c, u) for u in ("guardian.tang", "admin", "frontdesk.zhou", "dr.wang", "pharmacist.li")}
     g, admin, desk, doctor = tokens["guardian.tang"], tokens["admin"], tokens["frontdesk.zhou"], tokens["dr.wang"]
@@ -123,17 +128,6 @@ def setup(base, n):
             break
         if time.time() > deadline:
             raise Failure("the test specialty %s never appeared in GET /api/specialties: %s %s" % (SPECIALTY, s, a))
-        time.sleep(0.5)
-    deadline = time.time() + 60
-    while True:
-        s, a, *_ = c.call("GET", "/hl7/channels", token=admin)
-        expect("channels", "GET", "/hl7/channels", s, 200, a)
-        pharmacy = [x for x in a if x.get("direction") == "OUT" and x.get("name") == "pharmacy"]
-        if pharmacy:
-            print("pharmacy channel: %s, state %s" % (pharmacy[0].get("destination"), pharmacy[0].get("state")))
-            break
-        if time.time() > deadline:
-            raise Failure("no outbound channel 'pharmacy' in GET /api/hl7/channels: %s" % json.dumps(a)[:2000])
         time.sleep(0.5)
     s, me, *_ = c.call("GET", "/guardians/me", token=g)
     expect("guardian", "GET", "/guardians/me", s, 200, me)
@@ -184,6 +178,51 @@ def setup(base, n):
     with ThreadPoolExecutor(4) as pool:
         consults = list(pool.map(one, range(n)))
     return tokens, consults
+
+
+def channel_and_sentinel(base, tokens, sentinel, cfg_from, cfg_to, rde_log):
+    """Puts the pharmacy channel's file in etc/ (after the setup, so the setup's consultation events never
+    queue up for the HL7 router: its durable queues are made when the first channel exists), waits for it,
+    then sends one prescription through and waits for its RDE^O11: the subscription to prescription.approved
+    is live, and this is the figure of one prescription on an idle system."""
+    os.replace(cfg_from, cfg_to)
+    c = Client(base)
+    deadline = time.time() + 60
+    while True:
+        s, a, *_ = c.call("GET", "/hl7/channels", token=tokens["admin"])
+        expect("channels", "GET", "/hl7/channels", s, 200, a)
+        pharmacy = [x for x in a if x.get("direction") == "OUT" and x.get("name") == "pharmacy"]
+        if pharmacy:
+            print("pharmacy channel: %s, state %s" % (pharmacy[0].get("destination"), pharmacy[0].get("state")))
+            break
+        if time.time() > deadline:
+            raise Failure("no outbound channel 'pharmacy' in GET /api/hl7/channels: %s" % json.dumps(a)[:2000])
+        time.sleep(0.5)
+    time.sleep(3)  # the router subscribes its topics a moment after the channel appears
+    path = "/consultations/%s/prescriptions" % sentinel
+    s, a, t_create, *_ = c.call("POST", path, draft_body(), token=tokens["dr.wang"])
+    expect("sentinel draft", "POST", path, s, 201, a)
+    refused = [x.get("rule") for x in a.get("checks", []) if not x.get("passed")]
+    if refused:
+        raise Failure("sentinel draft: refused checks %s: %s" % (refused, json.dumps(a, ensure_ascii=False)[:2000]))
+    rx = a["id"]
+    path = "/prescriptions/%s/signature" % rx
+    s, a, t_sign, *_ = c.call("POST", path, {"password": PASSWORD, "validDays": 1}, token=tokens["dr.wang"])
+    expect("sentinel signature", "POST", path, s, 200, a)
+    path = "/prescriptions/%s/approval" % rx
+    s, a, t_approve, at, _ = c.call("POST", path, None, token=tokens["pharmacist.li"])
+    expect("sentinel approval", "POST", path, s, 200, a)
+    deadline = time.time() + 60
+    while True:
+        got, _ = read_rde(rde_log)
+        if rx in got:
+            break
+        if time.time() > deadline:
+            raise Failure("the sentinel prescription %s was approved but its RDE^O11 never reached the pharmacy in 60 s" % rx)
+        time.sleep(0.05)
+    print("one prescription alone (idle, first of its kind): draft %s, sign %s, approve %s, approval -> RDE^O11 received %s"
+          % (ms(t_create), ms(t_sign), ms(t_approve), ms(got[rx][0] - at)))
+    return rx
 
 
 class Stats:
@@ -299,7 +338,7 @@ def read_rde(path):
             if len(parts) != 6:
                 continue
             when, control, mtype, orc1, orc2, rxe15 = parts
-            if mtype != "RDE^O11" or orc1 != "NW":
+            if mtype.split("^")[:2] != ["RDE", "O11"] or orc1 != "NW":
                 continue
             if rxe15 in got:
                 dupes += 1
@@ -314,14 +353,16 @@ def ms(x):
 
 def main():
     physicians, rounds, rde_log = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    base = sys.argv[4] if len(sys.argv) > 4 else "http://localhost:8181"
+    cfg_from, cfg_to = sys.argv[4], sys.argv[5]
+    base = sys.argv[6] if len(sys.argv) > 6 else "http://localhost:8181"
     n = physicians * rounds
     stats = Stats()
     try:
         t = time.perf_counter()
         tokens, consults = setup(base, n)
         print("setup: %d children, relationships verified, %d consultations of dr.wang IN_PROGRESS (%.1f s)"
-              % (n, len(consults), time.perf_counter() - t))
+              % (len(consults), len(consults), time.perf_counter() - t))
+        sentinel = channel_and_sentinel(base, tokens, consults.pop(), cfg_from, cfg_to, rde_log)
     except Failure as e:
         print("SETUP FAILED: %s" % e)
         return 1
@@ -336,6 +377,7 @@ def main():
     deadline = time.time() + 120
     while True:
         got, dupes = read_rde(rde_log)
+        got.pop(sentinel, None)
         missing = [rx for rx in approved if rx not in got]
         if not missing or time.time() > deadline:
             break
@@ -358,6 +400,23 @@ def main():
     if delays:
         print("  (approval answered -> the receiver read the whole message, before its ACK; min %s; settle.millis as shipped)"
               % ms(min(delays)))
+    if delays:
+        first_approval = min(approved.values())
+        receipts = sorted(got[rx][0] for rx in approved if rx in got)
+        last_approval = max(approved.values())
+        span = receipts[-1] - receipts[0]
+        print("  approvals answered from +0 to +%.2f s; the pharmacy received them from +%.2f to +%.2f s (%.1f msg/s "
+              "between its first and last receipt; the channel sends one message at a time)"
+              % (last_approval - first_approval, receipts[0] - first_approval, receipts[-1] - first_approval,
+                 (len(receipts) - 1) / span if span > 0 else float("nan")))
+        k = Client(base, tokens["admin"])
+        s, a, *_ = k.call("GET", "/hl7/channels")
+        for ch in (a if s == 200 else []):
+            if ch.get("direction") == "OUT" and ch.get("name") == "pharmacy":
+                m = ch.get("metrics", {})
+                print("  the bridge's own figures: sent %s, failed attempts %s, ACK latency (send to ACK) p50 %s ms, "
+                      "p99 %s ms, max %s ms" % (m.get("sentSinceStart"), m.get("failedAttemptsSinceStart"),
+                                                m.get("ackLatencyP50Ms"), m.get("ackLatencyP99Ms"), m.get("ackLatencyMaxMs")))
     print("per round, draft+sign per physician: " + "; ".join(
         "round %d p50 %s p99 %s" % (r + 1, ms(percentile(v, 50)), ms(percentile(v, 99))) for r, v in sorted(per_round.items())))
     busy = stats.statuses.get("sign", {}).get(503, 0)

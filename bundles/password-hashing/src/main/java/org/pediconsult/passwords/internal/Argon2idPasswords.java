@@ -53,6 +53,8 @@ final class Argon2idPasswords implements Encryption {
     /**
      * @param password what the user typed
      * @param stored   the stored hash, without Karaf's {CRYPT} markers
+     * @throws IllegalStateException when no hashing slot came free in time (the check did not happen: neither
+     *         right nor wrong; a login refused, never counted as a failure by the platform)
      */
     @Override
     public boolean checkPassword(String password, String stored) {
@@ -66,7 +68,11 @@ final class Argon2idPasswords implements Encryption {
                 return false;
             }
             byte[] actual = argon2id(password, expected.salt(), expected.cost(), expected.hash().length);
-            return actual != null && MessageDigest.isEqual(expected.hash(), actual);
+            if (actual == null) {
+                // busy is not "wrong": a caller that counted it as a failed login would lock out the right password
+                throw new IllegalStateException("no free password hashing slot within " + wait.toSeconds() + " s");
+            }
+            return MessageDigest.isEqual(expected.hash(), actual);
         }
         if (LegacySha512Hash.looksLike(stored)) {
             return LegacySha512Hash.matches(password, stored);
