@@ -7,6 +7,8 @@ import * as physician from './physician.js';
 import { operations } from './ops.js';
 import * as accounts from './accounts.js';
 import * as pharmacy from './pharmacy.js';
+import * as dispensing from './dispensing.js';
+import * as courier from './courier.js';
 import { call } from './call.js';
 import { watchIdle } from './idle.js';
 
@@ -27,8 +29,9 @@ function homeFor(s) {
   if (s.roles.includes('PHYSICIAN')) return '#/queue';
   if (s.roles.includes('GUARDIAN')) return '#/home';
   if (s.roles.includes('PHARMACIST')) return '#/pharmacy';
+  if (s.roles.includes('COURIER')) return '#/courier';
   if (s.roles.includes('FRONT_DESK')) return '#/desk';
-  if (s.roles.includes('INTEGRATION_ADMIN')) return '#/ops';
+  if (s.roles.includes('INTEGRATION_ADMIN') || s.roles.includes('AUDITOR')) return '#/ops';
   return '#/home';
 }
 
@@ -54,8 +57,10 @@ function header() {
   if (s.roles.includes('GUARDIAN')) nav.append(link('#/home', t('navHome')));
   if (s.roles.includes('PHYSICIAN')) nav.append(link('#/queue', t('navQueue')));
   if (s.roles.includes('PHARMACIST')) nav.append(link('#/pharmacy', t('navPharmacy')));
+  if (s.roles.includes('COURIER')) nav.append(link('#/courier', t('navCourier')));
   if (s.roles.includes('FRONT_DESK') || s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/desk', t('navDesk')));
   if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')), link('#/accounts', t('navAccounts')));
+  else if (s.roles.includes('AUDITOR')) nav.append(link('#/ops', t('navOps')));
   nav.append(link('#/password', t('navPassword')));
 }
 
@@ -84,7 +89,11 @@ async function render() {
       case 'waiting': return await guardian.waiting(main, parts[1], route);
       case 'queue': return await physician.queue(main);
       case 'pconsult': return await physician.consultView(main, parts[1]);
-      case 'pharmacy': return await pharmacy.queue(main, params);
+      case 'pharmacy':
+        if (parts[1] === 'dispense') return await dispensing.dispenseQueue(main);
+        if (parts[1] === 'quarantine') return await dispensing.returns(main);
+        return await pharmacy.queue(main, params);
+      case 'courier': return await courier.deliveries(main);
       case 'ops': return await operations(main);
       case 'call': return await call(main, parts[1], route);
       default: location.replace(homeFor(s));

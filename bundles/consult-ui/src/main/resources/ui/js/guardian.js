@@ -6,6 +6,7 @@ import { questionnaire } from './form.js';
 import { guardianStatus, relationshipNote } from './accounts.js';
 import { plainPrescription } from './rx-format.js';
 import { allergySection } from './allergies.js';
+import { guardianDeliveries, addressBook } from './delivery.js';
 
 let specialtyNames = {};
 async function specialties() {
@@ -18,8 +19,8 @@ const childName = (c) => `${c.familyName}${c.givenName}`;
 const ALLERGIES_EDITABLE = ['REQUESTED', 'ASSESSED', 'SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
 
 export async function home(main) {
-  const [children, consults, , me] = await Promise.all([api('/children'), api('/consultations'), specialties(),
-    api('/guardians/me').catch(() => null)]);
+  const [children, consults, , me, addresses] = await Promise.all([api('/children'), api('/consultations'), specialties(),
+    api('/guardians/me').catch(() => null), addressBook()]);
   const status = guardianStatus(me);
   const sections = children.map((c) => {
     const mine = consults.filter((x) => x.childId === c.id).sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || ''));
@@ -37,7 +38,8 @@ export async function home(main) {
   });
   page(main, t('myChildren'), status, sections,
     children.length ? null : h('p', { class: 'muted' }, t('noChildren')),
-    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/addchild' }, t('addChild'))));
+    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/addchild' }, t('addChild'))),
+    addresses);
 }
 
 export async function newConsultation(main, params) {
@@ -119,6 +121,8 @@ export async function consultation(main, id) {
   if (ALLERGIES_EDITABLE.includes(c.state)) parts.push(await allergySection(c.childId, { editable: true }));
   if (c.state === 'COMPLETED' || (c.state === 'REFERRED' && c.referralFacility)) parts.push(summary(c));
   if (['COMPLETED', 'IN_PROGRESS'].includes(c.state)) parts.push(await prescriptionCard(c));
+  // the parcel of an approved prescription: also after a referral voided it (a return is then shown)
+  if (['COMPLETED', 'IN_PROGRESS', 'REFERRED'].includes(c.state)) parts.push(await guardianDeliveries(c));
   page(main, title, parts);
 }
 

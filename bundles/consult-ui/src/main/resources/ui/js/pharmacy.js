@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { t, loc, fmtDateTime } from './i18n.js';
 import { h, page, field, showError, stateBadge, busy, announce } from './ui.js';
+import { pharmacyTabs } from './dispensing.js';
 import { ageText, weightText, allergiesText, checkList, doseText, frequencyText, daysText, quantityText, routeText, sitesText, entryOf, validityText,
   required } from './rx-format.js';
 
@@ -16,7 +17,7 @@ export async function queue(main, params) {
   const reload = () => queue(main, params);
   const filter = h('select', { id: 'rx-state-filter', onchange: () => { location.hash = `#/pharmacy?state=${filter.value}`; } },
     STATES.map((s) => h('option', { value: s, selected: s === state }, t('state_' + s))));
-  page(main, t('pharmacyTitle'),
+  page(main, t('pharmacyTitle'), pharmacyTabs('review'),
     h('div', { class: 'field' }, h('label', { for: 'rx-state-filter' }, t('rxShow')), filter),
     list.length ? h('ul', { class: 'plain rx-queue' }, list.map((p) => card(p, specs[p.specialtyId], reload)))
       : h('p', { class: 'muted', dataset: { testid: 'rx-queue-empty' } }, state === 'AWAITING_REVIEW' ? t('rxQueueEmpty') : t('none')),

@@ -5,6 +5,7 @@ import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, an
 import { growthChart } from './chart.js';
 import { prescriptionSection } from './prescription.js';
 import { allergySection } from './allergies.js';
+import { physicianDeliveries } from './delivery.js';
 
 const ACTIVE = ['SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
 const dayOf = (iso) => new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -50,7 +51,8 @@ export async function consultView(main, id) {
   const errors = h('div', { hidden: true });
   const history = all.filter((x) => x.childId === c.childId && x.id !== c.id);
   // the child's allergies just above the prescription: a change there runs the editor's checks again
-  const [allergies, prescription] = await Promise.all([allergySection(c.childId, { editable: true }), prescriptionSection(c, spec)]);
+  const [allergies, prescription, deliveries] = await Promise.all([allergySection(c.childId, { editable: true }), prescriptionSection(c, spec),
+    physicianDeliveries(c)]);
   const parts = [errors,
     h('section', { class: 'card' }, h('dl', { class: 'kv' },
       h('dt', {}, t('child')), h('dd', { class: 'child-name' }, childName(child), child ? ` · ${t('sex_' + child.sex)} · ${t('born')} ${fmtDate(child.birthDate)}` : ''),
@@ -59,7 +61,7 @@ export async function consultView(main, id) {
       h('dt', {}, t('scheduledAt')), h('dd', {}, fmtDateTime(c.scheduledAt)),
       h('dt', {}, t('triage')), h('dd', {}, triageBadge(c.triage)),
       c.guardianAttestedAt ? [h('dt', {}, t('guardianPresent')), h('dd', { class: 'attested' }, t('attestedBy', { who: c.guardianAttestedBy, t: fmtDateTime(c.guardianAttestedAt) }))] : null)),
-    actions(c, errors), allergies, prescription];
+    actions(c, errors), allergies, prescription, deliveries];
   const grid = h('div', { class: 'grid two' },
     h('section', { 'aria-labelledby': 'a-h' }, h('h2', { id: 'a-h' }, t('assessment')), triageBox(c.triage),
       assessment ? await answers(assessment, spec) : h('p', { class: 'muted' }, t('none'))),

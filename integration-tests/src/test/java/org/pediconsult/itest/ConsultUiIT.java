@@ -259,6 +259,46 @@ class ConsultUiIT {
     }
 
     /**
+     * Dispensing and home delivery in the browser (integration-tests/ui/delivery-flow.mjs): the family chooses an
+     * address, the pharmacist dispenses (an expiring lot refused first) and assigns the courier, the courier
+     * dispatches with the tamper seal and hands over with the code the family was texted (a wrong code first),
+     * the family and the physician see the timeline. The approved prescription (vitamin D for 李小雨) is made
+     * through the API first.
+     */
+    @Test
+    void aPrescriptionIsDispensedAndDeliveredInTheBrowser() throws Exception {
+        String admin = karaf.token("admin");
+        String guardian = karaf.token("guardian.li");
+        String doctor = karaf.token("dr.wang");
+        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+        HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
+                "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
+                        "measurements", List.of(Map.of("date", LocalDate.now().minusDays(3).toString(),
+                                "weightKg", 18.6, "lengthHeightCm", 110)))));
+        assertEquals(201, assessed.statusCode(), assessed.body());
+        String consult = JSON.readTree(assessed.body()).path("id").asText();
+        assertEquals(200, karaf.post("/api/consultations/" + consult + "/booking", guardian,
+                Map.of("slotId", slotOfDrWang(admin, 8))).statusCode());
+        assertEquals(200, karaf.post("/api/consultations/" + consult + "/waiting-room", guardian, null).statusCode());
+        assertEquals(200, karaf.post("/api/consultations/" + consult + "/admission", doctor, null).statusCode());
+        HttpResponse<String> draft = karaf.post("/api/consultations/" + consult + "/prescriptions", doctor, Map.of("items",
+                List.of(Map.of("code", "VITD3-400IU", "dose", 400, "unit", "IU", "frequency", "QD", "durationDays", 7,
+                        "quantity", 1, "quantityUnit", "BOTTLE", "instructions", Map.of("zh", "每天一次，滴入口中", "en", "once a day, into the mouth")))));
+        assertEquals(201, draft.statusCode(), draft.body());
+        String rx = JSON.readTree(draft.body()).path("id").asText();
+        HttpResponse<String> signed = karaf.post("/api/prescriptions/" + rx + "/signature", doctor,
+                Map.of("password", KarafProcess.PASSWORD, "validDays", 3));
+        assertEquals(200, signed.statusCode(), signed.body());
+        HttpResponse<String> approved = karaf.post("/api/prescriptions/" + rx + "/approval", karaf.token("pharmacist.li"), null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        String out = runNode("delivery-flow.mjs", Paths.get("target/ui-delivery-test.log").toAbsolutePath(),
+                Paths.get("target/ui-screenshots").toAbsolutePath(),
+                Map.of("PRESCRIPTION_ID", rx, "CONSULT_ID", consult, "GUARDIAN", "guardian.li"));
+        assertTrue(out.contains("[delivery-test] PASS"), out);
+    }
+
+    /**
      * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
      * admin; answers its id. Counting from the current time instead, the two tests got the same slot
      * when the hour turned between them (409 slot_exists).

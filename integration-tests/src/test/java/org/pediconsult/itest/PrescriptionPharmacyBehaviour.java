@@ -23,6 +23,7 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.v251.group.RDE_O11_ORDER;
 import ca.uhn.hl7v2.model.v251.message.RDE_O11;
+import ca.uhn.hl7v2.model.v251.message.RDS_O13;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 
 /**
@@ -33,13 +34,15 @@ import ca.uhn.hl7v2.validation.impl.NoValidation;
  * and in the H2 container the HIS channel test ({@link Hl7BridgeBehaviour}) relies on them not existing
  * before it (it sends only its own test's events). The RDE^O11 mapping itself is unit-tested in the bundle.
  */
-public abstract class PrescriptionPharmacyBehaviour extends PrescriptionBehaviour {
+public abstract class PrescriptionPharmacyBehaviour extends PharmacyLogisticsBehaviour {
     private static final String PHARMACY_PORT = "pediconsult.it.pharmacy-receiver.port";
+    private static final String EMR_PORT = "pediconsult.it.emr-receiver.port";
 
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.extraOptions()));
         options.add(systemProperty(PHARMACY_PORT).value(String.valueOf(FreePorts.tcp())));
+        options.add(systemProperty(EMR_PORT).value(String.valueOf(FreePorts.tcp())));
         return options.toArray(new Option[0]);
     }
 
@@ -162,4 +165,55 @@ public abstract class PrescriptionPharmacyBehaviour extends PrescriptionBehaviou
         return pharmacy.received.stream().filter(r -> r.type().equals("RDE^O11") && r.raw().contains(rx)).toList();
     }
 
+
+    /** A pharmacist's dispense goes to the hospital's EMR as RDS^O13 with the lot, expiry and manufacturer. */
+    @Test
+    public void aDispenseIsSentToTheEmrAsRdsO13() throws Exception {
+        Configuration channel = configurationAdmin.createFactoryConfiguration("org.pediconsult.hl7.outbound", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "emr");
+        props.put("host", "127.0.0.1");
+        props.put("port", String.valueOf(containerPort(EMR_PORT)));
+        props.put("message.types", "RDS^O13");
+        props.put("receiving.application", "EMR");
+        props.put("settle.millis", "200");
+        props.put("retry.initial.seconds", "0.5");
+        props.put("retry.max.seconds", "2");
+        props.put("ack.timeout.seconds", "5");
+        channel.update(props);
+        try (HisReceiver emr = new HisReceiver(containerPort(EMR_PORT)); HapiContext hapi = new DefaultHapiContext()) {
+            emr.start();
+            hapi.setValidationContext(new NoValidation());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bundleContext.getServiceReferences(EventListener.class,
+                    "(" + EventListener.CONSUMER + "=hl7-outbound)").isEmpty());
+            String doctor = token("dr.wang");
+            String consult = liConsultInProgress();
+            Reply created = call("POST", "/api/consultations/" + consult + "/prescriptions", doctor, draft(2.5));
+            String rx = created.get("id");
+            assertEquals(200, sign(rx, doctor, PASSWORD).status);
+            assertEquals(200, call("POST", "/api/prescriptions/" + rx + "/approval", token("pharmacist.li"), null).status);
+            await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/deliveries?state=AWAITING_DISPENSING",
+                    token("pharmacist.li"), null).text.contains(rx));
+            String expiry = java.time.LocalDate.now().plusYears(1).toString();
+            Reply dispensed = call("POST", "/api/dispenses", token("pharmacist.li"), Map.of("prescriptionId", rx, "items",
+                    List.of(Map.of("itemIndex", 0, "lot", "L-EMR-42", "expiry", expiry, "quantity", 1, "quantityUnit", "bottle",
+                            "manufacturer", "某某制药有限公司"))));
+            assertEquals(dispensed.text, 201, dispensed.status);
+            await().atMost(Duration.ofSeconds(60)).until(() -> emr.received.stream()
+                    .anyMatch(r -> r.type().equals("RDS^O13") && r.raw().contains(rx)));
+            String raw = emr.received.stream().filter(r -> r.type().equals("RDS^O13") && r.raw().contains(rx))
+                    .findFirst().orElseThrow().raw();
+            RDS_O13 rds = (RDS_O13) hapi.getPipeParser().parse(raw);
+            assertEquals("EMR", rds.getMSH().getReceivingApplication().getNamespaceID().getValue());
+            assertEquals(1, rds.getORDERReps());
+            assertEquals(rx + "-1", rds.getORDER(0).getORC().getPlacerOrderNumber().getEntityIdentifier().getValue());
+            assertEquals("L-EMR-42", rds.getORDER(0).getRXD().getSubstanceLotNumber(0).getValue());
+            assertEquals(expiry.replace("-", ""), rds.getORDER(0).getRXD().getSubstanceExpirationDate(0).getTime().getValue()
+                    .substring(0, 8));
+            assertEquals(rx, rds.getORDER(0).getRXD().getPrescriptionNumber().getValue());
+            assertTrue(raw, emr.received.stream().noneMatch(r -> r.type().equals("RDE^O11")));
+        } finally {
+            channel.delete();
+        }
+    }
 }

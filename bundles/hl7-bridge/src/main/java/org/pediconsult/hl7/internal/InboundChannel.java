@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * {@code max.message.bytes});
  * {@link InboundHandler} stores each message and then answers; {@link InboundProcessor} processes the
  * messages stored as RECEIVED (acknowledged after storing, {@link AckAfter}). Messages of HL7 2.3 to 2.8 are read into the 2.5.1 model.
+ * Besides ADT and ORU, the types other bundles process ({@link ContributedProcessors}) are processed.
  */
 @Component(service = InboundChannel.class, configurationPid = "org.pediconsult.hl7.inbound",
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -85,6 +86,7 @@ public class InboundChannel {
     @Activate
     public InboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                           @Reference SchemaMigrations migrations, @Reference Clock clock,
+                          @Reference ContributedProcessors contributed,
                           InboundChannelConfig config, BundleContext context) throws Exception {
         migrations.migrate(context.getBundle(), "hl7");
         Set<String> facilities = Arrays.stream(config.allowed_sending_facilities().split(","))
@@ -105,7 +107,7 @@ public class InboundChannel {
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
-                config.ack_after(), new ParseBudget(limits), tables);
+                config.ack_after(), new ParseBudget(limits), tables, contributed::forType);
         this.handler = handler;
         // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
         this.processor = new InboundProcessor(config.name(), store, handler).start();

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
@@ -16,6 +17,7 @@ import org.pediconsult.consultation.api.HisObservations;
 import org.pediconsult.consultation.api.HisPatients;
 import org.pediconsult.consultation.api.UnknownHisPatientException;
 import org.pediconsult.consultation.api.dto.HisObservationReport;
+import org.pediconsult.hl7.api.Hl7InboundProcessor;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * resend is a duplicate: stored as DUPLICATE and answered with the stored ACK, not processed. While
  * the first delivery of a key is in flight, a copy on another connection waits for its ACK (and
  * answers AE, storing nothing, if the first one fails), so a key is processed once.
+ *
+ * <p><b>Contributed types.</b> A type another bundle processes ({@link ContributedTypes}: an
+ * {@code Hl7InboundProcessor} registered for its MSH-9) is handled like ADT and ORU in both modes: its
+ * processor validates it before the ACK and processes it before or after the ACK; while no processor is
+ * registered for it, it is stored and ACCEPTED as any other type.
  */
 final class InboundHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
@@ -67,6 +74,7 @@ final class InboundHandler implements Processor {
     private final AckAfter ackAfter;
     private final ParseBudget budget;
     private final Hl7Tables tables;
+    private final ContributedTypes contributed;
     /** Called after a message was stored as RECEIVED (the channel's processor wakes up). */
     private volatile Runnable onReceived = () -> { };
 
@@ -107,6 +115,16 @@ final class InboundHandler implements Processor {
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
                    java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
                    Hl7Tables tables) {
+        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter, budget,
+                tables, type -> null);
+    }
+
+    /** @param processors the contributed processor of an MSH-9 type ({@code RDS^O13}), or null ({@link ContributedProcessors}) */
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
+                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
+                   Hl7Tables tables, Function<String, Hl7InboundProcessor> processors) {
+        this.contributed = new ContributedTypes(channel, processors);
         this.budget = budget;
         this.tables = tables;
         this.ackAfter = ackAfter;
@@ -122,9 +140,12 @@ final class InboundHandler implements Processor {
         this.observations = observations;
     }
 
-    /** Whether the consultation service that processes this type is there (absent: retry without limit). */
+    /** Whether the service that processes this type is there (absent: retry without limit). */
     boolean serviceAvailable(String type) {
-        return OruObservationMapping.EVENT.equals(type) ? observations.get() != null : patients.get() != null;
+        if (OruObservationMapping.EVENT.equals(type)) {
+            return observations.get() != null;
+        }
+        return AdtPatientMapping.EVENTS.contains(type) ? patients.get() != null : contributed.processes(type);
     }
 
     AckAfter ackAfter() {
@@ -326,13 +347,21 @@ final class InboundHandler implements Processor {
         }
     }
 
-    /** Types processed into the consultation bundle (outcome PROCESSED); others are stored and accepted. */
-    private static boolean processes(String type) {
+    /** Types processed into the consultation bundle (outcome PROCESSED). */
+    private static boolean builtIn(String type) {
         return AdtPatientMapping.EVENTS.contains(type) || OruObservationMapping.EVENT.equals(type);
     }
 
-    /** Processes the message into the consultation bundle and names its patient(s) on the entry (e.patient). */
+    /** Types processed (outcome PROCESSED): built in, or with a contributed processor now; others are just accepted. */
+    private boolean processes(String type) {
+        return builtIn(type) || contributed.processes(type);
+    }
+
+    /** Processes the message (consultation bundle or contributed processor); names its patient(s) on the entry (e.patient). */
     private HL7Exception process(MessageStore.Entry e, Message message) {
+        if (!builtIn(e.type)) {
+            return contributed.process(e, message);
+        }
         return OruObservationMapping.EVENT.equals(e.type) ? recordObservations(e, message) : registerPatient(e, message);
     }
 
@@ -384,6 +413,9 @@ final class InboundHandler implements Processor {
      * refusal for the negative ACK, located like processing would locate it.
      */
     private HL7Exception validate(String type, Message message) {
+        if (!builtIn(type)) {
+            return contributed.validate(type, message);
+        }
         try {
             if (OruObservationMapping.EVENT.equals(type)) {
                 new OruObservationMapping().map(message);
@@ -410,7 +442,8 @@ final class InboundHandler implements Processor {
      * Processes a message stored as RECEIVED (the processor's step; the same processing as in
      * PROCESSED mode). Sets {@code e.outcome} and {@code e.error} for PROCESSED or ERROR (what retrying
      * will not fix: unknown patient, a refused field); RETRY (nothing set) when the consultation service
-     * is absent or failed unexpectedly, e.g. its database.
+     * is absent or failed unexpectedly, e.g. its database. A RECEIVED message of another type was stored
+     * because a contributed processor took its type: while that processor is away, RETRY too.
      */
     Processed processStored(MessageStore.Entry e) {
         Message message;
@@ -423,7 +456,7 @@ final class InboundHandler implements Processor {
         }
         HL7Exception refusal;
         try {
-            refusal = processes(e.type) ? process(e, message) : null;
+            refusal = process(e, message);
         } catch (RuntimeException failed) {
             LOG.warn("channel {}: message {} ({} control id {}) could not be processed ({}); will retry", channel, e.id,
                     e.type, e.controlId, failed.toString());
@@ -441,7 +474,7 @@ final class InboundHandler implements Processor {
                     e.controlId);
             return Processed.ERROR;
         }
-        e.outcome = processes(e.type) ? "PROCESSED" : "ACCEPTED";
+        e.outcome = "PROCESSED";
         e.error = null;
         return Processed.PROCESSED;
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Outcomes.</b> PROCESSED, or ERROR with the reason when retrying would not help (unknown
  * patient, a refused field); ERROR messages can be reprocessed ({@code POST .../reprocess}) and the
- * processor moves on. While the consultation service is absent the message stays RECEIVED and the
+ * processor moves on. While the consultation service (or the contributed processor of the message's
+ * type, {@link ContributedProcessors}) is absent the message stays RECEIVED and the
  * processor waits and retries it, 1 s doubling to 30 s, without limit: nothing behind it on the
  * channel is processed meanwhile (order is kept). When the service is there but processing fails
  * unexpectedly (e.g. its database), the message is retried the same way {@link #MAX_FAILURES} times
@@ -158,7 +159,7 @@ final class InboundProcessor {
                 pause(IDLE_POLL_MS, true);
                 continue;
             }
-            boolean retry = false;
+            String retryType = null;
             for (MessageStore.Entry e : next) {
                 if (!running) {
                     break;
@@ -186,7 +187,7 @@ final class InboundProcessor {
                     }
                 }
                 if (result == InboundHandler.Processed.RETRY) {
-                    retry = true;
+                    retryType = e.type;
                     break;
                 }
                 if (done.isEmpty()) {
@@ -195,15 +196,16 @@ final class InboundProcessor {
                 done.add(e);
                 after = e.id;
             }
-            if (retry) {
+            if (retryType != null) {
                 if (!record(done)) {
                     after = 0;
                 }
                 if (waitingFor == null) {
-                    LOG.warn("channel {}: the consultation service is not available; RECEIVED messages wait (retry in {} ms)",
-                            channel, backoff);
+                    LOG.warn("channel {}: the service processing {} is not available or failing; RECEIVED messages wait (retry in {} ms)",
+                            channel, retryType, backoff);
                 }
-                waitingFor = "consultation service not available or failing; retry in " + backoff + " ms";
+                waitingFor = "service processing " + retryType + " (consultation, or a contributed processor) not "
+                        + "available or failing; retry in " + backoff + " ms";
                 pause(backoff, false);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             } else {

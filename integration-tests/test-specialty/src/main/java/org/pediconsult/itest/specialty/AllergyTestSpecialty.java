@@ -67,6 +67,11 @@ public final class AllergyTestSpecialty implements Specialty {
         // a specialty that lists a controlled drug: the prescription bundle refuses it online all the same
         f.add(new FormularyEntry("CHLORAL-HYDRATE", LocalizedText.of("水合氯醛口服液", "Chloral hydrate oral solution"),
                 "oral solution 10%", 50.0, null, 1000.0, 1000.0, 0, FormularyEntry.ControlledClass.PSYCHOTROPIC_II));
+        // a cold-chain item (label storage 2-8 °C): its parcel carries a temperature logger
+        f.add(FormularyEntry.builder("LACTOBACILLUS-DROPS", LocalizedText.of("罗伊氏乳杆菌滴剂（2-8 °C冷藏）",
+                "Lactobacillus reuteri drops (keep at 2-8 °C)"), "oral drops, refrigerated").unit(FormularyEntry.Unit.ML)
+                .maxPerDose(0.5).maxDosesPerDay(1).ingredient("lactobacillus-reuteri").storage(FormularyEntry.Storage.COLD_2_8)
+                .build());
         return f;
     }
 

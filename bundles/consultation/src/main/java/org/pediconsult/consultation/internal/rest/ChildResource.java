@@ -84,10 +84,8 @@ public class ChildResource implements RestResource {
     @BodyLimit(2_000)
     @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN})
     public Response addAllergy(@Context SecurityContext sc, @PathParam("id") String id, AllergyDTO body) {
-        if (body == null) {
-            throw ProblemException.badField("substance", "send {substance, reaction}");
-        }
-        AllergyDTO a = records.addAllergy(AuthenticatedUser.of(sc), id, body.substance, body.reaction);
+        AllergyDTO a = records.addAllergy(AuthenticatedUser.of(sc), id, body == null ? null : body.substance,
+                body == null ? null : body.reaction);
         return Response.status(201).entity(a).build();
     }
 

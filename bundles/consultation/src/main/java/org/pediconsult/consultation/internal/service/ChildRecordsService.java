@@ -117,6 +117,10 @@ public class ChildRecordsService implements ChildRecords {
 
     @Override
     public AllergyDTO addAllergy(AuthenticatedUser caller, String childId, String substance, String reaction) {
+        tx.read(c -> {
+            requireRecorder(c, caller, childId); // others' children are 404 whatever the body
+            return null;
+        });
         String s = substance == null ? "" : substance.strip().toLowerCase(Locale.ROOT);
         if (s.isEmpty() || s.length() > 100) {
             throw ProblemException.badField("substance", "name the ingredient or drug class, at most 100 characters");

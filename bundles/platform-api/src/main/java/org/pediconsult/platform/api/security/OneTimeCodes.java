@@ -29,6 +29,16 @@ public interface OneTimeCodes {
     int send(String purpose, String subject, String phone, String text);
 
     /**
+     * {@link #send(String, String, String, String)} with a lifetime of its own (e.g. a parcel's code, good
+     * from dispatch until the door, at most 7 days); the tries are limited all the same.
+     *
+     * @since 1.4
+     */
+    default int send(String purpose, String subject, String phone, String text, java.time.Duration lifetime) {
+        throw new UnsupportedOperationException("codes with their own lifetime arrive with platform API security 1.4");
+    }
+
+    /**
      * Sends a text without a code under the same limits as {@link #send} (e.g. "this number already has an
      * account"), so that asking for a code answers alike whether or not the number is known.
      */

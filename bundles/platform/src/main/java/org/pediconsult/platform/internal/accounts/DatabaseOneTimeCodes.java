@@ -40,6 +40,8 @@ import org.pediconsult.platform.internal.security.SecurityConfig;
 @Component(service = OneTimeCodes.class, configurationPid = "org.pediconsult.security")
 public class DatabaseOneTimeCodes implements OneTimeCodes {
     static final Duration KEEP_USED = Duration.ofDays(1);
+    /** The longest lifetime a code may be given (a parcel's trip). */
+    static final Duration MAX_LIFETIME = Duration.ofDays(7);
     private final SecureRandom random = new SecureRandom();
     private final Tx tx;
     private final Clock clock;
@@ -66,6 +68,14 @@ public class DatabaseOneTimeCodes implements OneTimeCodes {
 
     @Override
     public int send(String purpose, String subject, String phone, String text) {
+        return send(purpose, subject, phone, text, ttl);
+    }
+
+    @Override
+    public int send(String purpose, String subject, String phone, String text, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a code lives from a second to " + MAX_LIFETIME.toDays() + " days");
+        }
         requireKey(purpose, subject);
         if (!text.contains("{code}")) {
             throw new IllegalArgumentException("the text has no {code} placeholder");
@@ -75,25 +85,25 @@ public class DatabaseOneTimeCodes implements OneTimeCodes {
         String id = Ids.newId();
         Instant now = clock.instant();
         try {
-            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now));
+            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now, lifetime));
         } catch (DataAccessException e) {
             // another request made a code for the same number at this moment (unique purpose and subject): ours replaces it
             if (!(e.getCause() instanceof SQLException && DataAccessException.isConstraintViolation((SQLException) e.getCause()))) {
                 throw e;
             }
-            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now));
+            tx.inTransaction(c -> replace(c, id, purpose, subject, hash(purpose, subject, code), now, lifetime));
         }
         if (!senders.send(new OutboundMessage(id, MessageSender.SMS, phone, purpose, text.replace("{code}", code)))) {
             tx.inTransaction(c -> delete(c, id));
             throw noSender();
         }
-        return lifetimeSeconds();
+        return (int) lifetime.toSeconds();
     }
 
-    private Object replace(Connection c, String id, String purpose, String subject, String codeHash, Instant now)
-            throws SQLException {
+    private Object replace(Connection c, String id, String purpose, String subject, String codeHash, Instant now,
+                           Duration lifetime) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM platform_one_time_code WHERE (purpose = ? AND subject = ?) OR created_at < ?")) {
+                "DELETE FROM platform_one_time_code WHERE (purpose = ? AND subject = ?) OR expires_at < ?")) {
             ps.setString(1, purpose);
             ps.setString(2, subject);
             ps.setTimestamp(3, Timestamp.from(now.minus(KEEP_USED)));
@@ -105,7 +115,7 @@ public class DatabaseOneTimeCodes implements OneTimeCodes {
             ps.setString(2, purpose);
             ps.setString(3, subject);
             ps.setString(4, codeHash);
-            ps.setTimestamp(5, Timestamp.from(now.plus(ttl)));
+            ps.setTimestamp(5, Timestamp.from(now.plus(lifetime)));
             ps.setTimestamp(6, Timestamp.from(now));
             ps.executeUpdate();
         }

@@ -84,6 +84,25 @@ class DatabaseOneTimeCodesTest {
     }
 
     @Test
+    void aCodeGivenItsOwnLifetimeOutlivesTheFiveMinutesAndAnotherCodesCleanUpKeepsIt() {
+        DatabaseOneTimeCodes codes = codes();
+        assertEquals(72 * 3600, codes.send("delivery", "d-1", "13800138000", "{code}", Duration.ofHours(72)));
+        String parcel = lastCode();
+        clock.advance(Duration.ofHours(48));
+        codes.send("sign-up", "13800138001", "13800138001", "{code}"); // cleans up old rows: not this one
+        var checked = codes.check("delivery", "d-1", parcel);
+        tx.inTransaction(c -> {
+            codes.use(c, checked);
+            return null;
+        });
+        codes.send("delivery", "d-2", "13800138000", "{code}", Duration.ofHours(1));
+        String late = lastCode();
+        clock.advance(Duration.ofMinutes(61));
+        assertEquals("code_expired", assertThrows(ProblemException.class, () -> codes.check("delivery", "d-2", late)).code());
+        assertThrows(IllegalArgumentException.class, () -> codes.send("delivery", "d-3", "13800138000", "{code}", Duration.ofDays(8)));
+    }
+
+    @Test
     void wrongTriesCountEvenWhenTheCallersWorkRollsBackAndTheFifthKillsTheCode() {
         DatabaseOneTimeCodes codes = codes();
         codes.send("sign-up", "13800138000", "13800138000", "{code}");

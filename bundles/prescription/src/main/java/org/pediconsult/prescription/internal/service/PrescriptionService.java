@@ -120,8 +120,8 @@ public class PrescriptionService implements Prescriptions {
 
     /** The live checks of a draft, nothing saved. */
     public Checked check(AuthenticatedUser user, String consultationId, Draft draft) {
+        ConsultationRecord k = prescribable(user, consultationId); // others' consultations are 404 whatever the body
         DraftValidation.require(draft, config.max_items(), today());
-        ConsultationRecord k = prescribable(user, consultationId);
         PrescriptionDTO p = new PrescriptionDTO();
         p.childId = k.child.id;
         p.specialtyId = k.consultation.specialtyId;
@@ -139,8 +139,8 @@ public class PrescriptionService implements Prescriptions {
     }
 
     public PrescriptionDTO create(AuthenticatedUser user, String consultationId, Draft draft) {
+        ConsultationRecord k = prescribable(user, consultationId); // others' consultations are 404 whatever the body
         DraftValidation.require(draft, config.max_items(), today());
-        ConsultationRecord k = prescribable(user, consultationId);
         PrescriptionDTO p = new PrescriptionDTO();
         p.id = org.pediconsult.platform.api.Ids.newId();
         p.consultationId = consultationId;
@@ -159,8 +159,8 @@ public class PrescriptionService implements Prescriptions {
     }
 
     public PrescriptionDTO update(AuthenticatedUser user, String id, Draft draft) {
-        DraftValidation.require(draft, config.max_items(), today());
         PrescriptionDTO p = own(user, id);
+        DraftValidation.require(draft, config.max_items(), today());
         requireState(p, PrescriptionState.DRAFT);
         if (draft.rowVersion != null && draft.rowVersion != p.rowVersion) {
             throw ProblemException.conflict("concurrent_change", "the prescription was changed meanwhile; reload it");

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.pediconsult.platform.api.data.Sql;
 import org.pediconsult.prescription.api.CheckResult;
 import org.pediconsult.prescription.api.PrescriptionDTO;
 import org.pediconsult.prescription.api.PrescriptionItem;

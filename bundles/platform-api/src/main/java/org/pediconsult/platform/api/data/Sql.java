@@ -1,4 +1,4 @@
-package org.pediconsult.prescription.internal.store;
+package org.pediconsult.platform.api.data;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -12,23 +12,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC with bound parameters (Instant, LocalDate, enums, null) and row mappers. */
-final class Sql {
-    interface Mapper<T> {
+/**
+ * Plain JDBC for bundles' stores: statements with bound parameters ({@code Instant}, {@code LocalDate},
+ * enums by name, {@code null} untyped so PostgreSQL infers the column's type) and row mappers.
+ *
+ * @since 1.3
+ */
+public final class Sql {
+    /** Maps the current row. */
+    public interface Mapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         }
     }
 
-    static <T> List<T> list(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -41,22 +47,22 @@ final class Sql {
         }
     }
 
-    static <T> T one(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
+    public static <T> T one(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
         List<T> l = list(c, sql, mapper, params);
         return l.isEmpty() ? null : l.get(0);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
     }
 
-    static Double dbl(ResultSet rs, String column) throws SQLException {
+    public static Double dbl(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
