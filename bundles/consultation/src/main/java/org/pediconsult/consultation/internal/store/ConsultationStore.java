@@ -100,6 +100,9 @@ public final class ConsultationStore {
                 "COMPLETED".equals(k.state) ? k.updatedAt : null, k.id, k.version);
         if (rows == 1) {
             k.version++;
+            if ("COMPLETED".equals(k.state) && k.completedAt == null) {
+                k.completedAt = k.updatedAt; // as the row now says (the answer to the completion shows it)
+            }
         }
         return rows == 1;
     }
