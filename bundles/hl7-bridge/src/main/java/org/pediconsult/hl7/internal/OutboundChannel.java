@@ -40,6 +40,7 @@ import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.event.DomainEvent;
+import org.pediconsult.platform.api.event.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,15 @@ import org.slf4j.LoggerFactory;
  * <li>an unreachable receiver is not the message's fault: nothing is counted or parked, the channel
  *     waits with the same exponential delay and everything stays queued (across restarts too).</li>
  * </ul>
+ *
+ * <p>Each outcome, SENT or PARKED, is also published as the event {@code hl7.outbound-acknowledged}
+ * (aggregate: the message's row id), appended to the platform outbox in the transaction that records
+ * the outcome: {@code channel, messageId, messageType} (MSH-9 type^trigger), {@code controlId},
+ * {@code sourceEventId, sourceEventType, sourceAggregateId} (the domain event the message was mapped
+ * from), {@code outcome} SENT|PARKED, {@code ackCode} (MSA-1: AA, AE, AR, CA, CE, CR; null when no ACK
+ * came, e.g. parked after ACK timeouts), {@code error} (null when sent: the receiver's ERR/MSA-3 text,
+ * else why it was parked; never the message or the ACK itself) and {@code attempts}. Failed attempts
+ * that will be retried publish nothing.
  */
 @Component(service = OutboundChannel.class, configurationPid = "org.pediconsult.hl7.outbound",
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -70,6 +80,7 @@ public class OutboundChannel {
     private final OutboundStore store;
     private final Clock clock;
     private final AuditTrail audit;
+    private final EventOutbox outbox;
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final String uri;
@@ -88,7 +99,8 @@ public class OutboundChannel {
     @Activate
     public OutboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                            @Reference SchemaMigrations migrations, @Reference Clock clock, @Reference AuditTrail audit,
-                           OutboundChannelConfig config, BundleContext context) throws Exception {
+                           @Reference EventOutbox outbox, OutboundChannelConfig config, BundleContext context)
+            throws Exception {
         migrations.migrate(context.getBundle(), "hl7");
         this.config = config;
         this.types = Arrays.stream(config.message_types().split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -96,6 +108,7 @@ public class OutboundChannel {
         this.store = new OutboundStore(dataSource);
         this.clock = clock;
         this.audit = audit;
+        this.outbox = outbox;
         this.camel = camel(config);
         this.producer = camel.createProducerTemplate();
         this.uri = "netty:tcp://" + config.host() + ":" + config.port() + "?sync=true&encoders=#hl7Encoder"
@@ -151,7 +164,8 @@ public class OutboundChannel {
             throw new IllegalArgumentException("mapped message has no readable MSH-9: " + e.getMessage(), e);
         }
         String sender = config.sending_application() + "^" + config.sending_facility();
-        long id = store.enqueue(tx, config.name(), sender, event.eventId(), event.type(), seq, patientKey, type, version,
+        long id = store.enqueue(tx, config.name(), sender, event.eventId(), event.type(), event.aggregateId(), seq,
+                patientKey, type, version,
                 event.occurredAt(), now, rowId -> {
                     String controlId = "PC" + rowId;
                     return new String[] {controlId, encode(message, controlId, now)};
@@ -282,39 +296,48 @@ public class OutboundChannel {
             }
             String error = timedOut(e) ? "no ACK within " + config.ack_timeout_seconds() + " s"
                     : "connection lost before the ACK (" + ContentFreeExceptionHandler.types(e) + ")";
-            attemptFailed(due, attempt, error, null);
+            attemptFailed(due, attempt, error, null, null);
             return true;
         }
         ackLatency.add((System.nanoTime() - started) / 1_000_000.0);
         String ackText = answer == null ? "" : Hl7Text.decode(answer);
         AckReader ack = AckReader.read(ackText);
         if (ack == null) {
-            attemptFailed(due, attempt, "the answer is not an ACK (no MSA segment)", ackText);
+            attemptFailed(due, attempt, "the answer is not an ACK (no MSA segment)", ackText, null);
         } else if (!due.controlId().equals(ack.controlId())) {
-            attemptFailed(due, attempt, "ACK for another message (MSA-2 '" + ack.controlId() + "')", ackText);
+            attemptFailed(due, attempt, "ACK for another message (MSA-2 '" + ack.controlId() + "')", ackText, null);
         } else if (ack.accepted()) {
-            store.sent(due.id(), attempt, ackText, clock.instant());
+            store.sent(due.id(), attempt, ackText, clock.instant(), acknowledged(due, "SENT", attempt, ack.code(), null));
             sentSinceStart.incrementAndGet();
             LOG.info("HL7 outbound channel {}: {} control id {} accepted ({})", config.name(), due.type(),
                     due.controlId(), ack.code());
         } else if (ack.rejected()) {
             String error = "rejected by the receiver (" + ack.code() + "): " + ack.error();
             failed(error);
-            store.park(due.id(), attempt, error, ackText, clock.instant());
+            store.park(due.id(), attempt, error, ackText, clock.instant(),
+                    acknowledged(due, "PARKED", attempt, ack.code(), receiverText(ack)));
             LOG.warn("HL7 outbound channel {}: {} control id {} parked: rejected ({})", config.name(), due.type(),
                     due.controlId(), ack.code());
         } else {
-            attemptFailed(due, attempt, "error from the receiver (" + ack.code() + "): " + ack.error(), ackText);
+            attemptFailed(due, attempt, "error from the receiver (" + ack.code() + "): " + ack.error(), ackText, ack);
         }
         return true;
     }
 
-    private void attemptFailed(OutboundStore.Due due, int attempt, String error, String ack) throws SQLException {
+    /**
+     * @param ack the receiver's ACK when it answered this message (AE/CE), else null (no ACK, not an ACK,
+     *            an ACK of another message)
+     */
+    private void attemptFailed(OutboundStore.Due due, int attempt, String error, String ackText, AckReader ack)
+            throws SQLException {
         failed(error);
         failedAttemptsSinceStart.incrementAndGet();
         Instant now = clock.instant();
         if (attempt >= config.max_attempts()) {
-            store.park(due.id(), attempt, error + " (parked after " + attempt + " attempts)", ack, now);
+            String parked = error + " (parked after " + attempt + " attempts)";
+            store.park(due.id(), attempt, parked, ackText, now, ack == null
+                    ? acknowledged(due, "PARKED", attempt, null, parked)
+                    : acknowledged(due, "PARKED", attempt, ack.code(), receiverText(ack)));
             LOG.warn("HL7 outbound channel {}: {} control id {} parked after {} attempts", config.name(), due.type(),
                     due.controlId(), attempt);
             return;
@@ -323,9 +346,79 @@ public class OutboundChannel {
         for (int i = 1; i < attempt; i++) {
             delay = grow(delay);
         }
-        store.retry(due.id(), attempt, now.plus(delay), error, ack, now);
+        store.retry(due.id(), attempt, now.plus(delay), error, ackText, now);
         LOG.info("HL7 outbound channel {}: {} control id {} attempt {} failed; next in {} ms", config.name(),
                 due.type(), due.controlId(), attempt, delay.toMillis());
+    }
+
+    /** The event {@code hl7.outbound-acknowledged} for this outcome, appended on the store's transaction. */
+    private OutboundStore.InTransaction acknowledged(OutboundStore.Due due, String outcome, int attempts, String ackCode,
+                                                     String error) {
+        return tx -> {
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("channel", config.name());
+            data.put("messageId", due.id());
+            data.put("messageType", due.type());
+            data.put("controlId", due.controlId());
+            data.put("sourceEventId", due.eventId());
+            data.put("sourceEventType", due.eventType());
+            data.put("sourceAggregateId", due.aggregateId());
+            data.put("outcome", outcome);
+            data.put("ackCode", ackCode);
+            data.put("error", OutboundStore.cut(error, 1000));
+            data.put("attempts", attempts);
+            outbox.append(tx, outbox.newEvent(ACK_EVENT_DOMAIN, ACK_EVENT_NAME, 1, String.valueOf(due.id()), json(data)));
+        };
+    }
+
+    static final String ACK_EVENT_DOMAIN = "hl7";
+    static final String ACK_EVENT_NAME = "outbound-acknowledged";
+
+    /** The receiver's own error text (ERR-8, ERR-3/ERR-1, else MSA-3), or null when it gave none. */
+    private static String receiverText(AckReader ack) {
+        return "(no error text)".equals(ack.error()) ? null : ack.error();
+    }
+
+    /** A flat JSON object of strings, numbers and nulls (the bridge has no JSON library). */
+    static String json(java.util.Map<String, Object> data) {
+        StringBuilder b = new StringBuilder("{");
+        for (java.util.Map.Entry<String, Object> e : data.entrySet()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            string(b, e.getKey());
+            b.append(':');
+            Object v = e.getValue();
+            if (v == null) {
+                b.append("null");
+            } else if (v instanceof Number) {
+                b.append(v);
+            } else {
+                string(b, String.valueOf(v));
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    private static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': b.append("\\\""); break;
+                case '\\': b.append("\\\\"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+            }
+        }
+        b.append('"');
     }
 
     private Duration initialDelay() {

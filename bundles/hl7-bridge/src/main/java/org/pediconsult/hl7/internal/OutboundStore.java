@@ -18,8 +18,20 @@ import javax.sql.DataSource;
  * exactly once or not at all.
  */
 final class OutboundStore {
-    /** A message due for delivery. */
-    record Due(long id, String controlId, String type, String raw, int attempts, String patientKey) {
+    /**
+     * A message due for delivery, with the domain event it was mapped from (its id, its type, e.g.
+     * {@code claim.submitted}, and its {@code aggregateId}, null for rows queued before V5).
+     */
+    record Due(long id, String controlId, String type, String raw, int attempts, String patientKey, String eventId,
+               String eventType, String aggregateId) {
+    }
+
+    /** More work on the transaction that records a delivery outcome (e.g. appending an event to the outbox). */
+    @FunctionalInterface
+    interface InTransaction {
+        InTransaction NOTHING = tx -> { };
+
+        void run(Connection tx) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -33,8 +45,8 @@ final class OutboundStore {
      * text with its MSH-10 derived from it. Returns the row id, or -1 when this event's message was
      * already queued on the channel (a redelivered event).
      */
-    long enqueue(Connection tx, String channel, String sender, String eventId, String eventType, int seq,
-                 String patientKey, String messageType, String version, Instant occurredAt, Instant now,
+    long enqueue(Connection tx, String channel, String sender, String eventId, String eventType, String aggregateId,
+                 int seq, String patientKey, String messageType, String version, Instant occurredAt, Instant now,
                  LongFunction<String[]> encode) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "SELECT 1 FROM hl7_outbound WHERE channel = ? AND event_id = ? AND seq = ?")) {
@@ -71,8 +83,8 @@ final class OutboundStore {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO hl7_outbound (message_id, channel, event_id, "
-                + "event_type, seq, patient_key, occurred_at, state, attempts, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
+                + "event_type, seq, patient_key, occurred_at, state, attempts, next_attempt_at, aggregate_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, channel);
             ps.setString(3, eventId);
@@ -81,6 +93,7 @@ final class OutboundStore {
             ps.setString(6, patientKey);
             ps.setTimestamp(7, Timestamp.from(occurredAt));
             ps.setTimestamp(8, Timestamp.from(now));
+            ps.setString(9, cut(aggregateId, 200));
             ps.executeUpdate();
         }
         return id;
@@ -109,8 +122,8 @@ final class OutboundStore {
             }
         }
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO hl7_outbound (message_id, channel, event_id, "
-                + "event_type, seq, patient_key, occurred_at, state, attempts, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, -1, ?, ?, 'PARKED', 0, ?)")) {
+                + "event_type, seq, patient_key, occurred_at, state, attempts, next_attempt_at, aggregate_id) "
+                + "VALUES (?, ?, ?, ?, -1, ?, ?, 'PARKED', 0, ?, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, channel);
             ps.setString(3, eventId);
@@ -118,6 +131,7 @@ final class OutboundStore {
             ps.setString(5, patientKey == null ? "-" : patientKey);
             ps.setTimestamp(6, Timestamp.from(occurredAt));
             ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(8, cut(patientKey, 200));   // the router passes the event's aggregate id as the key here
             ps.executeUpdate();
         }
     }
@@ -128,7 +142,8 @@ final class OutboundStore {
      * be waiting for its retry). Null when there is none.
      */
     Due nextDue(String channel, Instant now, Instant settledBefore) throws SQLException {
-        String sql = "SELECT o.message_id, m.control_id, m.message_type, m.raw, o.attempts, o.patient_key "
+        String sql = "SELECT o.message_id, m.control_id, m.message_type, m.raw, o.attempts, o.patient_key, "
+                + "o.event_id, o.event_type, o.aggregate_id "
                 + "FROM hl7_outbound o JOIN hl7_message m ON m.id = o.message_id "
                 + "WHERE o.channel = ? AND o.state = 'PENDING' AND o.next_attempt_at <= ? AND m.received_at <= ? "
                 + "AND NOT EXISTS (SELECT 1 FROM hl7_outbound p WHERE p.channel = o.channel "
@@ -145,24 +160,24 @@ final class OutboundStore {
                     return null;
                 }
                 return new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6));
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
             }
         }
     }
 
-    /** The receiver accepted the message. */
-    void sent(long id, int attempts, String ack, Instant now) throws SQLException {
-        update(id, "SENT", "SENT", attempts, now, now, null, ack);
+    /** The receiver accepted the message; {@code also} runs in the same transaction. */
+    void sent(long id, int attempts, String ack, Instant now, InTransaction also) throws SQLException {
+        update(id, "SENT", "SENT", attempts, now, now, null, ack, also);
     }
 
     /** A failed attempt that counts: try again at {@code next}. */
     void retry(long id, int attempts, Instant next, String error, String ack, Instant now) throws SQLException {
-        update(id, "PENDING", "QUEUED", attempts, next, now, error, ack);
+        update(id, "PENDING", "QUEUED", attempts, next, now, error, ack, InTransaction.NOTHING);
     }
 
-    /** Given up: the patient's later messages flow on. */
-    void park(long id, int attempts, String error, String ack, Instant now) throws SQLException {
-        update(id, "PARKED", "PARKED", attempts, now, now, error, ack);
+    /** Given up: the patient's later messages flow on; {@code also} runs in the same transaction. */
+    void park(long id, int attempts, String error, String ack, Instant now, InTransaction also) throws SQLException {
+        update(id, "PARKED", "PARKED", attempts, now, now, error, ack, also);
     }
 
     /** The receiver could not be reached: the message keeps its attempts; the error is shown. */
@@ -221,7 +236,7 @@ final class OutboundStore {
     }
 
     private void update(long id, String state, String outcome, int attempts, Instant next, Instant now, String error,
-                        String ack) throws SQLException {
+                        String ack, InTransaction also) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -243,6 +258,7 @@ final class OutboundStore {
                     ps.setLong(4, id);
                     ps.executeUpdate();
                 }
+                also.run(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -38,6 +38,9 @@ class OutboundChannelTest {
     private OutboundChannel channel;
     private int port;
     private final Map<String, Object> settings = new HashMap<>();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    /** The domain events queued, in order (their ids are in the acknowledged events). */
+    private final List<DomainEvent> queued = new ArrayList<>();
     private int events;
 
     @BeforeEach
@@ -70,7 +73,7 @@ class OutboundChannelTest {
     private void startChannel() throws Exception {
         BundleContext context = mock(BundleContext.class);
         when(context.getBundle()).thenReturn(mock(Bundle.class));
-        channel = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class),
+        channel = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class), outbox,
                 config(settings), context);
     }
 
@@ -83,6 +86,7 @@ class OutboundChannelTest {
         events++;
         DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), "consultation", "registered", 1,
                 Instant.now(), "k-" + events, "{}");
+        queued.add(event);
         ADT_A01 adt = new ADT_A01();
         adt.initQuickstart("ADT", "A04", "P");
         adt.getPID().getPatientIdentifierList(0).getIDNumber().setValue(patient);
@@ -262,5 +266,86 @@ class OutboundChannelTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> outcomesByControlId().values().stream().allMatch("SENT"::equals));
         assertEquals(3, his.received.size(), "each once: " + his.received);
         assertEquals(controlIds().subList(0, 2), receivedFor("P1"));
+    }
+    /** The acknowledged events' payloads, in the order they were appended. */
+    private List<String> acknowledged() {
+        return outbox.appended.stream().map(a -> {
+            assertEquals("hl7", a.event().domain());
+            assertEquals("outbound-acknowledged", a.event().name());
+            assertEquals(1, a.event().version());
+            assertTrue(a.inTransaction(), "appended in the transaction that records the outcome");
+            return a.event().aggregateId() + " " + a.event().dataJson();
+        }).collect(Collectors.toList());
+    }
+
+    /** The payload expected for the n-th queued event's message (1-based), as the channel writes it. */
+    private String expected(int n, String controlId, String outcome, String ackCode, String error, int attempts) {
+        DomainEvent e = queued.get(n - 1);
+        String id = controlId.substring(2);
+        return id + " {\"channel\":\"his-out\",\"messageId\":" + id + ",\"messageType\":\"ADT^A04\",\"controlId\":\""
+                + controlId + "\",\"sourceEventId\":\"" + e.eventId() + "\",\"sourceEventType\":\"consultation.registered\","
+                + "\"sourceAggregateId\":\"" + e.aggregateId() + "\",\"outcome\":\"" + outcome + "\",\"ackCode\":"
+                + (ackCode == null ? "null" : "\"" + ackCode + "\"") + ",\"error\":"
+                + (error == null ? "null" : "\"" + error + "\"") + ",\"attempts\":" + attempts + "}";
+    }
+
+    @Test
+    void sentAndParkedEachPublishOneAcknowledgedEventWithTheSourceEvent() throws Exception {
+        his.start();
+        his.answer(r -> r.patient().equals("P2") ? "AR" : "AA");
+        startChannel();
+        queue("P1");
+        queue("P2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomesByControlId().values().stream()
+                .noneMatch("QUEUED"::equals));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.appended.size() >= 2);
+        List<String> ids = controlIds();
+        assertEquals(List.of(
+                expected(1, ids.get(0), "SENT", "AA", null, 1),
+                expected(2, ids.get(1), "PARKED", "AR", "未知患者 unknown patient", 1)), acknowledged(),
+                "one event per outcome, the receiver's ERR text only (not the ACK or the message)");
+    }
+
+    @Test
+    void retriedErrorsPublishNothingUntilParkedAndAResentMessagePublishesItsNewOutcome() throws Exception {
+        his.start();
+        his.answer(r -> r.patient().equals("P1") && his.received.stream().filter(x -> x.patient().equals("P1")).count() <= 3
+                ? "AE" : "AA");
+        startChannel();
+        queue("P1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PARKED".equals(outcomesByControlId().values().iterator().next()));
+        String id = controlIds().get(0);
+        assertEquals(3, his.received.size());
+        assertEquals(List.of(expected(1, id, "PARKED", "AE", "未知患者 unknown patient", 3)), acknowledged(),
+                "the two AE answers that were retried published nothing");
+
+        assertTrue(channel.resend(Long.parseLong(id.substring(2))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(outcomesByControlId().get(id)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.appended.size() == 2);
+        assertEquals(expected(1, id, "SENT", "AA", null, 1), acknowledged().get(1), "resent: attempts start again");
+    }
+
+    @Test
+    void parkedWithoutAnAckPublishesNoAckCodeAndTheReason() throws Exception {
+        settings.put("ack_timeout_seconds", 1);
+        settings.put("max_attempts", 1);
+        his.start();
+        his.answer(r -> null);
+        startChannel();
+        queue("P1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PARKED".equals(outcomesByControlId().values().iterator().next()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.appended.size() == 1);
+        assertEquals(List.of(expected(1, controlIds().get(0), "PARKED", null,
+                "no ACK within 1 s (parked after 1 attempts)", 1)), acknowledged());
+    }
+
+    @Test
+    void theEventPayloadIsEscapedJson() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("error", "bad \"PID-3\"\\ line\r\nnext\u0001");
+        data.put("n", 3);
+        data.put("none", null);
+        assertEquals("{\"error\":\"bad \\\"PID-3\\\"\\\\ line\\r\\nnext\\u0001\",\"n\":3,\"none\":null}",
+                OutboundChannel.json(data));
     }
 }

@@ -194,7 +194,7 @@ class TlsChannelsTest {
         BundleContext context = mock(BundleContext.class);
         when(context.getBundle()).thenReturn(mock(Bundle.class));
         outbound = new OutboundChannel(db, (bundle, module) -> 0, Clock.systemUTC(), mock(AuditTrail.class),
-                Hl7Fixtures.config(OutboundChannelConfig.class, cfg),
+                new RecordingOutbox(), Hl7Fixtures.config(OutboundChannelConfig.class, cfg),
                 context);
         ADT_A01 adt = new ADT_A01();
         adt.initQuickstart("ADT", "A01", "P");
