@@ -9,6 +9,7 @@ import * as accounts from './accounts.js';
 import * as pharmacy from './pharmacy.js';
 import * as dispensing from './dispensing.js';
 import * as courier from './courier.js';
+import * as billing from './billing.js';
 import { call } from './call.js';
 import { watchIdle } from './idle.js';
 
@@ -31,6 +32,7 @@ function homeFor(s) {
   if (s.roles.includes('PHARMACIST')) return '#/pharmacy';
   if (s.roles.includes('COURIER')) return '#/courier';
   if (s.roles.includes('FRONT_DESK')) return '#/desk';
+  if (s.roles.includes('BILLING')) return '#/billing';
   if (s.roles.includes('INTEGRATION_ADMIN') || s.roles.includes('AUDITOR')) return '#/ops';
   return '#/home';
 }
@@ -59,6 +61,7 @@ function header() {
   if (s.roles.includes('PHARMACIST')) nav.append(link('#/pharmacy', t('navPharmacy')));
   if (s.roles.includes('COURIER')) nav.append(link('#/courier', t('navCourier')));
   if (s.roles.includes('FRONT_DESK') || s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/desk', t('navDesk')));
+  if (s.roles.includes('BILLING') || s.roles.includes('AUDITOR')) nav.append(link('#/billing', t('navBilling')));
   if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')), link('#/accounts', t('navAccounts')));
   else if (s.roles.includes('AUDITOR')) nav.append(link('#/ops', t('navOps')));
   nav.append(link('#/password', t('navPassword')));
@@ -94,6 +97,7 @@ async function render() {
         if (parts[1] === 'quarantine') return await dispensing.returns(main);
         return await pharmacy.queue(main, params);
       case 'courier': return await courier.deliveries(main);
+      case 'billing': return await billing.claims(main, params);
       case 'ops': return await operations(main);
       case 'call': return await call(main, parts[1], route);
       default: location.replace(homeFor(s));

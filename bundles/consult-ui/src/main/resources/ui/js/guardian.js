@@ -7,6 +7,8 @@ import { guardianStatus, relationshipNote } from './accounts.js';
 import { plainPrescription } from './rx-format.js';
 import { allergySection } from './allergies.js';
 import { guardianDeliveries, addressBook } from './delivery.js';
+import { guardianClaim, coverageSection } from './insurance.js';
+import { CLAIM_ENDINGS } from './claim-format.js';
 
 let specialtyNames = {};
 async function specialties() {
@@ -22,7 +24,9 @@ export async function home(main) {
   const [children, consults, , me, addresses] = await Promise.all([api('/children'), api('/consultations'), specialties(),
     api('/guardians/me').catch(() => null), addressBook()]);
   const status = guardianStatus(me);
-  const sections = children.map((c) => {
+  // each child's insurance coverage (none without the claim bundle)
+  const coverages = await Promise.all(children.map((c) => coverageSection(c)));
+  const sections = children.map((c, i) => {
     const mine = consults.filter((x) => x.childId === c.id).sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || ''));
     return h('section', { class: 'card child', 'aria-labelledby': 'child-' + c.id },
       h('h2', { id: 'child-' + c.id }, childName(c)),
@@ -34,7 +38,8 @@ export async function home(main) {
         h('a', { href: `#/consult/${x.id}` }, loc(specialtyNames[x.specialtyId]) || x.specialtyId), ' ',
         stateBadge(x.state), ' ', triageBadge(x.triage),
         x.scheduledAt ? h('span', { class: 'muted' }, ` · ${fmtDateTime(x.scheduledAt)}`) : null)))
-        : h('p', { class: 'muted' }, t('noConsultations')));
+        : h('p', { class: 'muted' }, t('noConsultations')),
+      coverages[i]);
   });
   page(main, t('myChildren'), status, sections,
     children.length ? null : h('p', { class: 'muted' }, t('noChildren')),
@@ -123,6 +128,8 @@ export async function consultation(main, id) {
   if (['COMPLETED', 'IN_PROGRESS'].includes(c.state)) parts.push(await prescriptionCard(c));
   // the parcel of an approved prescription: also after a referral voided it (a return is then shown)
   if (['COMPLETED', 'IN_PROGRESS', 'REFERRED'].includes(c.state)) parts.push(await guardianDeliveries(c));
+  // what insurance pays and what the family pays, once the consultation ended
+  if (CLAIM_ENDINGS.includes(c.state)) parts.push(await guardianClaim(c));
   page(main, title, parts);
 }
 

@@ -118,6 +118,9 @@ public class DftP03Mapper implements Hl7OutboundMapper {
         if (id == null || id.isBlank()) {
             throw new UnmappableEventException(event.type() + " names no claim");
         }
+        if (event.dataJson() != null && event.dataJson().contains("\"transport\":\"REST\"")) {
+            return List.of(); // this payer's adapter speaks REST: nothing goes out over HL7
+        }
         String purpose = event.type() + " " + event.eventId();
         ClaimDTO claim = claims.claim(id, SOURCE, purpose)
                 .orElseThrow(() -> new UnmappableEventException("claim " + id + " does not exist"));

@@ -117,6 +117,38 @@ public class ClaimService implements Claims {
         return claim;
     }
 
+    /** Version n+1 of a rejected claim: qualified again now, new line transaction ids (the insurer's idempotency keys). */
+    ClaimDTO newVersion(Connection c, ClaimDTO rejected, String actor) throws SQLException {
+        ConsultationRecord k = consultations.consultation(rejected.consultationId, "claim", "claim resubmission")
+                .orElseThrow(() -> new IllegalStateException("consultation " + rejected.consultationId + " not found"));
+        CoverageDTO coverage = store.coverage(c, rejected.childId);
+        Qualification.Result q = Qualification.run(ClaimFacts.of(k, coverage, zone), ruleSets);
+        ClaimDTO claim = new ClaimDTO();
+        claim.id = Ids.newId();
+        claim.consultationId = rejected.consultationId;
+        claim.childId = rejected.childId;
+        claim.specialtyId = rejected.specialtyId;
+        claim.institution = rejected.institution;
+        claim.payer = coverage != null && coverage.payer != null ? coverage.payer : rejected.payer;
+        claim.version = rejected.version + 1;
+        claim.previousId = rejected.id;
+        claim.state = q.claimable() ? ClaimState.QUALIFIED : ClaimState.INELIGIBLE;
+        claim.ruleSetVersion = q.ruleSetVersion();
+        claim.reasons = q.reasonsEn();
+        claim.lines = q.lines();
+        claim.coverage = coverage;
+        claim.claimed = sum(q.lines(), false);
+        claim.selfPay = sum(q.lines(), true);
+        claim.createdAt = clock.instant();
+        store.insert(c, claim);
+        store.insertStep(c, claim.id, claim.createdAt, null, claim.state, actor, "version " + claim.version + " of " + rejected.id);
+        outbox.append(c, outbox.newEvent("claim", claim.state == ClaimState.QUALIFIED ? "qualified" : "ineligible", 1,
+                claim.id, payload(claim)));
+        audit.record(c, new AuditEntry(actor, AuditEntry.Action.CREATE, "claim", claim.id, claim.childId,
+                "resubmission of " + rejected.id));
+        return claim;
+    }
+
     @Override
     public List<ClaimDTO> ofConsultation(String consultationId, String source, String purpose) {
         List<ClaimDTO> list = tx.read(c -> store.byConsultation(c, consultationId));

@@ -49,7 +49,10 @@ public class DemoAccounts {
             new DemoUser("frontdesk.zhou", "周洁", null, Role.FRONT_DESK,
                     "$argon2id$v=19$m=19456;t=2;p=1$yz7junKwPtNxP+PeYMWVWA$BSpdM32+d5Y/YdbxIwR5Z3EBl2byOxA/oMrb+8O77ao"),
             new DemoUser("billing.sun", "孙磊", null, Role.BILLING,
-                    "$argon2id$v=19$m=19456;t=2;p=1$XEmXzZGbjMAY2/dRf1Rx2g$RBI6kojsrrlelHMAtAzbR5aBZRUufvf57qNnxCuIU9A"));
+                    "$argon2id$v=19$m=19456;t=2;p=1$XEmXzZGbjMAY2/dRf1Rx2g$RBI6kojsrrlelHMAtAzbR5aBZRUufvf57qNnxCuIU9A"),
+            // the claims issue's billing officer (issue 16 names billing.zhou)
+            new DemoUser("billing.zhou", "周敏", null, Role.BILLING,
+                    "$argon2id$v=19$m=19456;t=2;p=1$S3oNZoAl8eaQjIQnPTKdjw$q7mcS2PK2x3Wa4AOGq7Cu/6J1HLhqnMx3kCf6h3LYSg"));
 
     @Activate
     public DemoAccounts(Config config, @Reference DatabaseAccounts accounts) {
