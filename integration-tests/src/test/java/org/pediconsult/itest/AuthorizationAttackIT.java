@@ -148,7 +148,8 @@ class AuthorizationAttackIT {
                 "end-and-refer", Map.of("reason", "需要面诊", "facility", "儿童医院皮肤科"),
                 "allergies", Map.of("substance", "penicillins"),
                 "prescriptions", Map.of("items", List.of(Map.of("code", "CETIRIZINE-DROPS", "dose", 2.5, "unit", "MG"))),
-                "check", Map.of("items", List.of(Map.of("code", "CETIRIZINE-DROPS", "dose", 2.5, "unit", "MG"))));
+                "check", Map.of("items", List.of(Map.of("code", "CETIRIZINE-DROPS", "dose", 2.5, "unit", "MG"))),
+                "coverage", Map.of("payer", "itest", "plan", "x", "insuredId", "x", "region", "110000", "relationship", "MTH"));
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (JsonNode e : endpoints) {
@@ -170,8 +171,8 @@ class AuthorizationAttackIT {
                     continue;
                 }
                 String method = e.path("method").asText();
-                HttpResponse<String> r = "POST".equals(method) && bodies.containsKey(last)
-                        ? karaf.post(path, TOKEN.get(caller[1]), bodies.get(last))
+                HttpResponse<String> r = ("POST".equals(method) || "PUT".equals(method)) && bodies.containsKey(last)
+                        ? karaf.send(method, path, TOKEN.get(caller[1]), bodies.get(last))
                         : karaf.send(method, path, TOKEN.get(caller[1]));
                 checked++;
                 if (r.statusCode() != 404 || r.body().contains(tangs.get("childName"))) {

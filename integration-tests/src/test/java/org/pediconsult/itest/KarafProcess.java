@@ -299,9 +299,14 @@ final class KarafProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String bearer, Object body) throws Exception {
+        return send("POST", path, bearer, body);
+    }
+
+    /** A JSON request of any method with a body. */
+    HttpResponse<String> send(String method, String path, String bearer, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
