@@ -16,7 +16,7 @@ const keyed = (prefix, v) => (v ? (t(prefix + v) === prefix + v ? v : t(prefix +
 /** Yuan (a number, or a decimal string as the server may send a BigDecimal): "¥12.50"; null: "—". */
 export function money(x) {
   if (x == null || x === '' || Number.isNaN(Number(x))) return '—';
-  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(Number(x));
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(Number(x));
 }
 
 /** A claim state's badge (the consultation and prescription badges' style, with colours of its own). */

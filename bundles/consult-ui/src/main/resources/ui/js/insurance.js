@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { t, fmtDate } from './i18n.js';
 import { h, field, showError, clearFieldErrors, busy, announce } from './ui.js';
-import { claimBadge, reasonList, amounts, money, relationshipText } from './claim-format.js';
+import { reasonList, amounts, money, relationshipText } from './claim-format.js';
 
 // ---- the consultation's card
 
@@ -24,7 +24,7 @@ export async function guardianClaim(c) {
   const why = k.state === 'INELIGIBLE';
   return h('section', { class: 'card cl-guardian', 'aria-labelledby': 'cl-g-h',
     dataset: { testid: 'claim-guardian', claim: k.id, state: k.state, version: String(k.version ?? '') } },
-  h('h2', { id: 'cl-g-h' }, t('clGuardianTitle'), ' ', claimBadge(k.state)),
+  h('h2', { id: 'cl-g-h' }, t('clGuardianTitle')),
   h('p', { class: 'cl-plain' + (why ? ' cl-plain-no' : ''), dataset: { testid: 'claim-g-state' } }, t('clPlain_' + k.state)),
   amounts(k, 'claim-g'),
   self.length ? [h('h3', {}, t('clSelfPayItems')), h('ul', { class: 'cl-self-items', dataset: { testid: 'claim-g-selfpay-lines' } },
