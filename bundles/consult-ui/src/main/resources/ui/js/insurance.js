@@ -41,8 +41,11 @@ export async function guardianClaim(c) {
 const RELATIONSHIPS = ['MTH', 'FTH', 'GRD', 'OTH'];
 const FIELDS = ['payer', 'plan', 'insuredId', 'region', 'relationship', 'companyId', 'policyNumber', 'validFrom', 'validTo'];
 
-/** Whether a 404 means "no coverage recorded yet" rather than "no claim bundle": the server's own code, not the path's. */
-const noCoverageYet = (e) => e.status === 404 && e.problem?.code && e.problem.code !== 'not_found';
+/**
+ * Whether a 404 means "no coverage recorded yet" (the claim bundle's "coverage not found") rather than "no claim
+ * bundle" ("there is no resource at this path") or "not your child".
+ */
+const noCoverageYet = (e) => e.status === 404 && /coverage/i.test(`${e.problem?.detail || ''} ${e.problem?.code || ''}`);
 
 /** The child's coverage, or undefined without the claim bundle; null when none is recorded yet. */
 async function readCoverage(childId) {
@@ -129,7 +132,7 @@ function coverageForm(child, c, onSaved) {
   errors,
   h('p', { class: 'muted' }, t('covIntro')),
   f('payer', { required: true, hint: t('covPayerHint') }),
-  f('plan', { hint: t('covPlanHint') }),
+  f('plan', { required: true, hint: t('covPlanHint') }),
   f('insuredId', { required: true, hint: t('covInsuredIdHint') }),
   f('region', { required: true, hint: t('covRegionHint') }),
   f('relationship', { required: true }),
