@@ -121,13 +121,27 @@ public abstract class ClaimBehaviour extends PharmacyLogisticsBehaviour {
             assertEquals(adjudicated.text, "ADJUDICATED", adjudicated.get("state"));
             assertEquals(0, new java.math.BigDecimal("30.00").compareTo(adjudicated.json.path("paid").decimalValue()));
 
-            Reply rec = call("GET", "/api/claims/reconciliation?from=2020-01-01&to=2099-12-31", billing, null);
+            // a credit of 5.00 on the paid line: a new version naming the original line, sent like any claim
+            Reply credit = call("POST", "/api/claims/" + accepted.path("id").asText() + "/corrections", billing,
+                    Map.of("type", "CD", "originalLineId", lineId, "amount", 5.00, "reason", "诊查费多收 5 元 overcharged"));
+            assertEquals(credit.text, 201, credit.status);
+            assertEquals(3, credit.json.path("version").asInt());
+            JsonNode corrected = claimsOnce(consult, 3, "ACCEPTED").get(2);
+            assertEquals("CD", corrected.path("lines").get(0).path("type").asText());
+            assertEquals(lineId, corrected.path("lines").get(0).path("originalLineId").asText());
+            assertTrue(received.toString(), received.stream().anyMatch(r -> r.startsWith(corrected.path("id").asText())
+                    && r.contains("\"originalLineId\":\"" + lineId + "\"")));
+            assertEquals(400, call("POST", "/api/claims/" + accepted.path("id").asText() + "/corrections", billing,
+                    Map.of("type", "CD", "originalLineId", lineId, "amount", 500.00, "reason", "too much")).status);
+
+            String period = "from=" + java.time.LocalDate.now().minusDays(300) + "&to=" + java.time.LocalDate.now().plusDays(1);
+            Reply rec = call("GET", "/api/claims/reconciliation?" + period, billing, null);
             assertEquals(rec.text, 200, rec.status);
             assertTrue(rec.text, rec.json.path("totals").path("paid").decimalValue().compareTo(new java.math.BigDecimal("30.00")) >= 0);
-            Reply csv = call("GET", "/api/claims/reconciliation?from=2020-01-01&to=2099-12-31", billing, null);
-            assertEquals(200, csv.status);
-            assertTrue(http("GET", "/api/claims/reconciliation.csv?from=2020-01-01&to=2099-12-31", billing, null).body()
-                    .startsWith("institution,specialty,claims,claimed,accepted,paid,outstanding"));
+            assertEquals(400, call("GET", "/api/claims/reconciliation?from=2020-01-01&to=2099-12-31", billing, null).status);
+            String csv = http("GET", "/api/claims/reconciliation.csv?" + period, billing, null).body();
+            assertTrue(csv, csv.startsWith("institution,specialty,claims,claimed,accepted,paid,outstanding")
+                    && csv.contains("PILOT-CHILDRENS-HOSPITAL-1"));
 
             assertEquals(404, call("GET", "/api/consultations/" + consult + "/claims", token("guardian.tang"), null).status);
             assertEquals(403, call("GET", "/api/claims", token("courier.zhao"), null).status);

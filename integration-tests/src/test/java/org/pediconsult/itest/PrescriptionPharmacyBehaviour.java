@@ -24,6 +24,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.v251.group.RDE_O11_ORDER;
 import ca.uhn.hl7v2.model.v251.message.RDE_O11;
 import ca.uhn.hl7v2.model.v251.message.RDS_O13;
+import ca.uhn.hl7v2.model.v251.message.DFT_P03;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 
 /**
@@ -37,12 +38,18 @@ import ca.uhn.hl7v2.validation.impl.NoValidation;
 public abstract class PrescriptionPharmacyBehaviour extends ClaimBehaviour {
     private static final String PHARMACY_PORT = "pediconsult.it.pharmacy-receiver.port";
     private static final String EMR_PORT = "pediconsult.it.emr-receiver.port";
+    private static final String INSURER_MLLP_PORT = "pediconsult.it.insurer-mllp.port";
 
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.extraOptions()));
         options.add(systemProperty(PHARMACY_PORT).value(String.valueOf(FreePorts.tcp())));
         options.add(systemProperty(EMR_PORT).value(String.valueOf(FreePorts.tcp())));
+        options.add(systemProperty(INSURER_MLLP_PORT).value(String.valueOf(FreePorts.tcp())));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/org.pediconsult.claim.insurer-itest-hl7.cfg", "pediconsult.claim.payer", "itest-hl7"));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/org.pediconsult.claim.insurer-itest-hl7.cfg", "transport", "HL7"));
         return options.toArray(new Option[0]);
     }
 
@@ -214,6 +221,57 @@ public abstract class PrescriptionPharmacyBehaviour extends ClaimBehaviour {
             assertTrue(raw, emr.received.stream().noneMatch(r -> r.type().equals("RDE^O11")));
         } finally {
             channel.delete();
+        }
+    }
+
+    /**
+     * A claim to an insurer that speaks HL7: DFT^P03 over a real MLLP socket, parsed with HAPI (FT1, IN1); the insurer's
+     * AE rejects it (max.attempts = 1: no retry), the resubmitted version is answered AA and accepted.
+     */
+    @Test
+    public void aClaimGoesToTheInsurerAsDftP03AndItsAckAnswersIt() throws Exception {
+        Configuration channel = configurationAdmin.createFactoryConfiguration("org.pediconsult.hl7.outbound", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "insurer");
+        props.put("host", "127.0.0.1");
+        props.put("port", String.valueOf(containerPort(INSURER_MLLP_PORT)));
+        props.put("message.types", "DFT^P03");
+        props.put("receiving.application", "INSURER");
+        props.put("settle.millis", "200");
+        props.put("max.attempts", "1");
+        props.put("ack.timeout.seconds", "5");
+        channel.update(props);
+        try (HisReceiver insurer = new HisReceiver(containerPort(INSURER_MLLP_PORT)); HapiContext hapi = new DefaultHapiContext()) {
+            insurer.answer(r -> "AE");
+            insurer.start();
+            hapi.setValidationContext(new NoValidation());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bundleContext.getServiceReferences(EventListener.class,
+                    "(" + EventListener.CONSUMER + "=hl7-outbound)").isEmpty());
+            covered("itest-hl7");
+            String consult = liConsultInProgress();
+            complete(consult);
+            var v1 = claimsOnce(consult, 1, "REJECTED").get(0);
+            String raw = insurer.received.stream().filter(r -> r.type().equals("DFT^P03") && r.raw().contains(
+                    v1.path("lines").get(0).path("lineId").asText())).findFirst().orElseThrow().raw();
+            DFT_P03 dft = (DFT_P03) hapi.getPipeParser().parse(raw);
+            assertEquals("INSURER", dft.getMSH().getReceivingApplication().getNamespaceID().getValue());
+            assertEquals(v1.path("lines").get(0).path("lineId").asText(),
+                    dft.getFINANCIAL(0).getFT1().getTransactionID().getValue());
+            assertEquals("CG", dft.getFINANCIAL(0).getFT1().getTransactionType().getValue());
+            assertEquals("110200001", dft.getFINANCIAL(0).getFT1().getTransactionCode().getIdentifier().getValue());
+            assertTrue(raw, raw.contains("IN1|") && raw.contains("城乡居民基本医疗保险"));
+            assertTrue(raw, raw.contains("INS-320500-0001"));
+            assertTrue(v1.toString(), v1.path("insurerReasons").toString().contains("预约号已存在"));
+
+            insurer.answer(r -> "AA");
+            Reply v2 = call("POST", "/api/claims/" + v1.path("id").asText() + "/resubmission", token("billing.zhou"), null);
+            assertEquals(v2.text, 201, v2.status);
+            claimsOnce(consult, 2, "ACCEPTED");
+            assertEquals(1, insurer.received.stream().filter(r -> r.raw().contains(v2.json.path("lines").get(0).path("lineId")
+                    .asText())).count());
+        } finally {
+            channel.delete();
+            covered("itest-none");
         }
     }
 }

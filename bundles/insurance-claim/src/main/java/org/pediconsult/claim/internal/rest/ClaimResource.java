@@ -105,6 +105,27 @@ public class ClaimResource implements RestResource {
         return Response.status(201).entity(workflow.resubmit(AuthenticatedUser.of(sc), id)).build();
     }
 
+    /** Body {@code {type: CD|AJ, originalLineId, amount, reason}}: a correction as a new version (201). */
+    @POST
+    @Path("{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(4_000)
+    @RequiresRole(Role.BILLING)
+    public Response correct(@Context SecurityContext sc, @PathParam("id") String id, Correction body) {
+        if (body == null) {
+            throw ProblemException.badField("type", "send {type, originalLineId, amount, reason}");
+        }
+        return Response.status(201).entity(workflow.correct(AuthenticatedUser.of(sc), id, body.type, body.originalLineId,
+                body.amount, body.reason)).build();
+    }
+
+    public static final class Correction {
+        public String type;
+        public String originalLineId;
+        public BigDecimal amount;
+        public String reason;
+    }
+
     /** The insurer's callback: {@code {lines: [{lineId, paidAmount}]}}, as the insurer's system account ({@code insurer.<payer>}). */
     @POST
     @Path("{id}/adjudication")

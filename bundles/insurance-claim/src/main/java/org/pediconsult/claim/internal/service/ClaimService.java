@@ -149,6 +149,33 @@ public class ClaimService implements Claims {
         return claim;
     }
 
+    /** A correction version after {@code latest}: one CD/AJ line, QUALIFIED, the corrected claim's coverage and payer. */
+    ClaimDTO correctionVersion(Connection c, ClaimDTO latest, ClaimDTO corrected, ClaimLine line, String actor) throws SQLException {
+        ClaimDTO claim = new ClaimDTO();
+        claim.id = Ids.newId();
+        claim.consultationId = corrected.consultationId;
+        claim.childId = corrected.childId;
+        claim.specialtyId = corrected.specialtyId;
+        claim.institution = corrected.institution;
+        claim.payer = corrected.payer;
+        claim.version = latest.version + 1;
+        claim.previousId = corrected.id;
+        claim.state = ClaimState.QUALIFIED;
+        claim.ruleSetVersion = corrected.ruleSetVersion;
+        claim.reasons = List.of();
+        claim.lines = List.of(line);
+        claim.coverage = corrected.coverage;
+        claim.claimed = "CD".equals(line.type) ? line.amount.negate() : line.amount;
+        claim.selfPay = BigDecimal.ZERO.setScale(2);
+        claim.createdAt = clock.instant();
+        store.insert(c, claim);
+        store.insertStep(c, claim.id, claim.createdAt, null, claim.state, actor, line.type + " of line " + line.originalLineId);
+        outbox.append(c, outbox.newEvent("claim", "qualified", 1, claim.id, payload(claim)));
+        audit.record(c, new AuditEntry(actor, AuditEntry.Action.CREATE, "claim", claim.id, claim.childId,
+                "correction " + line.type + " of " + corrected.id));
+        return claim;
+    }
+
     @Override
     public List<ClaimDTO> ofConsultation(String consultationId, String source, String purpose) {
         List<ClaimDTO> list = tx.read(c -> store.byConsultation(c, consultationId));
@@ -159,7 +186,7 @@ public class ClaimService implements Claims {
     static BigDecimal sum(List<ClaimLine> lines, boolean selfPay) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (ClaimLine l : lines) {
-            if (l.selfPay == selfPay && l.amount != null) {
+            if (l.selfPay == selfPay && l.amount != null && !"CD".equals(l.type)) {
                 total = total.add(l.amount);
             }
         }

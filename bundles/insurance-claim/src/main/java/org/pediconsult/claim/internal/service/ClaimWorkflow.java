@@ -163,6 +163,60 @@ public class ClaimWorkflow implements ClaimReader {
         });
     }
 
+    /**
+     * A correction of an accepted (or adjudicated) claim: a new version whose only line is a credit (CD, a positive
+     * amount up to the original line's) or an adjustment (AJ, a signed amount) naming the original line's
+     * transaction id; qualified at once and submitted like any claim. Never an edit in place.
+     */
+    public ClaimDTO correct(AuthenticatedUser billing, String claimId, String type, String originalLineId, BigDecimal amount,
+                            String reason) {
+        if (!"CD".equals(type) && !"AJ".equals(type)) {
+            throw ProblemException.badField("type", "CD (credit) or AJ (adjustment)");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.badField("reason", "a reason is required, at most 500 characters");
+        }
+        if (amount == null || amount.signum() == 0 || amount.scale() > 2) {
+            throw ProblemException.badField("amount", "a non-zero amount in yuan, at most 2 decimals");
+        }
+        return tx.inTransaction(c -> {
+            ClaimDTO k = store.byId(c, claimId);
+            if (k == null) {
+                throw ProblemException.notFound("claim");
+            }
+            if (k.state != ClaimState.ACCEPTED && k.state != ClaimState.ADJUDICATED) {
+                throw ProblemException.conflict("not_correctable", "only an accepted or adjudicated claim is corrected (this one is "
+                        + k.state + ")");
+            }
+            List<ClaimDTO> versions = store.byConsultation(c, k.consultationId);
+            ClaimLine original = null;
+            for (ClaimDTO v : versions) {
+                for (ClaimLine l : v.lines) {
+                    if (l.lineId.equals(originalLineId) && !l.selfPay && "CG".equals(l.type)) {
+                        original = l;
+                    }
+                }
+            }
+            if (original == null) {
+                throw ProblemException.badField("originalLineId", "not a claimed charge line of this consultation");
+            }
+            if ("CD".equals(type) && (amount.signum() < 0 || amount.compareTo(original.amount) > 0)) {
+                throw ProblemException.badField("amount", "a credit is between 0 and the original line's " + original.amount);
+            }
+            ClaimLine line = new ClaimLine();
+            line.lineId = Ids.newId();
+            line.type = type;
+            line.itemCode = original.itemCode;
+            line.description = original.description;
+            line.quantity = BigDecimal.ONE;
+            line.unitAmount = amount;
+            line.amount = amount;
+            line.reason = reason.strip();
+            line.originalLineId = original.lineId;
+            return claims.correctionVersion(c, versions.get(versions.size() - 1), k, line, billing.username());
+        });
+    }
+
     public List<ClaimDTO> list(AuthenticatedUser user, ClaimState state) {
         List<ClaimDTO> list = tx.read(c -> state == null ? store.recent(c, 500) : store.byState(c, state, 500));
         java.util.Set<String> patients = new java.util.HashSet<>();

@@ -25,7 +25,8 @@ import org.pediconsult.platform.api.security.AuthenticatedUser;
 
 /**
  * Per period, institution and specialty: claims, claimed, accepted, paid, outstanding (accepted not yet paid), in
- * yuan; the latest version of each consultation's claim counts (a rejected version that was resubmitted does not).
+ * yuan: every submitted version counts (an original and its credit or adjustment versions), not a rejected version that
+ * was resubmitted, nor a qualified one not yet submitted.
  */
 @Component(service = Reconciliation.class)
 public class Reconciliation {
@@ -50,18 +51,23 @@ public class Reconciliation {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         List<ClaimDTO> all = tx.read(c -> store.createdBetween(c, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), 100_000));
-        Map<String, ClaimDTO> latest = new LinkedHashMap<>();
+        // every claimed version counts (an original and its corrections), except a rejected one that was resubmitted
+        Map<String, Integer> newest = new LinkedHashMap<>();
         for (ClaimDTO k : all) {
-            ClaimDTO seen = latest.get(k.consultationId);
-            if (seen == null || k.version > seen.version) {
-                latest.put(k.consultationId, k);
+            newest.merge(k.consultationId, k.version, Math::max);
+        }
+        List<ClaimDTO> counted = new ArrayList<>();
+        for (ClaimDTO k : all) {
+            if (k.state == ClaimState.QUALIFIED || (k.state == ClaimState.REJECTED && k.version < newest.get(k.consultationId))) {
+                continue;
             }
+            counted.add(k);
         }
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         BigDecimal[] total = zeros();
         int claims = 0;
-        for (ClaimDTO k : latest.values()) {
+        for (ClaimDTO k : counted) {
             if (k.state == ClaimState.INELIGIBLE || k.state == ClaimState.DRAFT) {
                 continue;
             }
