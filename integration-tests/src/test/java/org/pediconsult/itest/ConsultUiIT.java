@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,6 +298,113 @@ class ConsultUiIT {
                 Paths.get("target/ui-screenshots").toAbsolutePath(),
                 Map.of("PRESCRIPTION_ID", rx, "CONSULT_ID", consult, "GUARDIAN", "guardian.li"));
         assertTrue(out.contains("[delivery-test] PASS"), out);
+    }
+
+    /**
+     * Insurance claims in the browser (integration-tests/ui/billing-flow.mjs): the billing officer finds a claim the
+     * insurer rejected, with its reason, resubmits it (a new version, accepted this time), reads this month's
+     * reconciliation and exports it as CSV; the guardian reads the consultation's insurance card and the home page's
+     * insurance part. Prepared through the API: a REST test insurer in this JVM (a real HTTP server, rejecting the
+     * first claim it receives and accepting the others), its adapter configured live in etc/ (fileinstall), 李小雨's
+     * coverage with that payer, and a growth consultation of hers completed by dr.wang.
+     */
+    @Test
+    void aBillingOfficerResubmitsARejectedClaimInTheBrowser() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer insurer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        insurer.createContext("/claims", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String claimId = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            boolean first;
+            synchronized (received) {
+                first = received.isEmpty();
+                received.add(claimId);
+            }
+            byte[] out = (first ? "{\"outcome\":\"REJECTED\",\"reasons\":[\"参保人编号不存在 insured id unknown\"]}"
+                    : "{\"outcome\":\"ACCEPTED\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+            System.out.println("ConsultUiIT: test insurer received claim " + claimId + " (" + body.length() + " bytes): "
+                    + (first ? "REJECTED" : "ACCEPTED"));
+        });
+        insurer.start();
+        Path adapter = karaf.home().resolve("etc/org.pediconsult.claim.insurer-ui.cfg");
+        try {
+            // the insurer adapter of payer "ui", live through fileinstall (no restart); it is in place well before
+            // the consultation ends below, and if it was not yet, the claim waits QUALIFIED and is submitted again
+            Files.writeString(adapter, "pediconsult.claim.payer = ui\ntransport = REST\nrest.url = http://127.0.0.1:"
+                    + insurer.getAddress().getPort() + "/claims\n", StandardCharsets.UTF_8);
+
+            String admin = karaf.token("admin");
+            String guardian = karaf.token("guardian.li");
+            String doctor = karaf.token("dr.wang");
+            String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+            HttpResponse<String> covered = karaf.send("PUT", "/api/children/" + childId + "/coverage", guardian, Map.of("payer", "ui",
+                    "plan", "城乡居民基本医疗保险", "insuredId", "INS-320500-0001", "region", "320500", "relationship", "MTH"));
+            assertEquals(200, covered.statusCode(), covered.body());
+
+            HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
+                    "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
+                            "measurements", List.of(Map.of("date", LocalDate.now().minusDays(4).toString(),
+                                    "weightKg", 18.6, "lengthHeightCm", 110)))));
+            assertEquals(201, assessed.statusCode(), assessed.body());
+            String consult = JSON.readTree(assessed.body()).path("id").asText();
+            HttpResponse<String> booked = karaf.post("/api/consultations/" + consult + "/booking", guardian,
+                    Map.of("slotId", slotOfDrWang(admin, 10)));
+            assertEquals(200, booked.statusCode(), booked.body());
+            assertEquals(200, karaf.post("/api/consultations/" + consult + "/waiting-room", guardian, null).statusCode());
+            HttpResponse<String> admitted = karaf.post("/api/consultations/" + consult + "/admission", doctor, null);
+            assertEquals(200, admitted.statusCode(), admitted.body());
+            HttpResponse<String> completed = karaf.post("/api/consultations/" + consult + "/completion", doctor,
+                    Map.of("diagnosis", "生长发育评估正常 normal growth", "plan", "均衡饮食，三个月后复测身高体重"));
+            assertEquals(200, completed.statusCode(), completed.body());
+
+            // the claim: drafted and qualified when the consultation ended, submitted to the test insurer, rejected
+            String billing = karaf.token("billing.zhou");
+            String[] claimId = {null};
+            String[] last = {""};
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
+                    .alias("the consultation's claim REJECTED by the test insurer").until(() -> {
+                HttpResponse<String> r = karaf.get("/api/consultations/" + consult + "/claims", guardian);
+                last[0] = r.statusCode() + " " + r.body();
+                if (r.statusCode() != 200) {
+                    return false;
+                }
+                JsonNode claims = JSON.readTree(r.body());
+                if (claims.size() == 0) {
+                    return false;
+                }
+                JsonNode newest = claims.get(claims.size() - 1);
+                String state = newest.path("state").asText();
+                assertTrue(!"INELIGIBLE".equals(state) && !"ACCEPTED".equals(state), "the claim is " + state + ": " + r.body());
+                if ("QUALIFIED".equals(state)) {
+                    // submitted before the adapter was live: it waits for billing; submit it again (409 no_insurer until live)
+                    karaf.post("/api/claims/" + newest.path("id").asText() + "/submission", billing, null);
+                    return false;
+                }
+                claimId[0] = newest.path("id").asText();
+                return "REJECTED".equals(state);
+            });
+            assertEquals(List.of(claimId[0]), received, "the test insurer received the rejected claim once: " + last[0]);
+
+            String out = runNode("billing-flow.mjs", Paths.get("target/ui-billing-test.log").toAbsolutePath(),
+                    Paths.get("target/ui-screenshots").toAbsolutePath(),
+                    Map.of("CLAIM_ID", claimId[0], "CONSULT_ID", consult, "GUARDIAN", "guardian.li", "BILLING", "billing.zhou"));
+            assertTrue(out.contains("[billing-test] PASS"), out);
+            // the version resubmitted in the browser went to the insurer once, and was accepted
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                JsonNode versions = karaf.getJson("/api/consultations/" + consult + "/claims", guardian);
+                return versions.size() == 2 && "ACCEPTED".equals(versions.get(1).path("state").asText());
+            });
+            String v2 = karaf.getJson("/api/consultations/" + consult + "/claims", guardian).get(1).path("id").asText();
+            assertEquals(List.of(claimId[0], v2), received, "the test insurer received each version once");
+        } finally {
+            // no adapter for payer "ui" any more: later claims of this child wait for billing, not for a stopped server
+            Files.deleteIfExists(adapter);
+            insurer.stop(0);
+        }
     }
 
     /**
