@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The inbound whiteboard: the {@link Hl7InboundProcessor}s other bundles register, by the MSH-9 types in
  * their {@value Hl7InboundProcessor#MESSAGE_TYPES} property (e.g. the pharmacy logistics bundle's
  * {@code RDS^O13}), for the inbound channels ({@link ContributedTypes}). A type claimed by two processors
- * goes to the one registered first (the other takes over when it goes away).
+ * goes to the one registered first (the other takes over when it goes away). Processors registered with
+ * {@value Hl7InboundProcessor#ALSO} {@code true} are kept apart ({@link #alsoFor}): all of a type's are
+ * called after the bridge's own processing of it; they never take a type over.
  */
 @Component(service = ContributedProcessors.class, immediate = true)
 public class ContributedProcessors {
@@ -31,6 +33,7 @@ public class ContributedProcessors {
     }
 
     private final List<Registered> processors = new CopyOnWriteArrayList<>();
+    private final List<Registered> also = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -39,6 +42,11 @@ public class ContributedProcessors {
         if (types.isEmpty()) {
             LOG.warn("HL7 inbound processor {} ignored: it has no {} property", processor.getClass().getName(),
                     Hl7InboundProcessor.MESSAGE_TYPES);
+            return;
+        }
+        if (isAlso(properties.get(Hl7InboundProcessor.ALSO))) {
+            also.add(new Registered(processor, types));
+            LOG.info("HL7 inbound: {} processes {} also", processor.getClass().getName(), types);
             return;
         }
         for (String type : types) {
@@ -54,6 +62,22 @@ public class ContributedProcessors {
 
     void removeProcessor(Hl7InboundProcessor processor) {
         processors.removeIf(r -> r.processor() == processor);
+        also.removeIf(r -> r.processor() == processor);
+    }
+
+    /** The "also" processors of this MSH-9 type, in registration order (empty when none). */
+    List<Hl7InboundProcessor> alsoFor(String type) {
+        List<Hl7InboundProcessor> out = new java.util.ArrayList<>();
+        for (Registered r : also) {
+            if (r.types().contains(type)) {
+                out.add(r.processor());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isAlso(Object value) {
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(String.valueOf(value).trim());
     }
 
     /** The processor of this MSH-9 type ({@code RDS^O13}), or null when none is registered. */

@@ -107,7 +107,7 @@ public class InboundChannel {
         this.store = new MessageStore(dataSource, config.name());
         InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
                 config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
-                config.ack_after(), new ParseBudget(limits), tables, contributed::forType);
+                config.ack_after(), new ParseBudget(limits), tables, contributed::forType, contributed::alsoFor);
         this.handler = handler;
         // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
         this.processor = new InboundProcessor(config.name(), store, handler).start();

@@ -2,6 +2,7 @@ package org.pediconsult.hl7.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import org.pediconsult.consultation.api.HisPatients;
 import org.pediconsult.consultation.api.UnknownHisPatientException;
 import org.pediconsult.consultation.api.dto.HisObservationReport;
 import org.pediconsult.hl7.api.Hl7InboundProcessor;
+import org.pediconsult.hl7.api.Hl7InboundRefusal;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,7 @@ final class InboundHandler implements Processor {
     private final ParseBudget budget;
     private final Hl7Tables tables;
     private final ContributedTypes contributed;
+    private final Function<String, List<Hl7InboundProcessor>> also;
     /** Called after a message was stored as RECEIVED (the channel's processor wakes up). */
     private volatile Runnable onReceived = () -> { };
 
@@ -124,7 +127,18 @@ final class InboundHandler implements Processor {
                    PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
                    java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
                    Hl7Tables tables, Function<String, Hl7InboundProcessor> processors) {
+        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter, budget,
+                tables, processors, type -> List.of());
+    }
+
+    /** @param also the "also" processors of an MSH-9 type the bridge processes itself ({@link ContributedProcessors#alsoFor}) */
+    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
+                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
+                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
+                   Hl7Tables tables, Function<String, Hl7InboundProcessor> processors,
+                   Function<String, List<Hl7InboundProcessor>> also) {
         this.contributed = new ContributedTypes(channel, processors);
+        this.also = also;
         this.budget = budget;
         this.tables = tables;
         this.ackAfter = ackAfter;
@@ -362,7 +376,44 @@ final class InboundHandler implements Processor {
         if (!builtIn(e.type)) {
             return contributed.process(e, message);
         }
-        return OruObservationMapping.EVENT.equals(e.type) ? recordObservations(e, message) : registerPatient(e, message);
+        HL7Exception refusal = OruObservationMapping.EVENT.equals(e.type) ? recordObservations(e, message)
+                : registerPatient(e, message);
+        if (refusal == null) {
+            processAlso(e, message);
+        }
+        return refusal;
+    }
+
+    /**
+     * The "also" processors of a built-in type, after the bridge's own processing succeeded, with the child
+     * ids it found (e.patient). Their refusals and failures are logged (type, control id, the processor's
+     * class: no patient data) and change nothing: the message stays PROCESSED (an engineer may reprocess it).
+     */
+    private void processAlso(MessageStore.Entry e, Message message) {
+        List<Hl7InboundProcessor> processors;
+        try {
+            processors = also.apply(e.type);
+        } catch (RuntimeException failed) {
+            LOG.warn("channel {}: {} control id {}: also-processors not found ({})", channel, e.type, e.controlId,
+                    failed.getClass().getName());
+            return;
+        }
+        if (processors == null || processors.isEmpty()) {
+            return;
+        }
+        List<String> keys = e.patient == null || e.patient.isBlank() ? List.of()
+                : java.util.Arrays.stream(e.patient.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        for (Hl7InboundProcessor p : processors) {
+            try {
+                p.processAlso(message, channel, keys);
+            } catch (Hl7InboundRefusal refused) {
+                LOG.warn("channel {}: {} control id {} refused by also-processor {} (message stays PROCESSED)", channel,
+                        e.type, e.controlId, p.getClass().getName());
+            } catch (RuntimeException | LinkageError failed) {
+                LOG.warn("channel {}: {} control id {} failed in also-processor {} ({}; message stays PROCESSED)",
+                        channel, e.type, e.controlId, p.getClass().getName(), failed.getClass().getName());
+            }
+        }
     }
 
     /**
