@@ -2,7 +2,7 @@
 // Claims: `GET /api/claims` (all, newest first) or `?state=` for one tab; each card shows the consultation, the
 // specialty, the payer, claimed / self-pay / paid, the state, the reasons a claim is not claimable (INELIGIBLE)
 // or the insurer's reasons (REJECTED) on top, and the lines. "提交医保" submits a QUALIFIED claim
-// (`POST /api/claims/{id}/submission`, also a retry while SUBMITTED without an answer); "重新申报" makes a REJECTED
+// (`POST /api/claims/{id}/submission`; a submitted claim is never sent twice: it waits for the insurer); "重新申报" makes a REJECTED
 // claim's next version (`POST .../resubmission` -> 201 the new version, QUALIFIED or INELIGIBLE), once: a rejected
 // claim that already has a newer version says which. Reconciliation: a period (this month by default),
 // `GET /api/claims/reconciliation?from&to` per institution x specialty with totals, and the same as CSV
@@ -131,7 +131,6 @@ function actions(k, successor, errors, reload) {
   const buttons = [];
   if (k.state === 'QUALIFIED') buttons.push(act(t('clSubmit'), 'claim-submit', 'submission', 'submitted'));
   // no answer yet: sending again is safe (the lines' transaction ids make it idempotent)
-  if (k.state === 'SUBMITTED' && !k.answeredAt) buttons.push(act(t('clRetry'), 'claim-retry', 'submission', 'submitted', 'secondary'));
   if (k.state === 'REJECTED' && !successor) buttons.push(act(t('clResubmit'), 'claim-resubmit', 'resubmission', 'resubmitted'));
   return buttons.length ? h('div', { class: 'actions' }, buttons) : null;
 }
