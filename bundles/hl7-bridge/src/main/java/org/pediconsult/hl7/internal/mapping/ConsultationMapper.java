@@ -2,7 +2,6 @@ package org.pediconsult.hl7.internal.mapping;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import ca.uhn.hl7v2.HL7Exception;
@@ -17,6 +16,7 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.hl7.api.Hl7OutboundMapper;
 import org.pediconsult.hl7.api.OutboundMessage;
 import org.pediconsult.hl7.api.UnmappableEventException;
+import org.pediconsult.hl7.api.segments.PatientSegments;
 import org.pediconsult.platform.api.event.DomainEvent;
 
 /**
@@ -26,16 +26,14 @@ import org.pediconsult.platform.api.event.DomainEvent;
  * guardian), PV1 (an outpatient online visit numbered by the consultation id), the physician as XCN.
  */
 abstract class ConsultationMapper implements Hl7OutboundMapper {
-    static final String AUTHORITY = "PEDICONSULT";
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    static final String AUTHORITY = PatientSegments.AUTHORITY;
 
     private final InterfaceRecords records;
-    private final ZoneId zone;
+    private final PatientSegments segments;
 
     ConsultationMapper(InterfaceRecords records, ZoneId zone) {
         this.records = records;
-        this.zone = zone;
+        this.segments = new PatientSegments(zone);
     }
 
     @Override
@@ -55,36 +53,12 @@ abstract class ConsultationMapper implements Hl7OutboundMapper {
     abstract List<OutboundMessage> map(DomainEvent event, ConsultationRecord r) throws Exception;
 
     String ts(Instant at) {
-        return at == null ? "" : TS.format(at.atZone(zone));
+        return segments.ts(at);
     }
 
     /** PID: PediConsult id (PI) first, then the HIS id (MR) or the identity document. */
     void pid(Segment pid, ChildDTO child) throws HL7Exception {
-        Terser.set(pid, 1, 0, 1, 1, "1");
-        Terser.set(pid, 3, 0, 1, 1, child.id);
-        Terser.set(pid, 3, 0, 4, 1, AUTHORITY);
-        Terser.set(pid, 3, 0, 5, 1, "PI");
-        if (child.idValue != null && !child.idValue.isBlank()) {
-            String value = child.idValue;
-            String authority = "";
-            String type = "NI";
-            if ("HIS".equals(child.idType)) {
-                int cut = value.lastIndexOf('^');
-                authority = cut < 0 ? "" : value.substring(0, cut);
-                value = cut < 0 ? value : value.substring(cut + 1);
-                type = "MR";
-            } else if (child.idType != null) {
-                authority = child.idType;
-            }
-            Terser.set(pid, 3, 1, 1, 1, value);
-            Terser.set(pid, 3, 1, 4, 1, authority);
-            Terser.set(pid, 3, 1, 5, 1, type);
-        }
-        Terser.set(pid, 5, 0, 1, 1, child.familyName);
-        Terser.set(pid, 5, 0, 2, 1, child.givenName);
-        Terser.set(pid, 5, 0, 7, 1, "L");
-        Terser.set(pid, 7, 0, 1, 1, child.birthDate == null ? "" : DATE.format(child.birthDate));
-        Terser.set(pid, 8, 0, 1, 1, sex(child.sex));
+        segments.pid(pid, child);
     }
 
     /** NK1: the guardian attending, with the relationship by HL7 table 0063. */
@@ -99,43 +73,17 @@ abstract class ConsultationMapper implements Hl7OutboundMapper {
 
     /** PV1: outpatient (O) online visit; PV1-19 the consultation id; PV1-7 the physician when booked. */
     void pv1(Segment pv1, ConsultationRecord r) throws HL7Exception {
-        Terser.set(pv1, 1, 0, 1, 1, "1");
-        Terser.set(pv1, 2, 0, 1, 1, "O");
-        Terser.set(pv1, 3, 0, 1, 1, "ONLINE");
-        Terser.set(pv1, 4, 0, 1, 1, "R");
-        if (r.physician != null) {
-            xcn(pv1, 7, r.physician);
-        }
-        Terser.set(pv1, 10, 0, 1, 1, r.consultation.specialtyId);
-        Terser.set(pv1, 19, 0, 1, 1, r.consultation.id);
-        Terser.set(pv1, 19, 0, 4, 1, AUTHORITY);
-        Terser.set(pv1, 19, 0, 5, 1, "VN");
-        Terser.set(pv1, 44, 0, 1, 1, ts(r.consultation.createdAt));
+        segments.pv1(pv1, r);
     }
 
     /** A physician as XCN: licence number, family name, given name, title. */
     void xcn(Segment segment, int field, PhysicianDTO p) throws HL7Exception {
-        Terser.set(segment, field, 0, 1, 1, p.licenceNumber);
-        Terser.set(segment, field, 0, 2, 1, p.familyName);
-        Terser.set(segment, field, 0, 3, 1, p.givenName);
-        Terser.set(segment, field, 0, 6, 1, p.title);
+        segments.xcn(segment, field, p);
     }
 
     static String messageType(Message m) throws HL7Exception {
         Terser t = new Terser(m);
         return t.get("/MSH-9-1") + "^" + t.get("/MSH-9-2");
-    }
-
-    private static String sex(String sex) {
-        if (sex == null) {
-            return "U";
-        }
-        switch (sex) {
-            case "FEMALE": return "F";
-            case "MALE": return "M";
-            case "OTHER": return "O";
-            default: return "U";
-        }
     }
 
     /** PediConsult relationship codes to HL7 table 0063. */

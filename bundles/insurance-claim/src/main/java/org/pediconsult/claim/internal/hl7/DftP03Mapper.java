@@ -1,5 +1,6 @@
 package org.pediconsult.claim.internal.hl7;
 
+import org.pediconsult.hl7.api.segments.PatientSegments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

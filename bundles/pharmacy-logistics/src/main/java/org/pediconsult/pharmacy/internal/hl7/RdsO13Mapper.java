@@ -1,5 +1,6 @@
 package org.pediconsult.pharmacy.internal.hl7;
 
+import org.pediconsult.hl7.api.segments.PatientSegments;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -200,7 +201,7 @@ public class RdsO13Mapper implements Hl7OutboundMapper {
             segments.xcnLogin(rxd, 10, d.dispensedBy);
         }
         Terser.set(rxd, 18, 0, 1, 1, item.lot);
-        Terser.set(rxd, 19, 0, 1, 1, item.expiry == null ? null : PatientSegments.DATE.format(item.expiry));
+        Terser.set(rxd, 19, 0, 1, 1, item.expiry == null ? null : PatientSegments.date(item.expiry));
         if (item.manufacturer != null) {
             Terser.set(rxd, 20, 0, 2, 1, oneLine(item.manufacturer));
         }

@@ -1,5 +1,6 @@
 package org.pediconsult.prescription.internal.hl7;
 
+import org.pediconsult.hl7.api.segments.PatientSegments;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

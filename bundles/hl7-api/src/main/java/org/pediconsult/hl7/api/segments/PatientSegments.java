@@ -1,6 +1,7 @@
-package org.pediconsult.pharmacy.internal.hl7;
+package org.pediconsult.hl7.api.segments;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -12,32 +13,39 @@ import org.pediconsult.consultation.api.dto.ConsultationRecord;
 import org.pediconsult.consultation.api.dto.PhysicianDTO;
 
 /**
- * The segments a dispense message shares with the prescription bundle's RDE^O11 and the HL7 bridge's
- * consultation messages, written the same way (a copy: theirs are private to their bundles): PID
- * (PediConsult id, HIS id, name, birth date, sex), PV1 (an outpatient online visit numbered by the
- * consultation id), a physician as XCN and timestamps {@code yyyyMMddHHmmssZ} in the configured zone.
+ * The segments PediConsult's outbound messages share, written one way for every bundle that maps events to
+ * HL7 (prescriptions, dispenses, claims): PID (the PediConsult id as PI first, then the HIS id as MR or the
+ * identity document; name, birth date, sex), PV1 (an outpatient online visit numbered by the consultation
+ * id, the physician when booked), a physician or a login as XCN, a person's name as XPN, timestamps
+ * {@code yyyyMMddHHmmssZ} and dates {@code yyyyMMdd} in the zone given, and relationships as table 0063.
+ *
+ * @since 1.0
  */
-final class PatientSegments {
-    static final String AUTHORITY = "PEDICONSULT";
+public final class PatientSegments {
+    public static final String AUTHORITY = "PEDICONSULT";
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final ZoneId zone;
 
-    PatientSegments(ZoneId zone) {
+    public PatientSegments(ZoneId zone) {
         this.zone = zone;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
-    String ts(Instant at) {
+    public String ts(Instant at) {
         return at == null ? "" : TS.format(at.atZone(zone));
     }
 
+    public static String date(LocalDate d) {
+        return d == null ? "" : DATE.format(d);
+    }
+
     /** PID: PediConsult id (PI) first, then the HIS id (MR) or the identity document. */
-    void pid(Segment pid, ChildDTO child) throws HL7Exception {
+    public void pid(Segment pid, ChildDTO child) throws HL7Exception {
         Terser.set(pid, 1, 0, 1, 1, "1");
         Terser.set(pid, 3, 0, 1, 1, child.id);
         Terser.set(pid, 3, 0, 4, 1, AUTHORITY);
@@ -66,13 +74,13 @@ final class PatientSegments {
     }
 
     /** PV1: outpatient (O) online visit; PV1-19 the consultation id; PV1-7 the physician when booked. */
-    void pv1(Segment pv1, ConsultationRecord r) throws HL7Exception {
+    public void pv1(Segment pv1, ConsultationRecord r) throws HL7Exception {
         Terser.set(pv1, 1, 0, 1, 1, "1");
         Terser.set(pv1, 2, 0, 1, 1, "O");
         Terser.set(pv1, 3, 0, 1, 1, "ONLINE");
         Terser.set(pv1, 4, 0, 1, 1, "R");
         if (r.physician != null) {
-            xcn(pv1, 7, r.physician);
+            xcn(pv1, 7, 0, r.physician);
         }
         Terser.set(pv1, 10, 0, 1, 1, r.consultation.specialtyId);
         Terser.set(pv1, 19, 0, 1, 1, r.consultation.id);
@@ -82,17 +90,48 @@ final class PatientSegments {
     }
 
     /** A physician as XCN: licence number, family name, given name, title. */
-    void xcn(Segment segment, int field, PhysicianDTO p) throws HL7Exception {
-        Terser.set(segment, field, 0, 1, 1, p.licenceNumber);
-        Terser.set(segment, field, 0, 2, 1, p.familyName);
-        Terser.set(segment, field, 0, 3, 1, p.givenName);
-        Terser.set(segment, field, 0, 6, 1, p.title);
+    public void xcn(Segment segment, int field, PhysicianDTO p) throws HL7Exception {
+        xcn(segment, field, 0, p);
     }
 
     /** A PediConsult user known only by login name, as XCN: the login with PEDICONSULT as assigning authority. */
-    void xcnLogin(Segment segment, int field, String login) throws HL7Exception {
+    public void xcnLogin(Segment segment, int field, String login) throws HL7Exception {
         Terser.set(segment, field, 0, 1, 1, login);
         Terser.set(segment, field, 0, 9, 1, AUTHORITY);
+    }
+
+    /** A physician as XCN (repetition {@code rep}): licence number, family name, given name, title. */
+    public void xcn(Segment segment, int field, int rep, PhysicianDTO p) throws HL7Exception {
+        Terser.set(segment, field, rep, 1, 1, p.licenceNumber);
+        Terser.set(segment, field, rep, 2, 1, p.familyName);
+        Terser.set(segment, field, rep, 3, 1, p.givenName);
+        Terser.set(segment, field, rep, 6, 1, p.title);
+    }
+
+    /** A person's name as XPN: family name, given name, name type L (legal). */
+    public static void xpn(Segment segment, int field, String familyName, String givenName) throws HL7Exception {
+        Terser.set(segment, field, 0, 1, 1, familyName);
+        Terser.set(segment, field, 0, 2, 1, givenName);
+        Terser.set(segment, field, 0, 7, 1, "L");
+    }
+
+    /**
+     * A relationship as HL7 table 0063: PediConsult's codes (MOTHER, FATHER, GRANDPARENT, LEGAL_GUARDIAN,
+     * SELF) are translated, a table 0063 code (MTH, FTH, GRP, GRD, SEL, ...) is kept; anything else is OTH.
+     */
+    public static String relationship(String relationship) {
+        if (relationship == null || relationship.isBlank()) {
+            return "OTH";
+        }
+        String r = relationship.trim().toUpperCase(java.util.Locale.ROOT);
+        switch (r) {
+            case "MOTHER": return "MTH";
+            case "FATHER": return "FTH";
+            case "GRANDPARENT": return "GRP";
+            case "LEGAL_GUARDIAN": case "GUARDIAN": return "GRD";
+            case "SELF": return "SEL";
+            default: return r.matches("[A-Z]{3}") ? r : "OTH";
+        }
     }
 
     private static String sex(String sex) {
