@@ -10,6 +10,7 @@ import * as pharmacy from './pharmacy.js';
 import * as dispensing from './dispensing.js';
 import * as courier from './courier.js';
 import * as billing from './billing.js';
+import { report } from './report.js';
 import { call } from './call.js';
 import { watchIdle } from './idle.js';
 
@@ -64,6 +65,7 @@ function header() {
   if (s.roles.includes('BILLING') || s.roles.includes('AUDITOR')) nav.append(link('#/billing', t('navBilling')));
   if (s.roles.includes('INTEGRATION_ADMIN')) nav.append(link('#/ops', t('navOps')), link('#/accounts', t('navAccounts')));
   else if (s.roles.includes('AUDITOR')) nav.append(link('#/ops', t('navOps')));
+  if (s.roles.includes('INTEGRATION_ADMIN') || s.roles.includes('AUDITOR')) nav.append(link('#/report', t('navReport')));
   nav.append(link('#/password', t('navPassword')));
 }
 
@@ -99,6 +101,7 @@ async function render() {
       case 'courier': return await courier.deliveries(main);
       case 'billing': return await billing.claims(main, params);
       case 'ops': return await operations(main);
+      case 'report': return await report(main);
       case 'call': return await call(main, parts[1], route);
       default: location.replace(homeFor(s));
     }

@@ -2,7 +2,7 @@
 const DICT = {
   zh: {
     skip: '跳到正文', switchTo: 'English', switchLabel: 'Switch to English', logout: '退出',
-    navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维',
+    navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维', navReport: '试点报告',
     loginTitle: '登录', username: '用户名', password: '密码', login: '登录', loggingIn: '正在登录…',
     idleLoggedOut: '您已 15 分钟没有操作，为保护孩子的信息已自动退出登录。请重新登录。',
     loading: '正在加载…', back: '返回', save: '保存', yes: '是', no: '否', none: '无', required: '必填',
@@ -229,7 +229,7 @@ const DICT = {
   },
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
-    navHome: 'My children', navQueue: 'Queue', navOps: 'Operations',
+    navHome: 'My children', navQueue: 'Queue', navOps: 'Operations', navReport: 'Pilot report',
     loginTitle: 'Log in', username: 'User name', password: 'Password', login: 'Log in', loggingIn: 'Logging in…',
     idleLoggedOut: 'You were logged out after 15 minutes without activity, to protect the children\'s records. Please log in again.',
     loading: 'Loading…', back: 'Back', save: 'Save', yes: 'Yes', no: 'No', none: 'None', required: 'required',
