@@ -11,7 +11,7 @@ import org.pediconsult.consultation.api.dto.HisPatient;
 
 /**
  * ADT A04/A08/A28/A31 to a {@link HisPatient}: PID-3 (first identifier, with its assigning
- * authority), PID-5 name, PID-7 birth date, PID-8 sex, and each NK1 as a guardian (NK1-2 name,
+ * authority), PID-5 name, PID-7 birth date, PID-8 sex, PID-11 city (first address, XAD-3), and each NK1 as a guardian (NK1-2 name,
  * NK1-3 relationship by HL7 table 0063, NK1-5 phone). A missing required field is reported with
  * its HL7 location so the negative ACK can point at it.
  */
@@ -56,6 +56,8 @@ final class AdtPatientMapping {
             throw new MissingField("PID", 7, "PID-7 is not a date (YYYYMMDD)");
         }
         p.sex = sex(t.get("/.PID-8"));
+        String city = t.get("/.PID-11-3");
+        p.city = blank(city) ? null : city.strip();
         Structure[] kin = message.getAll("NK1");
         for (int i = 0; i < kin.length; i++) {
             HisPatient.Guardian g = new HisPatient.Guardian();

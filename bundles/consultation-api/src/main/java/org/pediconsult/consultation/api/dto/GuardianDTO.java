@@ -21,4 +21,10 @@ public class GuardianDTO {
     public String refusedBy;
     /** @since 1.3 */
     public Instant refusedAt;
+    /**
+     * The family's city as the guardian set it (the Chinese name of a city in the suite's city table,
+     * e.g. {@code 苏州市}); {@code null} when not set. Used only for the pilot report's travel saved.
+     * @since 1.5
+     */
+    public String city;
 }

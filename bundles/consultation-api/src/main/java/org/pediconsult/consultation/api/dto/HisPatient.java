@@ -13,6 +13,8 @@ public class HisPatient {
     /** FEMALE, MALE, OTHER or UNKNOWN (PID-8 F/M/O/U). */
     public String sex;
     public LocalDate birthDate;
+    /** The city of the patient's address as the HIS sends it (PID-11, XAD-3), or {@code null}. @since 1.5 */
+    public String city;
     public List<Guardian> guardians = new ArrayList<>();
 
     /** One NK1 guardian. */

@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
+import org.pediconsult.platform.api.rest.BodyLimit;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -65,6 +66,22 @@ public class GuardianResource implements RestResource {
     @RequiresRole(Role.GUARDIAN)
     public GuardianDTO me(@Context SecurityContext sc) {
         return people.me(AuthenticatedUser.of(sc));
+    }
+
+    /** Body of PUT /api/guardians/me/city. */
+    public static class CityBody {
+        public String city;
+    }
+
+    /** The family's city (pilot report, travel saved): a city of the suite's city table; null or "" clears it. */
+    @PUT
+    @Path("me/city")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.GUARDIAN)
+    @BodyLimit(1_000)
+    public GuardianDTO setCity(@Context SecurityContext sc, CityBody body) {
+        Require.body(body);
+        return people.setCity(AuthenticatedUser.of(sc), body.city);
     }
 
     /** Body of PUT /api/guardians/me/id-document. */

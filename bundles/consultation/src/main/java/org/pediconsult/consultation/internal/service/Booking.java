@@ -18,6 +18,8 @@ import org.pediconsult.consultation.api.dto.PhysicianDTO;
 import org.pediconsult.consultation.api.dto.SlotDTO;
 import org.pediconsult.consultation.internal.rules.ConsultationStateMachine.Action;
 import org.pediconsult.consultation.internal.rules.PhysicianFacts;
+import org.pediconsult.consultation.internal.rules.RuleDecision;
+import org.pediconsult.consultation.internal.store.Rows;
 import org.pediconsult.consultation.internal.store.ConsultationStore;
 import org.pediconsult.consultation.internal.store.PhysicianStore;
 import org.pediconsult.platform.api.data.Tx;
@@ -52,7 +54,40 @@ final class Booking {
         this.clock = clock;
     }
 
+    /** A booking refused by a physician eligibility rule: recorded (own transaction) after the booking rolled back. */
+    private static final class EligibilityRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient RuleDecision decision;
+        final String physicianId;
+        final String institution;
+        final String specialtyId;
+
+        EligibilityRefused(RuleDecision decision, String physicianId, String institution, String specialtyId) {
+            super(decision.rule(), null, false, false);
+            this.decision = decision;
+            this.physicianId = physicianId;
+            this.institution = institution;
+            this.specialtyId = specialtyId;
+        }
+    }
+
+    private <T> T recordingRefusals(AuthenticatedUser user, java.util.function.Supplier<T> booking) {
+        try {
+            return booking.get();
+        } catch (EligibilityRefused e) {
+            tx.inTransaction(c -> Rows.update(c, "INSERT INTO consult_eligibility_refusal (rule, physician_id, institution, "
+                    + "specialty_id, actor, refused_at) VALUES (?, ?, ?, ?, ?, ?)", e.decision.rule(), e.physicianId,
+                    e.institution, e.specialtyId, user.username(), clock.instant()));
+            Refusals.require(e.decision);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
     ConsultationDTO book(AuthenticatedUser user, String consultationId, String slotId) {
+        return recordingRefusals(user, () -> bookOnce(user, consultationId, slotId));
+    }
+
+    private ConsultationDTO bookOnce(AuthenticatedUser user, String consultationId, String slotId) {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
             access.requireConsultGuardian(c, user, k);
@@ -92,6 +127,10 @@ final class Booking {
     }
 
     ConsultationDTO reschedule(AuthenticatedUser user, String consultationId, String slotId) {
+        return recordingRefusals(user, () -> rescheduleOnce(user, consultationId, slotId));
+    }
+
+    private ConsultationDTO rescheduleOnce(AuthenticatedUser user, String consultationId, String slotId) {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
             access.requireConsultGuardian(c, user, k);
@@ -138,8 +177,11 @@ final class Booking {
         }
         LocalDate day = rules.day(slot.startsAt);
         PhysicianDTO p = physicians.byId(c, slot.physicianId);
-        Refusals.require(rules.eligibility.check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
-                new HashSet<>(p.specialties)), k.specialtyId, day));
+        RuleDecision eligible = rules.eligibility.check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
+                new HashSet<>(p.specialties)), k.specialtyId, day);
+        if (!eligible.allowed()) {
+            throw new EligibilityRefused(eligible, p.id, p.institution, k.specialtyId);
+        }
         if ("INITIAL".equals(k.kind)) {
             Refusals.require(rules.scope.initialConsultAllowed(day, k.specialtyId));
         }

@@ -63,11 +63,12 @@ public class HisPatientsService implements HisPatients {
                 child.idValue = p.hisId;
                 people.insertChild(c, child, source, now);
                 childId = child.id;
+                Rows.update(c, "UPDATE consult_child SET his_city = ? WHERE id = ?", city(p.city), childId);
                 audit.record(c, new AuditEntry(source, AuditEntry.Action.CREATE, "child", childId, childId, "from HIS"));
             } else {
-                Rows.update(c, "UPDATE consult_child SET family_name = ?, given_name = ?, sex = ?, birth_date = ? WHERE id = ?",
-                        p.familyName, p.givenName == null ? "" : p.givenName, p.sex == null ? "UNKNOWN" : p.sex,
-                        p.birthDate, childId);
+                Rows.update(c, "UPDATE consult_child SET family_name = ?, given_name = ?, sex = ?, birth_date = ?, "
+                        + "his_city = ? WHERE id = ?", p.familyName, p.givenName == null ? "" : p.givenName,
+                        p.sex == null ? "UNKNOWN" : p.sex, p.birthDate, city(p.city), childId);
                 audit.record(c, new AuditEntry(source, AuditEntry.Action.UPDATE, "child", childId, childId, "from HIS"));
             }
             for (HisPatient.Guardian g : p.guardians) {
@@ -107,6 +108,15 @@ public class HisPatientsService implements HisPatients {
             people.insertGuardianship(c, link);
             audit.record(c, new AuditEntry(source, AuditEntry.Action.CREATE, "guardian", dto.id, childId, "from HIS NK1"));
         }
+    }
+
+    /** The HIS city as sent (PID-11 XAD-3), trimmed to the column; null when absent. Matched to the city table by the report. */
+    static String city(String city) {
+        if (city == null || city.isBlank()) {
+            return null;
+        }
+        String s = city.strip();
+        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
     private static void require(Object value, String field) {

@@ -148,6 +148,34 @@ public class PeopleService {
     }
 
     /**
+     * The guardian sets the family's city (for the pilot report's travel saved): a name of the city table
+     * ({@code 苏州}, {@code 苏州市}, {@code Suzhou}, {@code Suzhou, Jiangsu}), stored as its Chinese name;
+     * blank or null clears it. 400 (field {@code city}) for a name the table does not know. Audited.
+     */
+    public GuardianDTO setCity(AuthenticatedUser u, String city) {
+        String stored = null;
+        if (city != null && !city.isBlank()) {
+            if (city.length() > 60) {
+                throw ProblemException.badField("city", "city: at most 60 characters / 城市：最多 60 个字符");
+            }
+            stored = org.pediconsult.consultation.internal.geo.CityTable.shipped().find(city)
+                    .orElseThrow(() -> ProblemException.badField("city", "unknown city: give a prefecture-level city "
+                            + "by its Chinese name (e.g. 苏州 or 苏州市) or its pinyin name (e.g. Hangzhou; 'Suzhou, "
+                            + "Jiangsu' where two cities share a name) / 未知城市：请填写地级市的中文名（如 苏州 或 苏州市）"
+                            + "或拼音名（如 Hangzhou；同名城市请加省份，如 'Suzhou, Jiangsu'）"))
+                    .nameZh();
+        }
+        String value = stored;
+        return tx.inTransaction(c -> {
+            GuardianDTO g = access.requireGuardian(c, u);
+            people.updateGuardianCity(c, g.id, value);
+            audit.record(c, new AuditEntry(u.username(), AuditEntry.Action.UPDATE, "guardian", g.id, null,
+                    value == null ? "city cleared" : "city set"));
+            return people.guardian(c, g.id);
+        });
+    }
+
+    /**
      * The guardian corrects the ID document of an identity not verified yet (e.g. after a refusal): the
      * refusal is cleared and the identity waits for the front desk again. 409 once verified.
      */

@@ -112,7 +112,13 @@ public final class PeopleStore {
         g.refusedReason = rs.getString("refused_reason");
         g.refusedBy = rs.getString("refused_by");
         g.refusedAt = Rows.instant(rs, "refused_at");
+        g.city = rs.getString("city");
         return g;
+    }
+
+    /** The family's city as the guardian set it (a name from the city table), or null to clear it. */
+    public int updateGuardianCity(Connection c, String guardianId, String city) throws SQLException {
+        return Rows.update(c, "UPDATE consult_guardian SET city = ? WHERE id = ?", city, guardianId);
     }
 
     private static GuardianshipDTO guardianship(ResultSet rs) throws SQLException {

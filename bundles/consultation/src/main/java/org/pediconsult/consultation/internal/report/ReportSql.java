@@ -1,0 +1,120 @@
+package org.pediconsult.consultation.internal.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.pediconsult.platform.api.report.Label;
+import org.pediconsult.platform.api.report.ReportPeriod;
+
+/** Shared SQL and arithmetic of the consultation bundle's report sections (portable SQL: H2 and PostgreSQL). */
+final class ReportSql {
+    static final Label UNASSIGNED = Label.of("未分配", "unassigned");
+    static final Label OTHER = Label.of("其他", "other");
+
+    private ReportSql() {
+    }
+
+    /** A row of a query: its columns as objects. */
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * {@code CASE WHEN col < ? THEN 0 WHEN col < ? THEN 1 ... ELSE n-1 END}: the index of the period's month
+     * (in the pilot zone) a timestamp falls in, for rows already restricted to the period. Its parameters
+     * (the months' first instants) are added to {@code params}.
+     */
+    static String monthIndex(String column, ReportPeriod period, List<Object> params) {
+        List<YearMonth> months = period.months();
+        if (months.size() == 1) {
+            return "0";
+        }
+        StringBuilder sql = new StringBuilder("CASE");
+        for (int i = 1; i < months.size(); i++) {
+            sql.append(" WHEN ").append(column).append(" < ? THEN ").append(i - 1);
+            params.add(months.get(i).atDay(1).atStartOfDay(period.zone()).toInstant());
+        }
+        return sql.append(" ELSE ").append(months.size() - 1).append(" END").toString();
+    }
+
+    static void query(Connection c, String sql, List<Object> params, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof Instant) {
+                    ps.setTimestamp(i + 1, Timestamp.from((Instant) p));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+
+    static List<Object> params(Object... first) {
+        return new ArrayList<>(Arrays.asList(first));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Nearest-rank percentile (p in 0..100) of values; null for none. Sorts {@code values} in place. */
+    static Double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return null;
+        }
+        Arrays.sort(values);
+        int rank = (int) Math.ceil(p / 100.0 * values.length);
+        return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
+    }
+
+    static Double round1(Double v) {
+        return v == null ? null : Math.round(v * 10.0) / 10.0;
+    }
+
+    /** {@code part} of {@code whole} as a percentage with one decimal; null when whole is 0. */
+    static Double percent(long part, long whole) {
+        return whole == 0 ? null : round1(100.0 * part / whole);
+    }
+
+    static long get(Map<String, Long> m, String key) {
+        return m.getOrDefault(key, 0L);
+    }
+
+    /** A free-text reason as a cell: trimmed, at most 200 characters, "未填写/not given" when blank. */
+    static Object reason(String text) {
+        if (text == null || text.isBlank()) {
+            return Label.of("未填写", "not given");
+        }
+        String t = text.strip();
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+    }
+
+    /** A triage level or state code as a bilingual label. */
+    static Label triage(String level) {
+        if (level == null) {
+            return Label.of("无分诊（复诊）", "no triage (follow-up)");
+        }
+        switch (level) {
+            case "REMOTE_OK": return Label.of("可线上问诊", "remote consultation suitable");
+            case "IN_PERSON": return Label.of("需线下就诊", "in-person visit needed");
+            case "EMERGENCY": return Label.of("急诊", "emergency");
+            default: return Label.plain(level);
+        }
+    }
+}
