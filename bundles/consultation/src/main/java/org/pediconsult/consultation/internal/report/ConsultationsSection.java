@@ -276,8 +276,8 @@ public class ConsultationsSection implements ReportSection {
                     "Referral rate at triage = referred at triage / triaged consultations; referral rate of ended sessions = ended and referred / (completed + ended and referred)."))
                .note(Label.of("预约至开始：创建至首次进入问诊中；候诊至接诊：进入候诊室至医生接诊；时长：首次开始至完成。百分位为最近秩法，单位分钟。",
                     "Booking to start: creation to first start of the session; waiting room to admission: entering the waiting room to the physician's admission; duration: first start to completion. Percentiles by nearest rank, in minutes."))
-               .note(Label.of("暂停：监护人离开导致问诊暂停的次数。转诊原因为分诊或医生填写的原文，显示前10项，其余计为“其他”。",
-                    "Pauses: times a session paused because the guardian left. Referral reasons are the triage's or the physician's text; the top 10 are shown, the rest as \"other\"."));
+               .note(Label.of("暂停：监护人离开导致问诊暂停的次数。转诊原因为分诊或医生填写的原文，只显示出现至少3次的前10项（自由文本可能含个人信息），其余计为“其他”。",
+                    "Pauses: times a session paused because the guardian left. Referral reasons are the triage's or the physician's text; only the top 10 given at least 3 times are shown (free text may hold personal details), the rest as \"other\"."));
             return out.build();
         });
     }
@@ -296,14 +296,14 @@ public class ConsultationsSection implements ReportSection {
         long[] other = new long[2];
         for (int i = 0; i < sorted.size(); i++) {
             long[] n = sorted.get(i).getValue();
-            if (i < 10) {
+            if (i < 10 && n[0] + n[1] >= ReportSql.MIN_REASON_COUNT) {
                 t.row(ReportSql.reason(sorted.get(i).getKey()), n[0], n[1], n[0] + n[1]);
             } else {
                 other[0] += n[0];
                 other[1] += n[1];
             }
         }
-        if (sorted.size() > 10) {
+        if (other[0] + other[1] > 0) {
             t.row(ReportSql.OTHER, other[0], other[1], other[0] + other[1]);
         }
         return t.build();

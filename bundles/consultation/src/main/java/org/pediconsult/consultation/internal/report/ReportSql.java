@@ -19,6 +19,8 @@ import org.pediconsult.platform.api.report.ReportPeriod;
 final class ReportSql {
     static final Label UNASSIGNED = Label.of("未分配", "unassigned");
     static final Label OTHER = Label.of("其他", "other");
+    /** A free-text reason is shown only when this many consultations gave it (it may name a child's details). */
+    static final int MIN_REASON_COUNT = 3;
 
     private ReportSql() {
     }

@@ -119,13 +119,13 @@ public class SafetySection implements ReportSection {
                     .column("count", Label.of("数量", "Count"), Unit.COUNT);
             long other = 0;
             for (int i = 0; i < sorted.size(); i++) {
-                if (i < 10) {
+                if (i < 10 && sorted.get(i).getValue()[0] >= ReportSql.MIN_REASON_COUNT) {
                     rt.row(ReportSql.reason(sorted.get(i).getKey()), sorted.get(i).getValue()[0]);
                 } else {
                     other += sorted.get(i).getValue()[0];
                 }
             }
-            if (sorted.size() > 10) {
+            if (other > 0) {
                 rt.row(ReportSql.OTHER, other);
             }
             out.table(rt.build());
@@ -149,7 +149,9 @@ public class SafetySection implements ReportSection {
             out.note(Label.of("急诊分诊与结束并转诊按本期内创建的问诊统计；资质拒绝按拒绝发生时间统计。",
                     "EMERGENCY triage and ended-and-referred count the consultations created in the period; eligibility refusals count by the time of the refusal."))
                .note(Label.of("资质拒绝：预约时医生未通过白名单、试点机构、专科或独立执业满3年规则（自本版本起记录，之前的拒绝未记录）。",
-                    "Eligibility refusals: bookings refused because the physician failed the white-list, pilot institution, specialty or 3-years-of-practice rule (recorded from this version on; earlier refusals were not recorded)."));
+                    "Eligibility refusals: bookings refused because the physician failed the white-list, pilot institution, specialty or 3-years-of-practice rule (recorded from this version on; earlier refusals were not recorded)."))
+               .note(Label.of("结束并转诊原因为医生填写的原文，只显示出现至少3次的前10项，其余计为“其他”。",
+                    "Reasons for ending and referring are the physician's text: only the top 10 given at least 3 times are shown, the rest as \"other\"."));
             return out.build();
         });
     }

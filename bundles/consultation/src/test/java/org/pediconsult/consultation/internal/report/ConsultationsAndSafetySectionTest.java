@@ -155,7 +155,13 @@ class ConsultationsAndSafetySectionTest {
         assertEquals(1L, triage.rows().get(2).get(1));
 
         SectionContent.Table reasons = table(s, "referral-reasons");
-        assertEquals(List.of(List.of("fever above 40", 1L, 0L, 1L), List.of("needs imaging", 0L, 1L, 1L)), reasons.rows());
+        // each reason was given once: under the 3 a free text needs to be shown, both fold into "other"
+        assertEquals(List.of(List.of(ReportSql.OTHER, 1L, 1L, 2L)), reasons.rows());
+        Map<String, long[]> many = new java.util.LinkedHashMap<>();
+        many.put("fever above 40", new long[] {2, 1});
+        many.put("needs imaging", new long[] {0, 2});
+        assertEquals(List.of(List.of("fever above 40", 2L, 1L, 3L), List.of(ReportSql.OTHER, 0L, 2L, 2L)),
+                ConsultationsSection.reasonsTable(many).rows(), "3 times is shown, 2 is folded");
     }
 
     @Test
@@ -170,6 +176,6 @@ class ConsultationsAndSafetySectionTest {
         assertEquals(List.of(2L, 1L), rules.rows().get(0).subList(1, 3), "white-list: 2 refusals of 1 physician");
         assertEquals(List.of(0L, 0L), rules.rows().get(1).subList(1, 3), "pilot institution: the one refusal is outside");
         assertEquals(List.of(1L, 1L), rules.rows().get(3).subList(1, 3), "practice years");
-        assertEquals(List.of(List.of("needs imaging", 1L)), table(s, "end-and-refer-reasons").rows());
+        assertEquals(List.of(List.of(ReportSql.OTHER, 1L)), table(s, "end-and-refer-reasons").rows(), "given once: folded");
     }
 }
