@@ -113,6 +113,11 @@ public class HashChainedAuditTrail implements AuditTrail {
         }
     }
 
+    /** Seals what is committed now (an export first seals, so that its period is complete). */
+    void sealNow() throws SQLException {
+        sealer.sealAll();
+    }
+
     /** Seals what is committed, then reads one page of the trail for an auditor (see {@link AuditRecords}). */
     public List<Map<String, Object>> records(AuditRecords.Query query) {
         try {

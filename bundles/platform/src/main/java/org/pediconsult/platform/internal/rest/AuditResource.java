@@ -12,7 +12,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,18 +22,21 @@ import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.rest.PublicEndpoint;
 import org.pediconsult.platform.api.rest.RequiresRole;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
+import org.pediconsult.platform.internal.audit.AuditArchive;
 import org.pediconsult.platform.internal.audit.AuditRecords;
 import org.pediconsult.platform.internal.audit.HashChainedAuditTrail;
 
 /**
  * The auditor's view of the trail: {@code GET /api/audit/verify} checks the hash chain (same walk as
  * {@code pediconsult:audit-verify}); {@code GET /api/audit/records} reads it, newest first, filtered by
- * patient, actor, action and time, a page at a time ("who saw this child's record" is one request).
- * Both are themselves audited.
+ * patient, actor, action and time, a page at a time ("who saw this child's record" is one request);
+ * {@code GET /api/audit/export} hands the regulator a period's records as a signed zip that verifies
+ * offline ({@link AuditArchive}; same as {@code pediconsult:audit-export}). All are themselves audited.
  */
 @Component(service = RestResource.class)
 @Path("audit")
@@ -39,10 +44,43 @@ import org.pediconsult.platform.internal.audit.HashChainedAuditTrail;
 public class AuditResource implements RestResource {
     private static final int MAX_PAGE = 500;
     private final HashChainedAuditTrail audit;
+    private final AuditArchive archive;
 
     @Activate
-    public AuditResource(@Reference HashChainedAuditTrail audit) {
+    public AuditResource(@Reference HashChainedAuditTrail audit, @Reference AuditArchive archive) {
         this.audit = audit;
+        this.archive = archive;
+    }
+
+    /**
+     * {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD}: Beijing days, both inclusive, at most 400; answers the
+     * archive {@code audit-<from>-<to>.zip}, streamed a page of records at a time. Audited (EXPORT
+     * {@code audit-trail}) when it is done or breaks off.
+     */
+    @GET
+    @Path("export")
+    @Produces("application/zip")
+    @RequiresRole({Role.AUDITOR, Role.INTEGRATION_ADMIN})
+    public Response export(@Context SecurityContext security, @QueryParam("from") String from, @QueryParam("to") String to) {
+        AuditArchive.Period period = AuditArchive.Period.parse(from, to);
+        AuditArchive.Plan plan = archive.plan(period, AuthenticatedUser.of(security).username());
+        StreamingOutput body = out -> archive.write(plan, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + period.fileName() + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /**
+     * The public key the archives are signed with (JWKS), for a regulator to pin instead of trusting the
+     * archive's own copy. Public, like the prescriptions' signing keys: a public key gives nothing away,
+     * and whoever checks an archive (a health commission's staff) need not hold an account here.
+     */
+    @GET
+    @Path("export/signing-keys")
+    @PublicEndpoint
+    public Map<String, Object> exportSigningKeys() {
+        return archive.publicKeys();
     }
 
     @GET
