@@ -44,7 +44,34 @@ export async function home(main) {
   page(main, t('myChildren'), status, sections,
     children.length ? null : h('p', { class: 'muted' }, t('noChildren')),
     h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/addchild' }, t('addChild'))),
+    me ? citySection(me) : null,
     addresses);
+}
+
+/**
+ * The family's city (`PUT /api/guardians/me/city`, a prefecture-level city by its Chinese or pinyin name):
+ * the pilot report counts the distance a family did not travel; the city only, never an address.
+ */
+function citySection(me) {
+  const fields = new Map();
+  const errors = h('div', { hidden: true });
+  const shown = h('p', { dataset: { testid: 'city-current' } }, me.city ? t('cityCurrent', { city: me.city }) : t('cityNone'));
+  const input = h('input', { type: 'text', name: 'city', maxlength: '60', value: me.city || '', autocomplete: 'address-level2',
+    dataset: { testid: 'city-input' } });
+  const save = h('button', { type: 'submit', class: 'secondary', dataset: { testid: 'city-save' } }, t('save'));
+  const form = h('form', { novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    const done = busy(save, t('submitting'));
+    try {
+      const r = await api('/guardians/me/city', { method: 'PUT', body: { city: input.value.trim() || null } });
+      errors.hidden = true;
+      shown.textContent = r.city ? t('cityCurrent', { city: r.city }) : t('cityNone');
+      input.value = r.city || '';
+      announce(t('citySaved'));
+    } catch (e) { showError(errors, e, fields); } finally { done(); }
+  } }, errors, field(fields, 'city', t('cityLabel'), input, { hint: t('cityHint') }), h('div', { class: 'actions' }, save));
+  return h('section', { class: 'card', 'aria-labelledby': 'city-h', dataset: { testid: 'city' } },
+    h('h2', { id: 'city-h' }, t('cityTitle')), shown, form);
 }
 
 export async function newConsultation(main, params) {

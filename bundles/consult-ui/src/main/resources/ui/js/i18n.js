@@ -3,6 +3,8 @@ const DICT = {
   zh: {
     skip: '跳到正文', switchTo: 'English', switchLabel: 'Switch to English', logout: '退出',
     navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维', navReport: '试点报告',
+    cityTitle: '居住城市', cityLabel: '城市（地级市）', cityHint: '例如 苏州 或 Suzhou。只记录城市，用于统计线上问诊为家庭节省的路程。',
+    cityCurrent: '当前：{city}', cityNone: '尚未填写居住城市。', citySaved: '居住城市已保存',
     loginTitle: '登录', username: '用户名', password: '密码', login: '登录', loggingIn: '正在登录…',
     idleLoggedOut: '您已 15 分钟没有操作，为保护孩子的信息已自动退出登录。请重新登录。',
     loading: '正在加载…', back: '返回', save: '保存', yes: '是', no: '否', none: '无', required: '必填',
@@ -230,6 +232,8 @@ const DICT = {
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
     navHome: 'My children', navQueue: 'Queue', navOps: 'Operations', navReport: 'Pilot report',
+    cityTitle: 'Home city', cityLabel: 'City (prefecture level)', cityHint: 'E.g. 苏州 or Suzhou. The city only: the pilot counts the travel online consultations saved families.',
+    cityCurrent: 'Now: {city}', cityNone: 'No home city recorded yet.', citySaved: 'Home city saved',
     loginTitle: 'Log in', username: 'User name', password: 'Password', login: 'Log in', loggingIn: 'Logging in…',
     idleLoggedOut: 'You were logged out after 15 minutes without activity, to protect the children\'s records. Please log in again.',
     loading: 'Loading…', back: 'Back', save: 'Save', yes: 'Yes', no: 'No', none: 'None', required: 'required',

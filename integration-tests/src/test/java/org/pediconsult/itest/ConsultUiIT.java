@@ -408,6 +408,47 @@ class ConsultUiIT {
     }
 
     /**
+     * The pilot report in the browser (integration-tests/ui/report-flow.mjs): the auditor computes this year's
+     * report, every section the server answers is drawn (figures, SVG charts, tables) in Chinese and in
+     * English, one section downloads as CSV and the whole report as PDF; the PDF's first page becomes
+     * report-pdf-page-1.png among the screenshots (pdftoppm) and reads, by PDFBox, the report's title and
+     * the summary of every section; the guardian is refused.
+     */
+    @Test
+    void anAuditorReadsThePilotReportAndDownloadsItsPdf() throws Exception {
+        String auditor = karaf.token("auditor.chen");
+        String from = LocalDate.now().withDayOfYear(1).toString();
+        String to = LocalDate.now().toString();
+        JsonNode report = karaf.getJson("/api/reports/pilot?from=" + from + "&to=" + to, auditor);
+        List<String> ids = new java.util.ArrayList<>();
+        report.path("sections").forEach(s -> ids.add(s.path("id").asText()));
+        assertTrue(ids.containsAll(List.of("consultations", "safety", "travel", "video", "prescriptions", "delivery", "claims", "hl7")),
+                "every installed bundle contributes its section: " + ids);
+        Path shots = Paths.get("target/ui-screenshots").toAbsolutePath();
+        Files.deleteIfExists(shots.resolve("pilot-report.pdf"));
+        String out = runNode("report-flow.mjs", Paths.get("target/ui-report-test.log").toAbsolutePath(), shots,
+                Map.of("FROM", from, "TO", to, "SECTIONS", String.join(",", ids), "GUARDIAN", "guardian.li"));
+        assertTrue(out.contains("[report-test] PASS"), out);
+
+        Path pdf = shots.resolve("pilot-report.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper text = new org.apache.pdfbox.text.PDFTextStripper();
+            text.setStartPage(1);
+            text.setEndPage(1);
+            String first = text.getText(doc);
+            assertTrue(first.contains("儿童互联网首诊试点评估报告"), first);
+            assertTrue(first.contains("统计期间：" + from + " – " + to), first);
+            assertTrue(first.contains("摘要"), first);
+            assertTrue(doc.getNumberOfPages() > ids.size(), "a page per section after the summary: " + doc.getNumberOfPages());
+        }
+        Process ppm = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf.toString(),
+                shots.resolve("report-pdf-page").toString()).redirectErrorStream(true).start();
+        assertTrue(ppm.waitFor(60, TimeUnit.SECONDS), "pdftoppm finished");
+        assertEquals(0, ppm.exitValue(), new String(ppm.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.size(shots.resolve("report-pdf-page-1.png")) > 10_000, "the PDF's first page as an image");
+    }
+
+    /**
      * Adds a free 30-minute slot of dr.wang, {@code hoursAhead} hours after {@link #slotHour} + 7 min, as
      * admin; answers its id. Counting from the current time instead, the two tests got the same slot
      * when the hour turned between them (409 slot_exists).

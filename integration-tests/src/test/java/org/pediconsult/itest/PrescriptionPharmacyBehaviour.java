@@ -35,7 +35,7 @@ import ca.uhn.hl7v2.validation.impl.NoValidation;
  * and in the H2 container the HIS channel test ({@link Hl7BridgeBehaviour}) relies on them not existing
  * before it (it sends only its own test's events). The RDE^O11 mapping itself is unit-tested in the bundle.
  */
-public abstract class PrescriptionPharmacyBehaviour extends ClaimBehaviour {
+public abstract class PrescriptionPharmacyBehaviour extends ReportBehaviour {
     private static final String PHARMACY_PORT = "pediconsult.it.pharmacy-receiver.port";
     private static final String EMR_PORT = "pediconsult.it.emr-receiver.port";
     private static final String INSURER_MLLP_PORT = "pediconsult.it.insurer-mllp.port";

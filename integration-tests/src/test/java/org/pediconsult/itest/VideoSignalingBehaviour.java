@@ -20,7 +20,7 @@ import org.junit.Test;
  * at the socket, the guardian rule (leaving pauses, coming back resumes) and the room closing when
  * the consultation is completed. Run by {@link DistributionH2IT}.
  */
-public abstract class VideoSignalingBehaviour extends ClaimBehaviour {
+public abstract class VideoSignalingBehaviour extends ReportBehaviour {
 
     private static Reply roomToken(String id, String bearer) throws Exception {
         return call("POST", "/api/consultations/" + id + "/room-token", bearer, null);
