@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.video.api.RoomRole;
+import org.pediconsult.video.internal.room.CallEventKind;
 import org.pediconsult.video.internal.room.CallSample;
 import org.pediconsult.video.internal.room.CallStatsSink;
 
@@ -37,6 +38,22 @@ public final class CallStatsStore implements CallStatsSink {
                 setDouble(ps, 8, s.bitrateKbps());
                 setDouble(ps, 9, s.packetLossPct());
                 setDouble(ps, 10, s.rttMs());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void event(String consultationId, RoomRole role, CallEventKind kind, String detail, Integer seconds, Instant at) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO video_call_event (consultation_id, role, kind, "
+                    + "detail, seconds, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, consultationId);
+                ps.setString(2, role == null ? null : role.name());
+                ps.setString(3, kind.name());
+                ps.setString(4, detail == null || detail.length() <= 32 ? detail : detail.substring(0, 32));
+                setInt(ps, 5, seconds);
+                ps.setTimestamp(6, Timestamp.from(at));
                 return ps.executeUpdate();
             }
         });

@@ -79,6 +79,39 @@ public final class SignalingHub {
         this.clock = clock;
     }
 
+    /** A call event noted under the lock and written after it (the table is in the database). */
+    private record CallEvent(String consultationId, RoomRole role, CallEventKind kind, String detail, Integer seconds,
+                             Instant at) {
+    }
+
+    private void write(List<CallEvent> events) {
+        for (CallEvent e : events) {
+            try {
+                stats.event(e.consultationId(), e.role(), e.kind(), e.detail(), e.seconds(), e.at());
+            } catch (RuntimeException ex) {
+                LOG.warn("call event of consultation {} not stored: {}", e.consultationId(), ex.toString());
+            }
+        }
+    }
+
+    /** Under the lock: the room's connected stretch begins when both are in and the guardian admitted. */
+    private static void maybeConnected(Room room, Instant now, List<CallEvent> events) {
+        if (room.connectedSince == null && room.bothIn()) {
+            room.connectedSince = now;
+            events.add(new CallEvent(room.consultationId, null, CallEventKind.CONNECTED, null, null, now));
+        }
+    }
+
+    /** Under the lock: the room's connected stretch (if any) ends. */
+    private static void disconnected(Room room, RoomRole role, String detail, Instant now, List<CallEvent> events) {
+        if (room.connectedSince != null) {
+            long seconds = Math.max(0, Duration.between(room.connectedSince, now).getSeconds());
+            room.connectedSince = null;
+            events.add(new CallEvent(room.consultationId, role, CallEventKind.DISCONNECTED, detail,
+                    (int) Math.min(Integer.MAX_VALUE, seconds), now));
+        }
+    }
+
     /** One text message from a socket. */
     public void message(Peer peer, String text) {
         JsonNode msg;
@@ -175,6 +208,8 @@ public final class SignalingHub {
         Seat previous;
         List<String> own = new ArrayList<>();
         List<Runnable> sends = new ArrayList<>();
+        List<CallEvent> events = new ArrayList<>();
+        Instant now = clock.instant();
         synchronized (this) {
             Room room = rooms.computeIfAbsent(cid, Room::new);
             if (state == ConsultationState.IN_PROGRESS || state == ConsultationState.PAUSED) {
@@ -191,6 +226,10 @@ public final class SignalingHub {
             // the client kept its peer connection across a new socket (network change): the physician restarts
             // ICE on the existing connection instead of negotiating a new one
             boolean resume = msg.path("resume").asBoolean(false);
+            if (reconnected || resume) {
+                events.add(new CallEvent(cid, role, CallEventKind.RECONNECTED, null, null, now));
+            }
+            maybeConnected(room, now, events);
             Seat other = room.other(role);
             ObjectNode welcome = object("welcome");
             welcome.put("role", role.name());
@@ -220,6 +259,7 @@ public final class SignalingHub {
         }
         welcome(seat, own);
         sends.forEach(Runnable::run);
+        write(events);
         if (previous != null) {
             previous.peer.close(REPLACED, "replaced by a new connection");
         }
@@ -246,6 +286,7 @@ public final class SignalingHub {
             return;
         }
         Seat guardian;
+        List<CallEvent> events = new ArrayList<>();
         synchronized (this) {
             Room room = rooms.get(cid);
             if (room == null || room.seat(RoomRole.PHYSICIAN) != seat) {
@@ -253,7 +294,9 @@ public final class SignalingHub {
             }
             room.guardianAdmitted = true;
             guardian = room.seat(RoomRole.GUARDIAN);
+            maybeConnected(room, clock.instant(), events);
         }
+        write(events);
         String admitted = object("admitted").toString();
         seat.peer.send(admitted);
         if (guardian != null) {
@@ -299,6 +342,23 @@ public final class SignalingHub {
         }
         msg.retain("type", "video");
         msg.put("reason", reason);
+        // recorded once per change: the page repeats its audio-only state to a peer that (re)joins
+        CallEvent event = null;
+        RoomRole role = seat.claims.role();
+        synchronized (this) {
+            Room room = rooms.get(seat.claims.consultationId());
+            if (room != null && room.seat(role) == seat) {
+                if (!video && !room.videoOff.containsKey(role)) {
+                    room.videoOff.put(role, reason);
+                    event = new CallEvent(room.consultationId, role, CallEventKind.AUDIO_ONLY, reason, null, clock.instant());
+                } else if (video && room.videoOff.remove(role) != null) {
+                    event = new CallEvent(room.consultationId, role, CallEventKind.VIDEO_ON, reason, null, clock.instant());
+                }
+            }
+        }
+        if (event != null) {
+            write(List.of(event));
+        }
         try {
             audit.record(new AuditEntry(seat.claims.username(), AuditEntry.Action.UPDATE, "video-room",
                     seat.claims.consultationId(), null, seat.claims.role() + (video ? " video on (" : " audio only (") + reason + ")"));
@@ -369,6 +429,7 @@ public final class SignalingHub {
         Seat seat;
         Seat other = null;
         boolean admitted = false;
+        List<CallEvent> events = new ArrayList<>();
         synchronized (this) {
             unseated.remove(peer.id());
             seat = seats.remove(peer.id());
@@ -378,6 +439,7 @@ public final class SignalingHub {
             Room room = rooms.get(seat.claims.consultationId());
             if (room != null) {
                 room.remove(seat);
+                disconnected(room, seat.claims.role(), "left", clock.instant(), events);
                 other = room.other(seat.claims.role());
                 admitted = room.guardianAdmitted;
                 if (room.empty()) {
@@ -385,6 +447,7 @@ public final class SignalingHub {
                 }
             }
         }
+        write(events);
         auditRoom(seat.claims, seat.peer, "left");
         if (other != null) {
             if (seat.claims.role() == RoomRole.GUARDIAN && !admitted) {
@@ -401,11 +464,13 @@ public final class SignalingHub {
     /** The consultation ended (completed, referred, cancelled, no-show): everyone is told and disconnected. */
     public void closeRoom(String consultationId, String reason) {
         List<Seat> closing = new ArrayList<>();
+        List<CallEvent> events = new ArrayList<>();
         synchronized (this) {
             Room room = rooms.remove(consultationId);
             if (room == null) {
                 return;
             }
+            disconnected(room, null, reason, clock.instant(), events);
             for (Seat s : room.seats()) {
                 s.superseded = true;
                 seats.remove(s.peer.id());
@@ -413,6 +478,7 @@ public final class SignalingHub {
                 closing.add(s);
             }
         }
+        write(events);
         String msg = closed(consultationId, reason).toString();
         for (Seat s : closing) {
             s.peer.send(msg);
@@ -424,11 +490,15 @@ public final class SignalingHub {
     /** Shutting down: every socket is closed with 1001 (clients reconnect to another node or later). */
     public void closeAll() {
         List<Seat> all;
+        List<CallEvent> events = new ArrayList<>();
         synchronized (this) {
+            Instant now = clock.instant();
+            rooms.values().forEach(room -> disconnected(room, null, "shutdown", now, events));
             all = new ArrayList<>(seats.values());
             seats.clear();
             rooms.clear();
         }
+        write(events);
         for (Seat s : all) {
             s.peer.close(GOING_AWAY, "server shutting down");
         }

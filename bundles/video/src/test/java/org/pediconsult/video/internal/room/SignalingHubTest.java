@@ -40,6 +40,10 @@ class SignalingHubTest {
     private final List<String> presence = new ArrayList<>();
     private final List<String> stored = new ArrayList<>();
     private final List<String> audited = new ArrayList<>();
+    /** The call events written to video_call_event. */
+    private final List<String> events = new ArrayList<>();
+    /** The hub's clock: NOW unless a test moves it. */
+    private Instant now = NOW;
     private int peers;
     /** Sign-ins counted per address; an address gets {@link #SIGN_INS_PER_ADDRESS}. */
     private final Map<String, Integer> signIns = new HashMap<>();
@@ -60,8 +64,32 @@ class SignalingHubTest {
                 public void guardianLeft(String id) {
                     presence.add("left " + id);
                 }
-            }, (id, role, user, at, s) -> stored.add(id + " " + role + " " + s.width() + "x" + s.height()),
-            new FakeAudit(), limits, Clock.fixed(NOW, ZoneOffset.UTC));
+            }, new CallStatsSink() {
+                @Override
+                public void store(String id, RoomRole role, String user, Instant at, CallSample s) {
+                    stored.add(id + " " + role + " " + s.width() + "x" + s.height());
+                }
+
+                @Override
+                public void event(String id, RoomRole role, CallEventKind kind, String detail, Integer seconds, Instant at) {
+                    events.add(id + " " + role + " " + kind + " " + detail + " " + seconds);
+                }
+            }, new FakeAudit(), limits, new Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now;
+                }
+            });
 
     /** A socket: records what it was sent; closing it reports the close to the hub, as the container does. */
     final class FakePeer implements Peer {
@@ -404,6 +432,41 @@ class SignalingHubTest {
         assertTrue(doctor.last("media").path("video").asBoolean());
         assertEquals("other", doctor.last("media").path("reason").asText());
         assertTrue(audited.contains("guardian.tang GUARDIAN video on (other)"), audited.toString());
+    }
+
+    @Test
+    void callEventsRecordConnectedTimeReconnectionsAndAudioOnlyOnce() {
+        states.put("c1", ConsultationState.WAITING);
+        FakePeer doctor = join("d", "c1", RoomRole.PHYSICIAN, "dr.wang");
+        FakePeer guardian = join("g", "c1", RoomRole.GUARDIAN, "guardian.tang");
+        assertEquals(List.of(), events, "not connected while the guardian is in the lobby");
+        now = NOW.plusSeconds(60);
+        doctor.say("{\"type\":\"admit\"}");
+        assertEquals(List.of("c1 null CONNECTED null null"), events);
+
+        now = NOW.plusSeconds(100);
+        guardian.say("{\"type\":\"media\",\"video\":false,\"reason\":\"poor-connection\"}");
+        guardian.say("{\"type\":\"media\",\"video\":false,\"reason\":\"poor-connection\"}");
+        now = NOW.plusSeconds(400);
+        FakePeer mobile = new FakePeer("g2");
+        mobile.say("{\"type\":\"auth\",\"resume\":true,\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        mobile.say("{\"type\":\"media\",\"video\":false,\"reason\":\"poor-connection\"}");
+        mobile.say("{\"type\":\"media\",\"video\":true,\"reason\":\"retry\"}");
+        assertEquals(List.of("c1 null CONNECTED null null", "c1 GUARDIAN AUDIO_ONLY poor-connection null",
+                "c1 GUARDIAN RECONNECTED null null", "c1 GUARDIAN VIDEO_ON retry null"), events,
+                "the repeated audio-only state is recorded once; a replaced socket keeps the call connected");
+
+        now = NOW.plusSeconds(660);
+        mobile.close(1006, "network lost");
+        assertEquals("c1 GUARDIAN DISCONNECTED left 600", events.get(events.size() - 1), "60 s to 660 s");
+        now = NOW.plusSeconds(700);
+        FakePeer back = new FakePeer("g3");
+        back.say("{\"type\":\"auth\",\"resume\":true,\"token\":\"c1/GUARDIAN/guardian.tang\"}");
+        now = NOW.plusSeconds(1000);
+        states.put("c1", ConsultationState.COMPLETED);
+        hub.closeRoom("c1", "completed");
+        assertEquals(List.of("c1 GUARDIAN RECONNECTED null null", "c1 null CONNECTED null null",
+                "c1 null DISCONNECTED completed 300"), events.subList(5, events.size()));
     }
 
     @Test
