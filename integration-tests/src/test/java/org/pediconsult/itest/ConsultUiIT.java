@@ -411,7 +411,7 @@ class ConsultUiIT {
      * The pilot report in the browser (integration-tests/ui/report-flow.mjs): the auditor computes this year's
      * report, every section the server answers is drawn (figures, SVG charts, tables) in Chinese and in
      * English, one section downloads as CSV and the whole report as PDF; the PDF's first page becomes
-     * report-pdf-page-1.png among the screenshots (pdftoppm) and reads, by PDFBox, the report's title and
+     * report-pdf-page-1.png (or -01) among the screenshots (pdftoppm) and reads, by PDFBox, the report's title and
      * the summary of every section; the guardian is refused.
      */
     @Test
@@ -445,7 +445,13 @@ class ConsultUiIT {
                 shots.resolve("report-pdf-page").toString()).redirectErrorStream(true).start();
         assertTrue(ppm.waitFor(60, TimeUnit.SECONDS), "pdftoppm finished");
         assertEquals(0, ppm.exitValue(), new String(ppm.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertTrue(Files.size(shots.resolve("report-pdf-page-1.png")) > 10_000, "the PDF's first page as an image");
+        // pdftoppm pads the page number to the page count's digits: report-pdf-page-1.png or -01.png
+        Path image;
+        try (var files = Files.list(shots)) {
+            image = files.filter(f -> f.getFileName().toString().matches("report-pdf-page-0*1\\.png")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no image of the PDF's first page in " + shots));
+        }
+        assertTrue(Files.size(image) > 10_000, "the PDF's first page as an image: " + image);
     }
 
     /**
