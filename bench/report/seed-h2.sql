@@ -12,7 +12,8 @@ SELECT 'bench-a-' || x, (SELECT MIN(id) FROM consult_child), CASEWHEN(MOD(x, 3) 
 FROM SYSTEM_RANGE(1, @N);
 
 INSERT INTO consult_consultation (id, child_id, guardian_id, specialty_id, assessment_id, kind, state, physician_id, scheduled_at,
-       guardian_present, referral_reason, version, created_at, updated_at, completed_at)
+       guardian_present, referral_reason, version, created_at, updated_at, completed_at,
+       triage_level, waiting_at, admitted_at, started_at, pause_count, ended_and_referred)
 SELECT 'bench-c-' || x, (SELECT MIN(id) FROM consult_child), (SELECT MIN(id) FROM consult_guardian WHERE username = 'guardian.tang'),
        CASEWHEN(MOD(x, 3) = 0, 'growth-development', CASEWHEN(MOD(x, 3) = 1, 'nutrition', 'dermatology')), 'bench-a-' || x,
        CASEWHEN(MOD(x, 10) = 0, 'FOLLOW_UP', 'INITIAL'),
@@ -21,7 +22,13 @@ SELECT 'bench-c-' || x, (SELECT MIN(id) FROM consult_child), (SELECT MIN(id) FRO
        (SELECT MIN(id) FROM consult_physician WHERE username = 'dr.wang'), DATEADD(SECOND, x * 315 + 3600, @START),
        TRUE, CASEWHEN(MOD(x, 20) IN (14, 15), CASEWHEN(MOD(x, 40) < 20, '需要当面检查', '皮损需皮肤镜检查'), NULL), 1,
        DATEADD(SECOND, x * 315, @START), DATEADD(SECOND, x * 315 + 5400, @START),
-       CASEWHEN(MOD(x, 20) < 14, DATEADD(SECOND, x * 315 + 3600 + 900 + MOD(x, 600), @START), NULL)
+       CASEWHEN(MOD(x, 20) < 14, DATEADD(SECOND, x * 315 + 3600 + 900 + MOD(x, 600), @START), NULL),
+       -- the facts the transitions below keep on the row (what ConsultationStore.insertTransition writes)
+       CASEWHEN(MOD(x, 50) = 0, 'EMERGENCY', CASEWHEN(MOD(x, 10) = 0, 'IN_PERSON', 'REMOTE_OK')),
+       CASEWHEN(MOD(x, 20) < 16, DATEADD(SECOND, x * 315 + 3300, @START), NULL),
+       CASEWHEN(MOD(x, 20) < 16, DATEADD(SECOND, x * 315 + 3600 + MOD(x, 300), @START), NULL),
+       CASEWHEN(MOD(x, 20) < 16, DATEADD(SECOND, x * 315 + 3600 + MOD(x, 300), @START), NULL),
+       CASEWHEN(MOD(x, 20) < 14 AND MOD(x, 7) = 0, 1, 0), MOD(x, 20) = 14
 FROM SYSTEM_RANGE(1, @N);
 
 INSERT INTO consult_transition (consultation_id, from_state, to_state, action, actor, at)

@@ -30,7 +30,7 @@ import org.pediconsult.platform.api.report.SectionContent.Unit;
 /**
  * Consultations of the period (created, i.e. requested, in it): per month, specialty and institution,
  * initial and follow-up, outcomes, triage, referral rates and reasons, waiting times, durations and
- * guardian-presence pauses. Counts come from one GROUP BY; durations from one row per started consultation.
+ * guardian-presence pauses. One pass over the period's consultation rows (no join), grouped in Java.
  */
 @Component(service = ReportSection.class)
 public class ConsultationsSection implements ReportSection {
@@ -105,81 +105,61 @@ public class ConsultationsSection implements ReportSection {
             Map<String, Long> triage = new LinkedHashMap<>();
             long[] assessed = {0};
 
-            List<Object> p = new ArrayList<>();
-            String month = ReportSql.monthIndex("k.created_at", period, p);
-            p.add(start);
-            p.add(end);
-            ReportSql.query(c, "SELECT x.m, x.specialty_id, x.institution, x.kind, x.state, x.triage_level, x.session_refer, "
-                    + "COUNT(*) AS n FROM (SELECT " + month + " AS m, k.specialty_id, p.institution, k.kind, k.state, "
-                    + "a.triage_level, CASE WHEN k.state = 'REFERRED' AND EXISTS (SELECT 1 FROM consult_transition t "
-                    + "WHERE t.consultation_id = k.id AND t.action = 'END_AND_REFER') THEN 1 ELSE 0 END AS session_refer "
-                    + "FROM consult_consultation k LEFT JOIN consult_physician p ON p.id = k.physician_id "
-                    + "LEFT JOIN consult_assessment a ON a.id = k.assessment_id "
-                    + "WHERE k.created_at >= ? AND k.created_at < ?) x "
-                    + "GROUP BY x.m, x.specialty_id, x.institution, x.kind, x.state, x.triage_level, x.session_refer", p, rs -> {
-                int m = rs.getInt("m");
-                String specialty = rs.getString("specialty_id");
-                String institution = rs.getString("institution");
-                String kind = rs.getString("kind");
-                String state = rs.getString("state");
-                String level = rs.getString("triage_level");
-                boolean session = rs.getInt("session_refer") == 1;
-                long n = rs.getLong("n");
-                all.add(kind, state, session, n);
-                byMonth.computeIfAbsent(m, k -> new Counts()).add(kind, state, session, n);
-                List<String> key = new ArrayList<>();
-                key.add(specialty);
-                key.add(institution);
-                byGroup.computeIfAbsent(key, k -> new Counts()).add(kind, state, session, n);
-                if (level != null) {
-                    triage.merge(level, n, Long::sum);
-                    assessed[0] += n;
-                }
-            });
+            // Institutions of the physicians (a few hundred rows at most).
+            Map<String, String> institutions = new java.util.HashMap<>();
+            ReportSql.query(c, "SELECT id, institution FROM consult_physician", List.of(),
+                    rs -> institutions.put(rs.getString(1), rs.getString(2)));
 
-            // One row per consultation that started (reached IN_PROGRESS): its timestamps and pauses.
+            // One pass over the period's consultations, one table: what the report needs of the transitions and the
+            // assessment is kept on the consultation row (V9: triage level, waiting room, admission, first start,
+            // pauses, ended and referred), so a year of a pilot is read without a join; grouped here, by month in the
+            // pilot's zone.
             List<Double> bookingToStart = new ArrayList<>();
             List<Double> waitingToAdmission = new ArrayList<>();
             List<Double> durations = new ArrayList<>();
             long[] pauses = {0, 0};
-            ReportSql.query(c, "SELECT k.created_at, MIN(CASE WHEN t.to_state = 'IN_PROGRESS' THEN t.at END) AS started, "
-                    + "MIN(CASE WHEN t.action = 'ENTER_WAITING_ROOM' THEN t.at END) AS waiting, "
-                    + "MIN(CASE WHEN t.action = 'ADMIT' THEN t.at END) AS admitted, "
-                    + "MIN(CASE WHEN t.to_state = 'COMPLETED' THEN t.at END) AS completed, "
-                    + "SUM(CASE WHEN t.to_state = 'PAUSED' THEN 1 ELSE 0 END) AS pauses "
-                    + "FROM consult_consultation k JOIN consult_transition t ON t.consultation_id = k.id "
-                    + "WHERE k.created_at >= ? AND k.created_at < ? GROUP BY k.id, k.created_at "
-                    + "HAVING MIN(CASE WHEN t.to_state = 'IN_PROGRESS' THEN t.at END) IS NOT NULL",
-                    ReportSql.params(start, end), rs -> {
-                Instant created = ReportSql.instant(rs, "created_at");
-                Instant started = ReportSql.instant(rs, "started");
-                Instant waiting = ReportSql.instant(rs, "waiting");
-                Instant admitted = ReportSql.instant(rs, "admitted");
-                Instant completed = ReportSql.instant(rs, "completed");
-                bookingToStart.add(minutes(created, started));
-                if (waiting != null && admitted != null) {
-                    waitingToAdmission.add(minutes(waiting, admitted));
-                }
-                if (completed != null) {
-                    durations.add(minutes(started, completed));
-                }
-                long n = rs.getLong("pauses");
-                pauses[0] += n;
-                if (n > 0) {
-                    pauses[1]++;
-                }
-            });
-
-            // Referral reasons (free text of the triage or the physician), grouped.
             Map<String, long[]> reasons = new LinkedHashMap<>();
-            ReportSql.query(c, "SELECT x.reason, x.session_refer, COUNT(*) AS n FROM (SELECT k.referral_reason AS reason, "
-                    + "CASE WHEN EXISTS (SELECT 1 FROM consult_transition t WHERE t.consultation_id = k.id "
-                    + "AND t.action = 'END_AND_REFER') THEN 1 ELSE 0 END AS session_refer FROM consult_consultation k "
-                    + "WHERE k.state = 'REFERRED' AND k.created_at >= ? AND k.created_at < ?) x "
-                    + "GROUP BY x.reason, x.session_refer", ReportSql.params(start, end), rs -> {
-                String r = rs.getString("reason");
-                String key = r == null ? "" : r.strip();
-                reasons.computeIfAbsent(key, k -> new long[2])[rs.getInt("session_refer")] += rs.getLong("n");
+            ReportSql.query(c, "SELECT created_at, specialty_id, physician_id, kind, state, triage_level, ended_and_referred, "
+                    + "referral_reason, waiting_at, admitted_at, started_at, completed_at, pause_count "
+                    + "FROM consult_consultation WHERE created_at >= ? AND created_at < ?", ReportSql.params(start, end), rs -> {
+                Instant created = ReportSql.instant(rs, "created_at");
+                String kind = rs.getString("kind");
+                String state = rs.getString("state");
+                boolean session = rs.getBoolean("ended_and_referred");
+                all.add(kind, state, session, 1);
+                byMonth.computeIfAbsent(ReportSql.monthIndex(period, created), k -> new Counts()).add(kind, state, session, 1);
+                String physician = rs.getString("physician_id");
+                List<String> key = new ArrayList<>();
+                key.add(rs.getString("specialty_id"));
+                key.add(physician == null ? null : institutions.get(physician));
+                byGroup.computeIfAbsent(key, k -> new Counts()).add(kind, state, session, 1);
+                String level = rs.getString("triage_level");
+                if (level != null) {
+                    triage.merge(level, 1L, Long::sum);
+                    assessed[0]++;
+                }
+                if ("REFERRED".equals(state)) {
+                    String r = rs.getString("referral_reason");
+                    reasons.computeIfAbsent(r == null ? "" : r.strip(), k -> new long[2])[session ? 1 : 0]++;
+                }
+                Instant started = ReportSql.instant(rs, "started_at");
+                if (started != null) {
+                    Instant waiting = ReportSql.instant(rs, "waiting_at");
+                    Instant admitted = ReportSql.instant(rs, "admitted_at");
+                    Instant completed = "COMPLETED".equals(state) ? ReportSql.instant(rs, "completed_at") : null;
+                    bookingToStart.add(minutes(created, started));
+                    if (waiting != null && admitted != null) {
+                        waitingToAdmission.add(minutes(waiting, admitted));
+                    }
+                    if (completed != null) {
+                        durations.add(minutes(started, completed));
+                    }
+                    long n = rs.getLong("pause_count");
+                    pauses[0] += n;
+                    if (n > 0) {
+                        pauses[1]++;
+                    }
+                }
             });
 
             long ended = all.completed + all.referredSession;

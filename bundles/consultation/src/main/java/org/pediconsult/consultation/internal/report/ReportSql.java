@@ -48,6 +48,13 @@ final class ReportSql {
         return sql.append(" ELSE ").append(months.size() - 1).append(" END").toString();
     }
 
+    /** The index of the period's month an instant falls in (0 = the first month; clamped to the period). */
+    static int monthIndex(ReportPeriod period, Instant at) {
+        java.time.YearMonth first = java.time.YearMonth.from(period.from());
+        int i = (int) first.until(period.monthOf(at), java.time.temporal.ChronoUnit.MONTHS);
+        return Math.max(0, Math.min(i, period.months().size() - 1));
+    }
+
     static void query(Connection c, String sql, List<Object> params, RowHandler handler) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {

@@ -69,21 +69,23 @@ public class SafetySection implements ReportSection {
         return tx.read(c -> {
             Instant start = period.start();
             Instant end = period.end();
-            Map<String, Long> emergencyBySpecialty = new LinkedHashMap<>();
-            ReportSql.query(c, "SELECT k.specialty_id, COUNT(*) AS n FROM consult_consultation k "
-                    + "JOIN consult_assessment a ON a.id = k.assessment_id WHERE a.triage_level = 'EMERGENCY' "
-                    + "AND k.created_at >= ? AND k.created_at < ? GROUP BY k.specialty_id ORDER BY k.specialty_id",
-                    ReportSql.params(start, end), rs -> emergencyBySpecialty.put(rs.getString(1), rs.getLong(2)));
-            long emergency = emergencyBySpecialty.values().stream().mapToLong(Long::longValue).sum();
-
+            // one table (V9 keeps the triage level and "ended and referred" on the consultation row)
+            Map<String, Long> emergencyBySpecialty = new java.util.TreeMap<>();
             Map<String, long[]> reasons = new LinkedHashMap<>();
-            ReportSql.query(c, "SELECT k.referral_reason, COUNT(*) AS n FROM consult_consultation k "
-                    + "WHERE k.state = 'REFERRED' AND k.created_at >= ? AND k.created_at < ? AND EXISTS (SELECT 1 "
-                    + "FROM consult_transition t WHERE t.consultation_id = k.id AND t.action = 'END_AND_REFER') "
-                    + "GROUP BY k.referral_reason", ReportSql.params(start, end), rs -> {
-                String r = rs.getString(1);
-                reasons.computeIfAbsent(r == null ? "" : r.strip(), k -> new long[1])[0] += rs.getLong(2);
+            ReportSql.query(c, "SELECT specialty_id, triage_level, ended_and_referred, referral_reason, COUNT(*) AS n "
+                    + "FROM consult_consultation WHERE created_at >= ? AND created_at < ? "
+                    + "AND (triage_level = 'EMERGENCY' OR ended_and_referred = TRUE) "
+                    + "GROUP BY specialty_id, triage_level, ended_and_referred, referral_reason", ReportSql.params(start, end), rs -> {
+                long n = rs.getLong("n");
+                if ("EMERGENCY".equals(rs.getString("triage_level"))) {
+                    emergencyBySpecialty.merge(rs.getString("specialty_id"), n, Long::sum);
+                }
+                if (rs.getBoolean("ended_and_referred")) {
+                    String r = rs.getString("referral_reason");
+                    reasons.computeIfAbsent(r == null ? "" : r.strip(), k -> new long[1])[0] += n;
+                }
             });
+            long emergency = emergencyBySpecialty.values().stream().mapToLong(Long::longValue).sum();
             long endAndRefer = reasons.values().stream().mapToLong(v -> v[0]).sum();
 
             Map<String, long[]> refusals = new LinkedHashMap<>();

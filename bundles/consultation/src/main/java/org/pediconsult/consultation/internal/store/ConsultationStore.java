@@ -60,11 +60,13 @@ public final class ConsultationStore {
     }
 
     public void insert(Connection c, ConsultationDTO k) throws SQLException {
+        // triage_level: the assessment's, kept on the row for the pilot report (V9)
         Rows.update(c, "INSERT INTO consult_consultation (id, child_id, guardian_id, specialty_id, assessment_id, kind, "
                 + "previous_id, state, physician_id, slot_id, scheduled_at, referral_reason, referral_facility, version, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", k.id, k.childId,
+                + "created_at, updated_at, triage_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "(SELECT a.triage_level FROM consult_assessment a WHERE a.id = ?))", k.id, k.childId,
                 k.guardianId, k.specialtyId, k.assessmentId, k.kind, k.previousId, k.state, k.physicianId, k.slotId,
-                k.scheduledAt, k.referralReason, k.referralFacility, k.version, k.createdAt, k.updatedAt);
+                k.scheduledAt, k.referralReason, k.referralFacility, k.version, k.createdAt, k.updatedAt, k.assessmentId);
     }
 
     public ConsultationDTO byId(Connection c, String id) throws SQLException {
@@ -111,6 +113,39 @@ public final class ConsultationStore {
                                  Instant at) throws SQLException {
         Rows.update(c, "INSERT INTO consult_transition (consultation_id, from_state, to_state, action, actor, at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", consultationId, from, to, action, actor, at);
+        List<Object> params = new java.util.ArrayList<>();
+        String facts = reportFacts(to, action, at, params);
+        if (facts != null) {
+            params.add(consultationId);
+            Rows.update(c, "UPDATE consult_consultation SET " + facts + " WHERE id = ?", params.toArray());
+        }
+    }
+
+    /**
+     * What a transition changes of the facts the pilot report reads on the consultation row (V9): a SET clause
+     * whose parameters are added to {@code params}, or null (a booking, a cancellation: nothing to keep).
+     */
+    static String reportFacts(String to, String action, Instant at, List<Object> params) {
+        List<String> set = new java.util.ArrayList<>();
+        if ("ENTER_WAITING_ROOM".equals(action)) {
+            set.add("waiting_at = COALESCE(waiting_at, ?)");
+            params.add(at);
+        }
+        if ("ADMIT".equals(action)) {
+            set.add("admitted_at = COALESCE(admitted_at, ?)");
+            params.add(at);
+        }
+        if ("IN_PROGRESS".equals(to)) {
+            set.add("started_at = COALESCE(started_at, ?)");
+            params.add(at);
+        }
+        if ("PAUSED".equals(to)) {
+            set.add("pause_count = pause_count + 1");
+        }
+        if ("END_AND_REFER".equals(action)) {
+            set.add("ended_and_referred = TRUE");
+        }
+        return set.isEmpty() ? null : String.join(", ", set);
     }
 
     private static ConsultationDTO consultation(ResultSet rs) throws SQLException {

@@ -64,14 +64,23 @@ final class ReportDb {
                     + "triage_json, submitted_by, submitted_at) VALUES (?, ?, ?, '1', '{}', ?, '{}', 'g', ?)", assessment, child,
                     specialty, triage, created);
         }
+        // the triage level copied from the assessment, as ConsultationStore.insert does
         sql("INSERT INTO consult_consultation (id, child_id, guardian_id, specialty_id, assessment_id, kind, state, physician_id, "
-                + "referral_reason, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)", id, child,
-                guardian, specialty, assessment, kind, state, physician, reason, created, created);
+                + "referral_reason, version, created_at, updated_at, triage_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, "
+                + "(SELECT a.triage_level FROM consult_assessment a WHERE a.id = ?))", id, child,
+                guardian, specialty, assessment, kind, state, physician, reason, created, created, assessment);
     }
 
+    /** Through the store's own transition write (it keeps the report's facts on the row); completion time as update() sets it. */
     void transition(String consultation, String from, String to, String action, String at) {
-        sql("INSERT INTO consult_transition (consultation_id, from_state, to_state, action, actor, at) VALUES (?, ?, ?, ?, 'x', ?)",
-                consultation, from, to, action, at(at));
+        try (Connection c = db.getConnection()) {
+            new org.pediconsult.consultation.internal.store.ConsultationStore().insertTransition(c, consultation, from, to, action, "x", at(at));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if ("COMPLETED".equals(to)) {
+            sql("UPDATE consult_consultation SET completed_at = COALESCE(completed_at, ?) WHERE id = ?", at(at), consultation);
+        }
     }
 
     void refusal(String rule, String physician, String at) {
