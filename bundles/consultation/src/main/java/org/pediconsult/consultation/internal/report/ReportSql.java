@@ -30,24 +30,6 @@ final class ReportSql {
         void row(ResultSet rs) throws SQLException;
     }
 
-    /**
-     * {@code CASE WHEN col < ? THEN 0 WHEN col < ? THEN 1 ... ELSE n-1 END}: the index of the period's month
-     * (in the pilot zone) a timestamp falls in, for rows already restricted to the period. Its parameters
-     * (the months' first instants) are added to {@code params}.
-     */
-    static String monthIndex(String column, ReportPeriod period, List<Object> params) {
-        List<YearMonth> months = period.months();
-        if (months.size() == 1) {
-            return "0";
-        }
-        StringBuilder sql = new StringBuilder("CASE");
-        for (int i = 1; i < months.size(); i++) {
-            sql.append(" WHEN ").append(column).append(" < ? THEN ").append(i - 1);
-            params.add(months.get(i).atDay(1).atStartOfDay(period.zone()).toInstant());
-        }
-        return sql.append(" ELSE ").append(months.size() - 1).append(" END").toString();
-    }
-
     /** The index of the period's month an instant falls in (0 = the first month; clamped to the period). */
     static int monthIndex(ReportPeriod period, Instant at) {
         java.time.YearMonth first = java.time.YearMonth.from(period.from());

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pediconsult.platform.api.data.SchemaMigrations;
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.report.Label;
+import org.pediconsult.platform.api.report.MonthBuckets;
 import org.pediconsult.platform.api.report.ReportPeriod;
 import org.pediconsult.platform.api.report.ReportSection;
 import org.pediconsult.platform.api.report.SectionContent;

@@ -1,4 +1,4 @@
-package org.pediconsult.video.internal.report;
+package org.pediconsult.platform.api.report;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,21 +9,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pediconsult.platform.api.report.ReportPeriod;
 
 /**
  * The months of a report period as a portable SQL bucket: {@code CASE WHEN ts < ? THEN 0 WHEN ts < ?
  * THEN 1 ... ELSE n-1 END}, the boundaries being the first instants of the months in the pilot's zone,
  * computed here (no database date function, no UTC month from EXTRACT). Rows must be restricted to the
- * period by the query ({@code ts >= start AND ts < end}).
+ * period by the query ({@code ts >= start AND ts < end}). The same expression works on H2 and PostgreSQL.
+ *
+ * @since 1.0
  */
-final class MonthBuckets {
+public final class MonthBuckets {
     private final ReportPeriod period;
     private final List<YearMonth> months;
     /** The first instant of the 2nd, 3rd, ... month in the zone. */
     private final List<Instant> boundaries = new ArrayList<>();
 
-    MonthBuckets(ReportPeriod period) {
+    public MonthBuckets(ReportPeriod period) {
         this.period = period;
         this.months = period.months();
         for (int i = 1; i < months.size(); i++) {
@@ -31,16 +32,16 @@ final class MonthBuckets {
         }
     }
 
-    List<YearMonth> months() {
+    public List<YearMonth> months() {
         return months;
     }
 
-    int size() {
+    public int size() {
         return months.size();
     }
 
     /** The bucket expression of a timestamp column; binds {@link #size()} - 1 parameters. */
-    String caseOf(String column) {
+    public String caseOf(String column) {
         if (boundaries.isEmpty()) {
             return "0";
         }
@@ -52,7 +53,7 @@ final class MonthBuckets {
     }
 
     /** Binds the bucket boundaries from parameter {@code index}; answers the next parameter index. */
-    int bind(PreparedStatement ps, int index) throws SQLException {
+    public int bind(PreparedStatement ps, int index) throws SQLException {
         for (Instant b : boundaries) {
             ps.setObject(index++, at(b));
         }
@@ -60,18 +61,18 @@ final class MonthBuckets {
     }
 
     /** Binds the period's start and end (exclusive) from {@code index}; answers the next index. */
-    int bindPeriod(PreparedStatement ps, int index) throws SQLException {
+    public int bindPeriod(PreparedStatement ps, int index) throws SQLException {
         ps.setObject(index++, at(period.start()));
         ps.setObject(index++, at(period.end()));
         return index;
     }
 
-    static OffsetDateTime at(Instant instant) {
+    public static OffsetDateTime at(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** {@code 2026-03}: the month column's text. */
-    String label(int bucket) {
+    public String label(int bucket) {
         return months.get(bucket).toString();
     }
 }
