@@ -3,13 +3,13 @@
 # Karaf JVM's RSS right after, over N runs (default 5), each on a fresh unpack (empty data/).
 # Then one warm start (same data/) per run. Prints each run and the medians.
 #
-#   bench/startup.sh [runs]        (build first: ./mvnw -B -DskipTests install)
+#   bench/startup.sh [runs]        (build first: ./mvnw -B -DskipTests install; ZIP=other.zip for another build)
 #
 # Uses ports 8181 and 8443 (and 8101, 2575): stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
+zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -76,6 +76,12 @@ public class PilotReport {
         return config;
     }
 
+    /** The PDF's font files: the configured entries, each of which may itself list several, comma-separated (a .cfg file). */
+    String[] pdfFonts() {
+        return java.util.Arrays.stream(config.pdf_fonts()).flatMap(f -> java.util.Arrays.stream(f.split(",")))
+                .map(String::trim).filter(f -> !f.isEmpty()).toArray(String[]::new);
+    }
+
     ZoneId zone() {
         return ZoneId.of(config.zone());
     }

@@ -102,7 +102,7 @@ public class ReportResource implements RestResource {
         ReportPeriod period = period(from, to);
         String l = lang(lang);
         Report r = report.compute(period, null);
-        byte[] pdf = ReportPdf.of(r, l, report.config().pdf_fonts());
+        byte[] pdf = ReportPdf.of(r, l, report.pdfFonts());
         audit(sc, AuditEntry.Action.EXPORT, period, "pdf " + r.sections().size() + " sections, " + pdf.length + " bytes");
         return Response.ok(pdf)
                 .header("Content-Disposition", "attachment; filename=\"pilot-report-" + period.from() + "-" + period.to() + ".pdf\"")
