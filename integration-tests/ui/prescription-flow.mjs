@@ -219,6 +219,15 @@ try {
   log('signature verified: valid');
   await card.scrollIntoViewIfNeeded();
   await shot(page, 'pharmacist-queue');
+  // a rejection is filed under a review point (counted by the pilot report): without one the form says so, nothing is sent
+  const categories = await card.locator('[data-testid=rx-reject-category] option').count();
+  if (categories < 11) throw new Error(`the rejection form offers ${categories - 1} review points, not 10`);
+  await card.locator('[data-testid=rx-reject-reason]').fill('请补充用药时间');
+  await card.locator('[data-testid=rx-reject]').click();
+  await page.waitForSelector('.error-summary', { timeout: 10000 })
+    .catch(() => { throw new Error('a rejection without a review point shows no error'); });
+  await card.locator('[data-testid=rx-reject-reason]').fill('');
+  log('a rejection without a review point is refused on the form');
   await card.locator('[data-testid=rx-approve]').click();
   await card.waitFor({ state: 'detached', timeout: 15000 });
   await page.selectOption('#rx-state-filter', 'APPROVED');

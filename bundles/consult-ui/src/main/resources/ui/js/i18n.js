@@ -3,6 +3,9 @@ const DICT = {
   zh: {
     skip: '跳到正文', switchTo: 'English', switchLabel: 'Switch to English', logout: '退出',
     navHome: '我的孩子', navQueue: '接诊队列', navOps: '运维', navReport: '试点报告',
+    rxRejectCategory: '审核要点', rxCategoryRequired: '请选择驳回所依据的审核要点。', rxCat_INDICATION: '适应症不适宜', rxCat_DOSE: '用法、用量不适宜', rxCat_FORM_ROUTE: '剂型或给药途径不适宜',
+    rxCat_DUPLICATE: '重复给药', rxCat_INTERACTION: '相互作用或配伍禁忌', rxCat_CONTRAINDICATION: '禁忌症或过敏',
+    rxCat_AGE_WEIGHT: '儿童年龄或体重不适宜', rxCat_QUANTITY_DURATION: '数量或疗程不适宜', rxCat_WRITING: '处方书写不规范', rxCat_OTHER: '其他',
     cityTitle: '居住城市', cityLabel: '城市（地级市）', cityHint: '例如 苏州 或 Suzhou。只记录城市，用于统计线上问诊为家庭节省的路程。',
     cityCurrent: '当前：{city}', cityNone: '尚未填写居住城市。', citySaved: '居住城市已保存',
     loginTitle: '登录', username: '用户名', password: '密码', login: '登录', loggingIn: '正在登录…',
@@ -232,6 +235,11 @@ const DICT = {
   en: {
     skip: 'Skip to content', switchTo: '中文', switchLabel: '切换到中文', logout: 'Log out',
     navHome: 'My children', navQueue: 'Queue', navOps: 'Operations', navReport: 'Pilot report',
+    rxRejectCategory: 'Review point', rxCategoryRequired: 'Choose the review point the rejection is for.', rxCat_INDICATION: 'Indication not appropriate', rxCat_DOSE: 'Dose or frequency not appropriate',
+    rxCat_FORM_ROUTE: 'Dosage form or route not appropriate', rxCat_DUPLICATE: 'Duplicate therapy',
+    rxCat_INTERACTION: 'Interaction or incompatibility', rxCat_CONTRAINDICATION: 'Contraindication or allergy',
+    rxCat_AGE_WEIGHT: "Not appropriate for the child's age or weight", rxCat_QUANTITY_DURATION: 'Quantity or duration not appropriate',
+    rxCat_WRITING: 'Prescription incomplete or not written to standard', rxCat_OTHER: 'Other',
     cityTitle: 'Home city', cityLabel: 'City (prefecture level)', cityHint: 'E.g. 苏州 or Suzhou. The city only: the pilot counts the travel online consultations saved families.',
     cityCurrent: 'Now: {city}', cityNone: 'No home city recorded yet.', citySaved: 'Home city saved',
     loginTitle: 'Log in', username: 'User name', password: 'Password', login: 'Log in', loggingIn: 'Logging in…',

@@ -8,6 +8,10 @@ import { pharmacyTabs } from './dispensing.js';
 import { ageText, weightText, allergiesText, checkList, doseText, frequencyText, daysText, quantityText, routeText, sitesText, entryOf, validityText,
   required } from './rx-format.js';
 
+/** The review points a rejection is filed under (the prescription API's RejectionCategory). */
+const REJECTION_CATEGORIES = ['INDICATION', 'DOSE', 'FORM_ROUTE', 'DUPLICATE', 'INTERACTION', 'CONTRAINDICATION', 'AGE_WEIGHT',
+  'QUANTITY_DURATION', 'WRITING', 'OTHER'];
+
 const STATES = ['AWAITING_REVIEW', 'APPROVED', 'REJECTED'];
 
 export async function queue(main, params) {
@@ -85,6 +89,9 @@ function verification(p, errors) {
 function decision(p, errors, reload) {
   const fields = new Map();
   const reason = h('input', { type: 'text', name: 'reason', maxlength: 500, dataset: { testid: 'rx-reject-reason' } });
+  // the review point the rejection is counted under in the pilot report (RejectionCategory)
+  const category = h('select', { name: 'category', dataset: { testid: 'rx-reject-category' } },
+    h('option', { value: '' }, '—'), REJECTION_CATEGORIES.map((c) => h('option', { value: c }, t('rxCat_' + c))));
   const post = (path, body, button, doneText) => async () => {
     const done = busy(button, t('saving'));
     try {
@@ -97,15 +104,21 @@ function decision(p, errors, reload) {
   const reject = h('button', { type: 'button', class: 'danger', dataset: { testid: 'rx-reject' } }, t('rxReject'));
   approve.addEventListener('click', post('approval', {}, approve, t('rxApprovedDone')));
   reject.addEventListener('click', () => {
+    if (!category.value) {
+      showError(errors, { problem: { title: t('errorFields'), errors: [{ field: 'category', detail: t('rxCategoryRequired') }] } }, fields);
+      return;
+    }
     if (!reason.value.trim()) { showError(errors, required('reason'), fields); return; }
-    post('rejection', { reason: reason.value.trim() }, reject, t('rxRejectedDone'))();
+    post('rejection', { reason: reason.value.trim(), category: category.value }, reject, t('rxRejectedDone'))();
   });
   return h('div', { class: 'rx-decision' }, h('div', { class: 'actions' }, approve),
+    field(fields, 'category', t('rxRejectCategory'), category),
     field(fields, 'reason', t('rxRejectReason'), reason), h('div', { class: 'actions' }, reject));
 }
 
 function outcome(p) {
   return h('p', { class: 'muted' }, [
     p.reviewedBy ? t('rxReviewedBy', { who: p.reviewedBy, t: fmtDateTime(p.reviewedAt) }) : '',
+    p.rejectionCategory ? t('rxCat_' + p.rejectionCategory) : '',
     p.rejectionReason ? t('rxRejectedBecause', { reason: p.rejectionReason }) : ''].filter(Boolean).join(' · '));
 }

@@ -137,9 +137,14 @@ public abstract class PrescriptionBehaviour extends PilotSpecialtiesBehaviour {
         assertEquals(400, call("POST", "/api/prescriptions/" + rx + "/validity", doctor, Map.of("validDays", 4)).status);
 
         assertEquals(400, call("POST", "/api/prescriptions/" + rx + "/rejection", token("pharmacist.li"), Map.of()).status);
+        Reply unknownCategory = call("POST", "/api/prescriptions/" + rx + "/rejection", token("pharmacist.li"),
+                Map.of("reason", "请注明服药时间 state when to take it", "category", "MOOD"));
+        assertEquals(unknownCategory.text, 400, unknownCategory.status);
+        assertEquals("category", unknownCategory.json.path("field").asText());
         Reply rejected = call("POST", "/api/prescriptions/" + rx + "/rejection", token("pharmacist.li"),
-                Map.of("reason", "请注明服药时间 state when to take it"));
+                Map.of("reason", "请注明服药时间 state when to take it", "category", "WRITING"));
         assertEquals(rejected.text, "REJECTED", rejected.get("state"));
+        assertEquals("WRITING", rejected.get("rejectionCategory"));
         assertEquals(404, call("GET", "/api/prescriptions/" + rx, token(GUARDIAN), null).status);
 
         Reply v2 = call("POST", "/api/prescriptions/" + rx + "/revision", doctor, null);

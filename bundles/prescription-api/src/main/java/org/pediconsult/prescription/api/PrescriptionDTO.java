@@ -46,6 +46,8 @@ public final class PrescriptionDTO {
     public String reviewedBy;
     public Instant reviewedAt;
     public String rejectionReason;
+    /** The category of a rejection ({@link RejectionCategory}); null before 1.1 or when not rejected. @since 1.1 */
+    public RejectionCategory rejectionCategory;
     public String voidedBy;
     public Instant voidedAt;
     public String voidReason;

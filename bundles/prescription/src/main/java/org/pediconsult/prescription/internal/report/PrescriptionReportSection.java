@@ -30,6 +30,8 @@ import org.pediconsult.platform.api.report.SectionContent.ChartType;
 import org.pediconsult.platform.api.report.SectionContent.Table;
 import org.pediconsult.platform.api.report.SectionContent.Unit;
 import org.pediconsult.prescription.api.PrescriptionState;
+import org.pediconsult.prescription.api.RejectionCategory;
+import org.pediconsult.prescription.api.Text;
 import org.pediconsult.specialty.api.Specialty;
 
 /**
@@ -159,6 +161,34 @@ public class PrescriptionReportSection implements ReportSection {
         reasons.row(Label.of("作废：医生作废", "Voided by the physician"), causes.get("PHYSICIAN"));
         reasons.row(Label.of("作废：运维操作", "Voided by operations"), causes.get("OTHER"));
 
+        // pharmacists' rejections by the category of the review point (RejectionCategory), by review time
+        Map<String, Long> categories = new LinkedHashMap<>();
+        for (RejectionCategory category : RejectionCategory.values()) {
+            categories.put(category.name(), 0L);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT rejection_category, COUNT(*) FROM rx_prescription "
+                + "WHERE state = ? AND reviewed_at >= ? AND reviewed_at < ? GROUP BY rejection_category")) {
+            ps.setString(1, PrescriptionState.REJECTED.name());
+            months.bindPeriod(ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    categories.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+                }
+            }
+        }
+        Table.Builder byCategory = Table.builder("rx-rejections-by-category",
+                        Label.of("药师驳回（按审核要点）", "Pharmacists' rejections by review point"))
+                .column("category", Label.of("审核要点", "Review point"), Unit.TEXT)
+                .column("count", Label.of("驳回数", "Rejections"), Unit.COUNT);
+        categories.forEach((name, count) -> {
+            if (name.isEmpty()) {
+                byCategory.row(Label.of("未分类（早于分类记录）", "Not categorised (before categories were recorded)"), count);
+            } else {
+                Text label = RejectionCategory.valueOf(name).label();
+                byCategory.row(Label.of(label.zh, label.en), count);
+            }
+        });
+
         long approved = total[KINDS.indexOf("APPROVED")];
         long rejected = total[KINDS.indexOf("REJECTED")];
         return SectionContent.builder()
@@ -173,6 +203,7 @@ public class PrescriptionReportSection implements ReportSection {
                 .table(monthTable.build())
                 .table(specialtyTable.build())
                 .table(reasons.build())
+                .table(byCategory.build())
                 .chart(ChartType.BAR, Label.of("每月签名、通过与驳回", "Signed, approved and rejected per month"), "rx-by-month",
                         "month", "signed", "approved", "rejected")
                 .note(Label.of("每个处方版本单独计数：被驳回的版本修改后以新版本重新签名，计入“已签名”与“其中修改重开”。"
@@ -180,11 +211,11 @@ public class PrescriptionReportSection implements ReportSection {
                         "Each prescription version counts on its own: a rejected version corrected and signed again is a new "
                         + "version, counted in 'signed' and in 'of which corrections'. Each figure counts the versions whose "
                         + "own time (signing, review, void, end of validity, dispensing) is in the period and month."))
-                .note(Label.of("药师驳回的理由为自由文本，可能含有个人信息，本报告不列出；系统规则（剂量、过敏等）未通过的处方无法签名，"
-                        + "因此不会出现在驳回中。",
-                        "The pharmacist's reason for a rejection is free text that may hold personal data and is not listed "
-                        + "here; a prescription failing a rule (dose, allergy, ...) cannot be signed, so it never reaches a "
-                        + "pharmacist."))
+                .note(Label.of("药师驳回按审核要点分类计数（药师驳回时选择）；驳回理由为自由文本，可能含有个人信息，本报告不列出。"
+                        + "系统规则（剂量、过敏等）未通过的处方无法签名，因此不会到达药师。",
+                        "Pharmacists' rejections are counted by the review point the pharmacist chose when rejecting; the "
+                        + "free-text reason may hold personal data and is not listed. A prescription failing a rule (dose, "
+                        + "allergy, ...) cannot be signed, so it never reaches a pharmacist."))
                 .build();
     }
 

@@ -30,6 +30,7 @@ import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
 import org.pediconsult.prescription.api.PrescriptionDTO;
 import org.pediconsult.prescription.api.PrescriptionState;
+import org.pediconsult.prescription.api.RejectionCategory;
 import org.pediconsult.prescription.internal.service.Draft;
 import org.pediconsult.prescription.internal.service.PrescriptionService;
 import org.pediconsult.prescription.internal.signature.PrescriptionSigner;
@@ -102,7 +103,8 @@ public class PrescriptionResource implements RestResource {
     @BodyLimit(4_000)
     @RequiresRole(Role.PHARMACIST)
     public PrescriptionDTO reject(@Context SecurityContext sc, @PathParam("id") String id, ReasonBody body) {
-        return prescriptions.reject(AuthenticatedUser.of(sc), id, body == null ? null : body.reason);
+        return prescriptions.reject(AuthenticatedUser.of(sc), id, body == null ? null : body.reason,
+                body == null ? null : category(body.category));
     }
 
     /** A corrected new version of a rejected prescription (201, a draft). */
@@ -198,8 +200,22 @@ public class PrescriptionResource implements RestResource {
         public Integer validDays;
     }
 
+    /** A rejection category by name; an unknown one is 400 naming the allowed ones; none: OTHER. */
+    static RejectionCategory category(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return RejectionCategory.valueOf(name.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("category", "category must be one of " + java.util.Arrays.toString(RejectionCategory.values()));
+        }
+    }
+
     public static final class ReasonBody {
         public String reason;
+        /** For a rejection: a {@link RejectionCategory} name (optional, OTHER when absent). */
+        public String category;
     }
 
     public static final class VerifyBody {

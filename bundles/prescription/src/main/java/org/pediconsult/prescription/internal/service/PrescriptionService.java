@@ -45,6 +45,7 @@ import org.pediconsult.prescription.api.CheckResult;
 import org.pediconsult.prescription.api.PrescriptionDTO;
 import org.pediconsult.prescription.api.PrescriptionState;
 import org.pediconsult.prescription.api.Prescriptions;
+import org.pediconsult.prescription.api.RejectionCategory;
 import org.pediconsult.prescription.internal.signature.CanonicalContent;
 import org.pediconsult.prescription.internal.signature.PrescriptionSigner;
 import org.pediconsult.prescription.internal.store.PrescriptionStore;
@@ -300,6 +301,11 @@ public class PrescriptionService implements Prescriptions {
     }
 
     public PrescriptionDTO reject(AuthenticatedUser user, String id, String reason) {
+        return reject(user, id, reason, null);
+    }
+
+    /** A rejection with its category (what the pilot report counts); without one it is {@link RejectionCategory#OTHER}. */
+    public PrescriptionDTO reject(AuthenticatedUser user, String id, String reason, RejectionCategory category) {
         String why = requireReason(reason);
         PrescriptionDTO p = reviewable(user, id);
         Instant now = clock.instant();
@@ -307,6 +313,7 @@ public class PrescriptionService implements Prescriptions {
         p.reviewedBy = user.username();
         p.reviewedAt = now;
         p.rejectionReason = why;
+        p.rejectionCategory = category == null ? RejectionCategory.OTHER : category;
         p.updatedAt = now;
         return tx.inTransaction(c -> {
             transitions.write(c, p, PrescriptionState.AWAITING_REVIEW, Prescriptions.REJECTED, user.username(), null);

@@ -10,6 +10,7 @@ import org.pediconsult.prescription.api.CheckResult;
 import org.pediconsult.prescription.api.PrescriptionDTO;
 import org.pediconsult.prescription.api.PrescriptionItem;
 import org.pediconsult.prescription.api.PrescriptionState;
+import org.pediconsult.prescription.api.RejectionCategory;
 import org.pediconsult.specialty.api.LocalizedText;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -31,12 +32,13 @@ public final class PrescriptionStore {
     private static final String COLUMNS = "id, consultation_id, child_id, specialty_id, physician, version, previous_id, "
             + "state, emergency, chronic_reason, diagnosis, items_json, child_birth_date, child_sex, weight_kg, weight_date, "
             + "weight_source, allergies_json, checks_json, canonical_content, signature, signing_key_id, signed_at, "
-            + "valid_until, reviewed_by, reviewed_at, rejection_reason, voided_by, voided_at, void_reason, dispensed_at, "
+            + "valid_until, reviewed_by, reviewed_at, rejection_reason, rejection_category, voided_by, voided_at, void_reason, "
+            + "dispensed_at, "
             + "sent_to_pharmacy, created_at, updated_at, row_version";
 
     public void insert(Connection c, PrescriptionDTO p) throws SQLException {
         Sql.update(c, "INSERT INTO rx_prescription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(p, p.rowVersion));
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(p, p.rowVersion));
     }
 
     /**
@@ -47,12 +49,13 @@ public final class PrescriptionStore {
         int rows = Sql.update(c, "UPDATE rx_prescription SET state = ?, emergency = ?, chronic_reason = ?, diagnosis = ?, "
                         + "items_json = ?, child_birth_date = ?, child_sex = ?, weight_kg = ?, weight_date = ?, weight_source = ?, "
                         + "allergies_json = ?, checks_json = ?, canonical_content = ?, signature = ?, signing_key_id = ?, "
-                        + "signed_at = ?, valid_until = ?, reviewed_by = ?, reviewed_at = ?, rejection_reason = ?, voided_by = ?, "
+                        + "signed_at = ?, valid_until = ?, reviewed_by = ?, reviewed_at = ?, rejection_reason = ?, "
+                        + "rejection_category = ?, voided_by = ?, "
                         + "voided_at = ?, void_reason = ?, dispensed_at = ?, sent_to_pharmacy = ?, updated_at = ?, row_version = ? "
                         + "WHERE id = ? AND row_version = ? AND state = ?",
                 p.state, p.emergency, p.chronicReason, p.diagnosis, json(p.items), p.childBirthDate, p.childSex, p.weightKg,
                 p.weightDate, p.weightSource, json(p.allergies), json(p.checks), p.canonicalContent, p.signature,
-                p.signingKeyId, p.signedAt, p.validUntil, p.reviewedBy, p.reviewedAt, p.rejectionReason, p.voidedBy,
+                p.signingKeyId, p.signedAt, p.validUntil, p.reviewedBy, p.reviewedAt, p.rejectionReason, category(p), p.voidedBy,
                 p.voidedAt, p.voidReason, p.dispensedAt, p.sentToPharmacy, p.updatedAt, p.rowVersion + 1,
                 p.id, p.rowVersion, expected);
         if (rows == 1) {
@@ -95,11 +98,15 @@ public final class PrescriptionStore {
                 + "FETCH FIRST " + limit + " ROWS ONLY", rs -> rs.getString(1), state, now);
     }
 
+    private static String category(PrescriptionDTO p) {
+        return p.rejectionCategory == null ? null : p.rejectionCategory.name();
+    }
+
     private static Object[] values(PrescriptionDTO p, int rowVersion) throws SQLException {
         return new Object[] {p.id, p.consultationId, p.childId, p.specialtyId, p.physician, p.version, p.previousId, p.state,
             p.emergency, p.chronicReason, p.diagnosis, json(p.items), p.childBirthDate, p.childSex, p.weightKg, p.weightDate,
             p.weightSource, json(p.allergies), json(p.checks), p.canonicalContent, p.signature, p.signingKeyId, p.signedAt,
-            p.validUntil, p.reviewedBy, p.reviewedAt, p.rejectionReason, p.voidedBy, p.voidedAt, p.voidReason,
+            p.validUntil, p.reviewedBy, p.reviewedAt, p.rejectionReason, category(p), p.voidedBy, p.voidedAt, p.voidReason,
             p.dispensedAt, p.sentToPharmacy, p.createdAt, p.updatedAt, rowVersion};
     }
 
@@ -132,6 +139,8 @@ public final class PrescriptionStore {
         p.reviewedBy = rs.getString("reviewed_by");
         p.reviewedAt = Sql.instant(rs, "reviewed_at");
         p.rejectionReason = rs.getString("rejection_reason");
+        String category = rs.getString("rejection_category");
+        p.rejectionCategory = category == null ? null : RejectionCategory.valueOf(category);
         p.voidedBy = rs.getString("voided_by");
         p.voidedAt = Sql.instant(rs, "voided_at");
         p.voidReason = rs.getString("void_reason");

@@ -21,6 +21,7 @@ import org.pediconsult.platform.api.report.ReportPeriod;
 import org.pediconsult.platform.api.report.SectionContent;
 import org.pediconsult.platform.api.report.SectionContent.Figure;
 import org.pediconsult.platform.api.report.SectionContent.Table;
+import org.pediconsult.prescription.api.RejectionCategory;
 
 /** The e-prescription section on a known set of versions (the bundle's real Flyway migrations on in-memory H2). */
 class PrescriptionReportSectionTest {
@@ -75,6 +76,9 @@ class PrescriptionReportSectionTest {
                     "2026-03-02T16:00:00Z", "2026-03-02T05:00:00Z");
             rx(c, "p2", "k2", "dermatology", 1, null, "REJECTED", "2026-03-10T01:00:00Z", "2026-03-10T02:00:00Z", null, null,
                     "2026-03-10T16:00:00Z", null);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE rx_prescription SET rejection_category = 'DOSE' WHERE id = 'p2'")) {
+                ps.executeUpdate();
+            }
             rx(c, "p3", "k2", "dermatology", 2, "p2", "APPROVED", "2026-03-10T03:00:00Z", "2026-03-10T04:00:00Z", null, null,
                     "2026-03-10T16:00:00Z", null);
             // April, growth: p4 signed 00:30 on 1 April in Beijing, rejected, not corrected; p5 voided on referral;
@@ -119,6 +123,14 @@ class PrescriptionReportSectionTest {
         // corrected p2, not corrected p4, referred p5, cancelled -, physician p7, operations -
         assertEquals(List.of(1L, 1L, 1L, 0L, 1L, 0L),
                 table(content, "rx-rejections-voids").rows().stream().map(r -> r.get(1)).toList());
+        // p2 rejected for its dose, p4 (reviewed 1 April) before categories were recorded: every category listed, then
+        // the uncategorised ones
+        List<List<Object>> byCategory = table(content, "rx-rejections-by-category").rows();
+        assertEquals(RejectionCategory.values().length + 1, byCategory.size());
+        assertEquals(List.of(Label.of("用法、用量不适宜", "Dose or frequency not appropriate"), 1L), byCategory.get(1));
+        assertEquals(0L, byCategory.get(0).get(1), "indication");
+        assertEquals(1L, byCategory.get(byCategory.size() - 1).get(1), "p4: not categorised");
+        assertEquals(2L, byCategory.stream().mapToLong(r -> (Long) r.get(1)).sum(), "every rejection once");
     }
 
     @Test
