@@ -1,0 +1,68 @@
+package org.pediconsult.platform.internal.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/** A module is migrated once per bundle revision; a new revision of the bundle is migrated again. */
+class FlywaySchemaMigrationsTest {
+    @TempDir
+    Path scripts;
+
+    private Bundle bundle(long id, long lastModified) throws Exception {
+        Bundle b = mock(Bundle.class);
+        when(b.getBundleId()).thenReturn(id);
+        when(b.getLastModified()).thenReturn(lastModified);
+        when(b.getSymbolicName()).thenReturn("org.example.sample");
+        Path folder = scripts.resolve("db/migration/sample");
+        when(b.findEntries(eq("db/migration/sample"), anyString(), eq(false))).thenAnswer(inv -> {
+            try (var files = Files.list(folder)) {
+                return Collections.enumeration(files.sorted().map(f -> {
+                    try {
+                        return f.toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList());
+            }
+        });
+        when(b.getEntry(anyString())).thenAnswer(inv -> {
+            Path entry = scripts.resolve((String) inv.getArgument(0));
+            return Files.exists(entry) ? entry.toUri().toURL() : null;
+        });
+        return b;
+    }
+
+    @Test
+    void aModuleIsMigratedOncePerBundleRevision() throws Exception {
+        Path folder = Files.createDirectories(scripts.resolve("db/migration/sample"));
+        Files.writeString(folder.resolve("V1__one.sql"), "CREATE TABLE sample_one (id INT);");
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        FlywaySchemaMigrations migrations = new FlywaySchemaMigrations(db, mock(org.osgi.framework.BundleContext.class,
+                inv -> inv.getMethod().getName().equals("getBundle") ? bundle(1, 10) : null)) {
+        };
+        Bundle first = bundle(7, 100);
+        assertEquals(1, migrations.migrate(first, "sample"));
+        Files.writeString(folder.resolve("V2__two.sql"), "CREATE TABLE sample_two (id INT);");
+        assertEquals(0, migrations.migrate(first, "sample"), "the same revision: not run again");
+        assertEquals(1, migrations.migrate(bundle(7, 200), "sample"), "an updated bundle: its new script runs");
+        try (Connection c = db.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, "SAMPLE_TWO", null)) {
+            assertEquals(true, rs.next());
+        }
+    }
+}
