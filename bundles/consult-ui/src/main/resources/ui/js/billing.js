@@ -11,7 +11,7 @@ import { api, session } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
 import { h, page, field, showError, busy, announce } from './ui.js';
 import { today } from './rx-format.js';
-import { CLAIM_STATES, claimBadge, reasonList, linesTable, amounts, money, short } from './claim-format.js';
+import { CLAIM_STATES, claimBadge, reasonList, linesTable, amounts, money, short, hasUnpricedDrug } from './claim-format.js';
 
 const TABS = ['ALL', ...CLAIM_STATES.filter((s) => s !== 'DRAFT')];
 /** What the last action did, shown once above the list after it is redrawn. */
@@ -91,6 +91,8 @@ function card(k, { names, successor, canAct, reload }) {
   k.state === 'INELIGIBLE' ? h('div', { class: 'alert IN_PERSON cl-why', role: 'note', dataset: { testid: 'claim-reasons-box' } },
     h('h4', {}, t('clReasons')),
     reasonList(k.reasons, { testid: 'claim-reasons' }) || h('p', {}, t('clNoReasonGiven'))) : null,
+  hasUnpricedDrug(k) ? h('div', { class: 'alert cl-why cl-unpriced', role: 'note', dataset: { testid: 'claim-unpriced-box' } },
+    h('p', {}, t('clDrugUnpricedAlert'))) : null,
   // a claimable claim may still carry reasons (e.g. a part self-pay, to be reimbursed later)
   k.state !== 'INELIGIBLE' && k.reasons?.length ? h('div', { class: 'cl-notes' }, h('h4', {}, t('clNotes')), reasonList(k.reasons, { testid: 'claim-reasons' })) : null,
   amounts(k, 'claim'),

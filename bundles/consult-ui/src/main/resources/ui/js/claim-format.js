@@ -27,6 +27,10 @@ export function claimBadge(state) {
 export const lineTypeText = (type) => keyed('clLine_', type);
 export const relationshipText = (r) => keyed('covRel_', r);
 export const quantity = (q) => (q == null ? '' : num(q));
+/** A dispense unit (BOX, BOTTLE...) in words, as the prescription pages say it; another unit as it is. */
+export const unitText = (u) => (u ? keyed('qu_', String(u).toUpperCase()) : '');
+/** Whether any line of the claim is a drug whose price is not known (billing must price it). */
+export const hasUnpricedDrug = (k) => (k.lines || []).some((l) => l.flag === 'drug-unpriced');
 
 /**
  * Reasons as a list: a server text {zh, en} in the chosen language, a plain string as it is. Plain strings come
@@ -50,9 +54,11 @@ export function linesTable(lines, { paid = false } = {}) {
     h('tbody', {}, lines.map((l) => h('tr', { class: l.selfPay ? 'cl-self' : null, dataset: { testid: 'claim-line', line: l.lineId || '', type: l.type || '' } },
       h('td', {}, h('abbr', { title: lineTypeText(l.type) }, l.type || ''),
         l.originalLineId ? h('span', { class: 'muted cl-corrects' }, t('clCorrects', { id: short(l.originalLineId) })) : null),
-      h('td', { class: 'cl-code' }, l.itemCode || ''),
-      h('td', {}, l.description || ''),
-      h('td', { class: 'num' }, quantity(l.quantity)),
+      h('td', { class: 'cl-code' }, l.itemCode || '',
+        l.drugCode && l.drugCode !== l.itemCode ? h('span', { class: 'muted cl-drug-code' }, ` (${l.drugCode})`) : null),
+      h('td', {}, l.description || '',
+        l.flag === 'drug-unpriced' ? h('span', { class: 'badge cl-flag', dataset: { testid: 'claim-line-flag' } }, t('clDrugUnpriced')) : null),
+      h('td', { class: 'num' }, quantity(l.quantity), l.quantityUnit ? ` ${unitText(l.quantityUnit)}` : ''),
       h('td', { class: 'num' }, money(l.unitAmount)),
       h('td', { class: 'num' }, money(l.amount)),
       h('td', {}, l.selfPay ? [h('strong', {}, t('yes')), l.reason ? h('span', { class: 'cl-line-reason' }, ` · ${l.reason}`) : null]

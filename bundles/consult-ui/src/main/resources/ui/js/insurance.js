@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { t, fmtDate } from './i18n.js';
 import { h, field, showError, clearFieldErrors, busy, announce } from './ui.js';
-import { reasonList, amounts, money, relationshipText } from './claim-format.js';
+import { reasonList, amounts, money, relationshipText, quantity, unitText } from './claim-format.js';
 
 // ---- the consultation's card
 
@@ -19,8 +19,16 @@ export async function guardianClaim(c) {
     return e.status === 404 ? null : h('p', { class: 'muted', dataset: { testid: 'claim-guardian-unavailable' } }, t('clCannotShow'));
   }
   if (!versions?.length) return null;
-  const k = [...versions].sort((a, b) => (b.version || 0) - (a.version || 0))[0];
-  const self = (k.lines || []).filter((l) => l.selfPay);
+  const newest = [...versions].sort((a, b) => (b.version || 0) - (a.version || 0));
+  // the visit's card: the newest version that is not a drug version (a drug version's lines are all drugs)
+  const drugOnly = (v) => (v.lines || []).length > 0 && v.lines.every((l) => l.dispenseId);
+  const k = newest.find((v) => !drugOnly(v)) || newest[0];
+  // the drugs: the drug lines of every version not replaced by a resubmission
+  const replaced = new Set(versions.filter((v) => v.previousId && versions.some((x) => x.id === v.previousId && x.state === 'REJECTED'))
+    .map((v) => v.previousId));
+  const drugVersions = [...versions].sort((a, b) => (a.version || 0) - (b.version || 0)).filter((v) => !replaced.has(v.id));
+  const drugs = drugVersions.flatMap((v) => (v.lines || []).filter((l) => l.dispenseId).map((l) => ({ l, v })));
+  const self = (k.lines || []).filter((l) => l.selfPay && !l.dispenseId);
   const why = k.state === 'INELIGIBLE';
   return h('section', { class: 'card cl-guardian', 'aria-labelledby': 'cl-g-h',
     dataset: { testid: 'claim-guardian', claim: k.id, state: k.state, version: String(k.version ?? '') } },
@@ -30,6 +38,13 @@ export async function guardianClaim(c) {
   self.length ? [h('h3', {}, t('clSelfPayItems')), h('ul', { class: 'cl-self-items', dataset: { testid: 'claim-g-selfpay-lines' } },
     self.map((l) => h('li', {}, h('span', {}, l.description || l.itemCode || ''), ' ', h('strong', {}, money(l.amount)),
       l.reason ? h('span', { class: 'muted' }, ` · ${l.reason}`) : null)))] : null,
+  drugs.length ? [h('h3', {}, t('clDrugs')), h('ul', { class: 'cl-drug-items', dataset: { testid: 'claim-g-drug-lines' } },
+    drugs.map(({ l, v }) => h('li', { dataset: { testid: 'claim-g-drug-line', state: v.state, selfpay: String(!!l.selfPay) } },
+      h('span', {}, l.description || l.drugCode || ''), ' ',
+      h('span', { class: 'muted' }, `${quantity(l.quantity)} ${unitText(l.quantityUnit)}`.trim() + (l.unitAmount != null ? ` × ${money(l.unitAmount)}` : '')), ' · ',
+      h('strong', {}, `${l.selfPay ? t('clDrugSelf') : t('clDrugClaimed')} ${money(l.amount)}`),
+      l.selfPay && l.reason ? h('span', { class: 'muted' }, ` · ${l.reason}`) : null,
+      !l.selfPay ? h('span', { class: 'muted' }, ` · ${t('cl_' + v.state)}`) : null)))] : null,
   k.reasons?.length ? h('div', { class: why ? 'alert IN_PERSON cl-why' : 'cl-notes', dataset: { testid: 'claim-g-reasons-box' } },
     h('h3', {}, why ? t('clGuardianWhy') : t('clNotes')), reasonList(k.reasons, { testid: 'claim-g-reasons' })) : null,
   k.version > 1 ? h('p', { class: 'muted' }, t('clGuardianVersion', { v: k.version })) : null,

@@ -164,4 +164,98 @@ public abstract class ClaimBehaviour extends PharmacyLogisticsBehaviour {
         assertEquals(0, claim.path("claimed").decimalValue().signum());
     }
 
+    /**
+     * Drug lines: a completed consultation's prescription approved and dispensed is charged as a new claim version at
+     * the catalogue's price (cetirizine drops, category B: 24.50 a bottle, 90% claimed and 10% self-pay), submitted to
+     * the REST insurer once; the same dispense's event a second time charges nothing.
+     */
+    @Test
+    public void aDispensedPrescriptionIsChargedAsDrugLinesOnceAtTheCataloguePrice() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer insurer = HttpServer.create(new InetSocketAddress("127.0.0.1", containerPort(INSURER_PORT)), 0);
+        insurer.createContext("/claims", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + body);
+            byte[] out = "{\"outcome\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        insurer.start();
+        try {
+            covered("itest-rest");
+            String doctor = token("dr.wang");
+            String pharmacist = token("pharmacist.li");
+            String consult = liConsultInProgress();
+            Reply created = call("POST", "/api/consultations/" + consult + "/prescriptions", doctor, draft(2.5));
+            assertEquals(created.text, 201, created.status);
+            String rx = created.get("id");
+            assertEquals(200, sign(rx, doctor, PASSWORD).status);
+            Reply approved = call("POST", "/api/prescriptions/" + rx + "/approval", pharmacist, null);
+            assertEquals(approved.text, "APPROVED", approved.get("state"));
+            complete(consult);
+            JsonNode v1 = claimsOnce(consult, 1, "ACCEPTED").get(0);
+            assertEquals("the visit only: nothing dispensed yet", 1, v1.path("lines").size());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/deliveries?state=AWAITING_DISPENSING",
+                    pharmacist, null).text.contains(rx));
+            Map<String, Object> item = new java.util.HashMap<>();
+            item.put("itemIndex", 0);
+            item.put("lot", "L-CLAIM-1");
+            item.put("expiry", java.time.LocalDate.now().plusYears(1).toString());
+            item.put("quantity", 1);
+            item.put("quantityUnit", "bottle");
+            item.put("manufacturer", "某某制药有限公司");
+            Reply dispensed = call("POST", "/api/dispenses", pharmacist, Map.of("prescriptionId", rx, "items", List.of(item)));
+            assertEquals(dispensed.text, 201, dispensed.status);
+            String dispenseId = dispensed.get("id");
+
+            JsonNode v2 = claimsOnce(consult, 2, "ACCEPTED").get(1);
+            JsonNode lines = v2.path("lines");
+            assertEquals(v2.toString(), 2, lines.size());
+            JsonNode claimed = lines.get(0);
+            JsonNode self = lines.get(1);
+            assertEquals("CG", claimed.path("type").asText());
+            assertEquals("CETIRIZINE-DROPS", claimed.path("itemCode").asText());
+            assertEquals("CETIRIZINE-DROPS", claimed.path("drugCode").asText());
+            assertEquals(dispenseId, claimed.path("dispenseId").asText());
+            assertEquals(0, new java.math.BigDecimal("1").compareTo(claimed.path("quantity").decimalValue()));
+            assertEquals(0, new java.math.BigDecimal("24.50").compareTo(claimed.path("unitAmount").decimalValue()));
+            assertEquals(0, new java.math.BigDecimal("22.05").compareTo(claimed.path("amount").decimalValue()));
+            assertTrue(!claimed.path("selfPay").asBoolean() && self.path("selfPay").asBoolean());
+            assertEquals(0, new java.math.BigDecimal("2.45").compareTo(self.path("amount").decimalValue()));
+            assertEquals(0, new java.math.BigDecimal("22.05").compareTo(v2.path("claimed").decimalValue()));
+            assertEquals(1, received.stream().filter(r -> r.startsWith(v2.path("id").asText())).count());
+            assertTrue(received.toString(), received.stream().anyMatch(r -> r.startsWith(v2.path("id").asText())
+                    && r.contains("\"drugCode\":\"CETIRIZINE-DROPS\"")));
+
+            // the same dispense's event once more (another event id): charged once
+            org.pediconsult.platform.api.event.DomainEvent again = outbox.newEvent("pharmacy", "dispensed", 1, dispenseId,
+                    "{\"dispenseId\":\"" + dispenseId + "\",\"prescriptionId\":\"" + rx + "\",\"consultationId\":\"" + consult
+                            + "\",\"childId\":\"" + v2.path("childId").asText() + "\",\"source\":\"PEDICONSULT\"}");
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                outbox.append(c, again);
+                c.commit();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement(
+                             "SELECT COUNT(*) FROM platform_event_inbox WHERE consumer = 'claim-drugs' AND event_id = ?")) {
+                    ps.setString(1, again.eventId());
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getInt(1) == 1;
+                    }
+                }
+            });
+            JsonNode after = claimsOnce(consult, 2, "ACCEPTED");
+            assertEquals(after.toString(), 2, after.size());
+            assertEquals(1, received.stream().filter(r -> r.startsWith(v2.path("id").asText())).count());
+        } finally {
+            insurer.stop(0);
+            covered("itest-none");
+        }
+    }
+
 }

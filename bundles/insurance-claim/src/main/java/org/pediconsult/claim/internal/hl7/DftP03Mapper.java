@@ -54,6 +54,11 @@ import org.pediconsult.platform.api.event.DomainEvent;
  *     unit amount as CP ({@code 30.00&CNY}: the MO quantity and denomination are CP.1's subcomponents);
  *     FT1-19 the consultation's diagnosis as CE text ({@code ^<text>}, no code: PediConsult records none);
  *     FT1-20 performed by and FT1-21 ordered by: the consultation's physician (XCN);</li>
+ * <li>a drug line (a dispensed product priced from the rule set's drug catalogue) also carries <b>FT1-29</b>
+ *     {@code <product code>^<name>^PEDICONSULT} (the code the pharmacy dispensed; FT1-7 then holds the insurance
+ *     drug code), FT1-10 the quantity dispensed and FT1-12 the catalogue's unit price; FT1-11 is the claimed amount:
+ *     quantity x price for a category A drug, the insurer's share for a category B drug (the family's share is a
+ *     self-pay line, not sent);</li>
  * <li>a correction (CD credit, AJ adjustment) names the line it corrects by that line's transaction id in
  *     <b>FT1-23</b> ({@code <originalLineId>^PEDICONSULT}, EI) and, when that line is in the same message,
  *     also by its set id in FT1-31 (Transaction Reference Key, the standard's own link, but an SI: a number
@@ -234,6 +239,11 @@ public class DftP03Mapper implements Hl7OutboundMapper {
         if (r.physician != null) {
             segments.xcn(ft1, 20, 0, r.physician);
             segments.xcn(ft1, 21, 0, r.physician);
+        }
+        if (line.drugCode != null) {
+            Terser.set(ft1, 29, 0, 1, 1, line.drugCode);
+            Terser.set(ft1, 29, 0, 2, 1, text(line.description));
+            Terser.set(ft1, 29, 0, 3, 1, PatientSegments.AUTHORITY);
         }
         if (CORRECTIONS.contains(line.type)) {
             Terser.set(ft1, 23, 0, 1, 1, line.originalLineId);

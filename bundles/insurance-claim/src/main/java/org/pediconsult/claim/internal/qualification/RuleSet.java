@@ -2,7 +2,9 @@ package org.pediconsult.claim.internal.qualification;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,15 +30,29 @@ import java.util.Set;
  * @param crossRegion        cross-region settlement is configured: a coverage of another region is claimable;
  *                           when false it is self-pay, marked for later reimbursement
  * @param deliveryItemCode   item code of the delivery fee line, always self-pay (never claimable)
+ * @param drugs              the drug price catalogue of this version, by {@link DrugPrice#key product code}
+ * @param categoryBSelfPayPercent the share (0-100) of a category B drug's amount the family pays first (a self-pay line)
  */
 public record RuleSet(String version, LocalDate effectiveFrom, LocalDate effectiveTo, Set<String> institutions,
                       Set<String> specialties, LocalDate windowStart, LocalDate windowEnd, int minPracticeYears,
                       String initialItemCode, BigDecimal initialAmount, String followUpItemCode,
                       BigDecimal followUpAmount, BigDecimal referredPartialFee, String referredItemCode,
-                      Set<String> homeRegions, boolean crossRegion, String deliveryItemCode) {
+                      Set<String> homeRegions, boolean crossRegion, String deliveryItemCode, Map<String, DrugPrice> drugs,
+                      int categoryBSelfPayPercent) {
 
     public static final int DEFAULT_MIN_PRACTICE_YEARS = 3;
     public static final String DEFAULT_DELIVERY_ITEM_CODE = "DELIVERY";
+
+    /** A version without a drug price catalogue (no drug is priced). */
+    public RuleSet(String version, LocalDate effectiveFrom, LocalDate effectiveTo, Set<String> institutions,
+                   Set<String> specialties, LocalDate windowStart, LocalDate windowEnd, int minPracticeYears,
+                   String initialItemCode, BigDecimal initialAmount, String followUpItemCode,
+                   BigDecimal followUpAmount, BigDecimal referredPartialFee, String referredItemCode,
+                   Set<String> homeRegions, boolean crossRegion, String deliveryItemCode) {
+        this(version, effectiveFrom, effectiveTo, institutions, specialties, windowStart, windowEnd, minPracticeYears,
+                initialItemCode, initialAmount, followUpItemCode, followUpAmount, referredPartialFee, referredItemCode,
+                homeRegions, crossRegion, deliveryItemCode, Map.of(), 0);
+    }
 
     public RuleSet {
         Objects.requireNonNull(version, "version");
@@ -62,6 +78,10 @@ public record RuleSet(String version, LocalDate effectiveFrom, LocalDate effecti
         institutions = Set.copyOf(institutions);
         specialties = Set.copyOf(specialties);
         homeRegions = Set.copyOf(homeRegions);
+        drugs = drugs == null ? Map.of() : Map.copyOf(drugs);
+        if (categoryBSelfPayPercent < 0 || categoryBSelfPayPercent > 100) {
+            throw new IllegalArgumentException("rule set " + version + ": the category B self-pay percent must be 0 to 100");
+        }
         initialAmount = Money.amount(initialAmount, "item.initial.amount");
         followUpAmount = Money.amount(followUpAmount, "item.followup.amount");
         referredPartialFee = Money.amount(referredPartialFee == null ? BigDecimal.ZERO : referredPartialFee,
@@ -80,6 +100,11 @@ public record RuleSet(String version, LocalDate effectiveFrom, LocalDate effecti
 
     public BigDecimal visitAmount(boolean initial) {
         return initial ? initialAmount : followUpAmount;
+    }
+
+    /** The catalogue's entry for a dispensed product code (without case), if any. */
+    public Optional<DrugPrice> drug(String code) {
+        return Optional.ofNullable(code == null ? null : drugs.get(DrugPrice.key(code)));
     }
 
     /** A partial fee is claimed for a consultation ended and referred. */

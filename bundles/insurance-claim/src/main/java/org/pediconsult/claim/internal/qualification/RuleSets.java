@@ -48,6 +48,17 @@ import java.util.stream.Collectors;
  * reimbursement)</td></tr>
  * <tr><td>{@code item.delivery.code}</td><td>default {@code DELIVERY}</td><td>item code of the delivery fee's
  * self-pay line (never claimable)</td></tr>
+ * <tr><td>{@code drug.<code>.price}</td><td>per drug</td><td>the hospital's offline price in yuan per
+ * {@code unit} (at most 2 decimals) of the product {@code <code>} (the code the pharmacy dispenses; any case; it may
+ * hold dots)</td></tr>
+ * <tr><td>{@code drug.<code>.unit}</td><td>per drug</td><td>the unit the price is for (BOX, BOTTLE, TUBE, SACHET, G, ML
+ * or their Chinese names 盒 瓶 支 袋 克 毫升); a dispense in another unit is not priced</td></tr>
+ * <tr><td>{@code drug.<code>.category}</td><td>per drug</td><td>{@code A} (甲类, claimable), {@code B} (乙类,
+ * claimable after the self-pay share) or {@code SELF} (not on the insurance drug list: self-pay)</td></tr>
+ * <tr><td>{@code drug.<code>.item}</td><td>optional</td><td>the insurance drug code sent as the item code (FT1-7);
+ * absent = the product code</td></tr>
+ * <tr><td>{@code drug.category.B.selfpay.percent}</td><td>required with a B drug</td><td>0-100: the share of a
+ * category B drug the family pays first (a self-pay line)</td></tr>
  * </table>
  *
  * <p>Example ({@code etc/org.pediconsult.claim.rules.cfg}):
@@ -101,6 +112,9 @@ public final class RuleSets {
     private static final Set<String> KEYS = Set.of(EFFECTIVE_FROM, EFFECTIVE_TO, INSTITUTIONS, SPECIALTIES,
             WINDOW_START, WINDOW_END, MIN_PRACTICE_YEARS, INITIAL_CODE, INITIAL_AMOUNT, FOLLOW_UP_CODE,
             FOLLOW_UP_AMOUNT, REFERRED_FEE, REFERRED_CODE, HOME_REGIONS, CROSS_REGION, DELIVERY_CODE);
+    static final String DRUG = "drug.";
+    static final String B_SELF_PAY = "drug.category.B.selfpay.percent";
+    static final Set<String> DRUG_KEYS = Set.of("price", "unit", "category", "item");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_-]+");
     public static final String RULE = "rule-set";
 
@@ -129,6 +143,7 @@ public final class RuleSets {
      */
     public static RuleSets parse(Map<String, ?> properties) {
         Map<String, Map<String, Object>> byVersion = new TreeMap<>();
+        Map<String, Map<String, Map<String, Object>>> drugs = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, ?> e : properties.entrySet()) {
             String key = e.getKey();
@@ -145,7 +160,18 @@ public final class RuleSets {
             String name = rest.substring(dot + 1);
             if (!VERSION.matcher(version).matches()) {
                 errors.add(key + ": version id '" + version + "' may hold only letters, digits, '-' and '_'");
-            } else if (!KEYS.contains(name)) {
+            } else if (name.startsWith(DRUG) && !name.equals(B_SELF_PAY)) {
+                int last = name.lastIndexOf('.');
+                String code = last > DRUG.length() ? name.substring(DRUG.length(), last).strip() : "";
+                String attr = name.substring(last + 1);
+                if (code.isEmpty() || !DRUG_KEYS.contains(attr) || code.equalsIgnoreCase("category")) {
+                    errors.add(key + ": expected ruleset.<version>.drug.<code>.price|unit|category|item");
+                } else {
+                    drugs.computeIfAbsent(version, v -> new TreeMap<>())
+                            .computeIfAbsent(DrugPrice.key(code), x -> new TreeMap<>()).put(attr, e.getValue());
+                    byVersion.computeIfAbsent(version, v -> new TreeMap<>());
+                }
+            } else if (!KEYS.contains(name) && !name.equals(B_SELF_PAY)) {
                 errors.add(key + ": unknown key '" + name + "' (known: " + new TreeSet<>(KEYS) + ")");
             } else {
                 byVersion.computeIfAbsent(version, v -> new TreeMap<>()).put(name, e.getValue());
@@ -153,7 +179,8 @@ public final class RuleSets {
         }
         List<RuleSet> list = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> v : byVersion.entrySet()) {
-            RuleSet set = new Reader(v.getKey(), v.getValue(), errors).read();
+            RuleSet set = new Reader(v.getKey(), v.getValue(), drugs.getOrDefault(v.getKey(), Map.of()), errors)
+                    .read();
             if (set != null) {
                 list.add(set);
             }
@@ -234,12 +261,14 @@ public final class RuleSets {
     private static final class Reader {
         private final String version;
         private final Map<String, Object> values;
+        private final Map<String, Map<String, Object>> drugValues;
         private final List<String> errors;
         private final int errorsBefore;
 
-        Reader(String version, Map<String, Object> values, List<String> errors) {
+        Reader(String version, Map<String, Object> values, Map<String, Map<String, Object>> drugValues, List<String> errors) {
             this.version = version;
             this.values = values;
+            this.drugValues = drugValues;
             this.errors = errors;
             this.errorsBefore = errors.size();
         }
@@ -261,6 +290,17 @@ public final class RuleSets {
             Set<String> homeRegions = list(HOME_REGIONS);
             Boolean crossRegion = bool(CROSS_REGION, false);
             String deliveryCode = text(DELIVERY_CODE, false);
+            Map<String, DrugPrice> drugs = drugs();
+            Integer bPercent = integer(B_SELF_PAY, -1);
+            if (bPercent != null && bPercent > 100) {
+                errors.add(key(B_SELF_PAY) + ": a percent from 0 to 100, was " + bPercent);
+            }
+            if (bPercent != null && bPercent < 0) {
+                if (drugs.values().stream().anyMatch(d -> d.category() == DrugPrice.Category.B)) {
+                    errors.add("missing required key " + key(B_SELF_PAY) + " (the catalogue lists a category B drug)");
+                }
+                bPercent = 0;
+            }
             if (from != null && to != null && !to.isAfter(from)) {
                 errors.add(key(EFFECTIVE_TO) + " (" + to + ") must be after " + key(EFFECTIVE_FROM) + " (" + from + ")");
             }
@@ -273,7 +313,53 @@ public final class RuleSets {
             }
             return new RuleSet(version, from, to, institutions, specialties, windowStart, windowEnd, minYears,
                     initialCode, initialAmount, followUpCode, followUpAmount, referredFee, referredCode, homeRegions,
-                    crossRegion, deliveryCode == null ? RuleSet.DEFAULT_DELIVERY_ITEM_CODE : deliveryCode);
+                    crossRegion, deliveryCode == null ? RuleSet.DEFAULT_DELIVERY_ITEM_CODE : deliveryCode, drugs, bPercent);
+        }
+
+        /** The drug price catalogue: every drug needs its price, unit and category. */
+        private Map<String, DrugPrice> drugs() {
+            Map<String, DrugPrice> out = new TreeMap<>();
+            for (Map.Entry<String, Map<String, Object>> d : drugValues.entrySet()) {
+                String code = d.getKey();
+                Map<String, Object> v = d.getValue();
+                String prefix = PREFIX + version + "." + DRUG + code + ".";
+                String price = drugText(v, "price", prefix);
+                String unit = drugText(v, "unit", prefix);
+                String category = drugText(v, "category", prefix);
+                Object item = v.get("item");
+                BigDecimal amount = null;
+                if (price != null) {
+                    try {
+                        amount = Money.amount(new BigDecimal(price), prefix + "price");
+                    } catch (NumberFormatException e) {
+                        errors.add(prefix + "price: '" + price + "' is not an amount");
+                    } catch (IllegalArgumentException e) {
+                        errors.add(e.getMessage());
+                    }
+                }
+                DrugPrice.Category cat = null;
+                if (category != null) {
+                    try {
+                        cat = DrugPrice.Category.valueOf(category.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(prefix + "category: '" + category + "' is not A, B or SELF");
+                    }
+                }
+                if (amount != null && unit != null && cat != null) {
+                    out.put(code, new DrugPrice(code, amount, unit, cat, item == null ? null : scalar(item).strip()));
+                }
+            }
+            return out;
+        }
+
+        private String drugText(Map<String, Object> v, String attr, String prefix) {
+            Object value = v.get(attr);
+            String s = value == null ? null : scalar(value).strip();
+            if (s == null || s.isEmpty()) {
+                errors.add("missing required key " + prefix + attr);
+                return null;
+            }
+            return s;
         }
 
         private String key(String name) {
@@ -346,6 +432,7 @@ public final class RuleSets {
                 int n = Integer.parseInt(s);
                 if (n < 0) {
                     errors.add(key(name) + ": must not be negative, was " + n);
+                    return 0;
                 }
                 return n;
             } catch (NumberFormatException e) {

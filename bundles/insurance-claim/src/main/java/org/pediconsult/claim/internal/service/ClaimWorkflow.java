@@ -156,7 +156,7 @@ public class ClaimWorkflow implements ClaimReader {
         }
         return tx.inTransaction(c -> {
             List<ClaimDTO> versions = store.byConsultation(c, k.consultationId);
-            if (versions.get(versions.size() - 1).version != k.version) {
+            if (versions.stream().anyMatch(v -> k.id.equals(v.previousId) && v.version > k.version)) {
                 throw ProblemException.conflict("already_resubmitted", "this claim already has a newer version");
             }
             return claims.newVersion(c, k, billing.username());
@@ -208,6 +208,8 @@ public class ClaimWorkflow implements ClaimReader {
             line.type = type;
             line.itemCode = original.itemCode;
             line.description = original.description;
+            line.drugCode = original.drugCode;
+            line.quantityUnit = original.quantityUnit;
             line.quantity = BigDecimal.ONE;
             line.unitAmount = amount;
             line.amount = amount;

@@ -10,6 +10,7 @@ import org.pediconsult.claim.api.ClaimDTO;
 import org.pediconsult.claim.api.ClaimLine;
 import org.pediconsult.claim.api.ClaimState;
 import org.pediconsult.claim.api.CoverageDTO;
+import org.pediconsult.claim.internal.qualification.DrugPricing;
 import org.pediconsult.platform.api.data.Sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -87,6 +88,39 @@ public final class ClaimStore {
             Sql.update(c, "INSERT INTO claim_coverage (child_id, coverage_json, source, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)",
                     v.childId, write(v), v.source, by, at);
         }
+    }
+
+    /** A dispense priced for the claim ({@code claim_dispense}); {@code claimId} null while it waits for a version. */
+    public record DrugDispense(String dispenseId, String consultationId, String childId, Instant dispensedAt,
+                               List<DrugPricing.PricedDrug> drugs, String claimId) {
+    }
+
+    /** Whether the dispense was recorded already (charged, or waiting). */
+    public boolean dispenseRecorded(Connection c, String dispenseId) throws SQLException {
+        return Sql.one(c, "SELECT dispense_id FROM claim_dispense WHERE dispense_id = ?", rs -> rs.getString(1), dispenseId) != null;
+    }
+
+    /** Records a priced dispense, waiting; a second insert of the same dispense fails on the primary key. */
+    public void insertDispense(Connection c, DrugDispense d, Instant at) throws SQLException {
+        Sql.update(c, "INSERT INTO claim_dispense (dispense_id, consultation_id, child_id, dispensed_at, drugs_json, claim_id, recorded_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", d.dispenseId(), d.consultationId(), d.childId(), d.dispensedAt(), write(d.drugs()),
+                d.claimId(), at);
+    }
+
+    /** The consultation's dispenses charged by {@code claimId}, or waiting ({@code claimId} null), oldest first. */
+    public List<DrugDispense> dispenses(Connection c, String consultationId, String claimId) throws SQLException {
+        return Sql.list(c, "SELECT dispense_id, consultation_id, child_id, dispensed_at, drugs_json, claim_id FROM claim_dispense "
+                + "WHERE consultation_id = ? AND " + (claimId == null ? "claim_id IS NULL" : "claim_id = ?")
+                + " ORDER BY dispensed_at, dispense_id", rs -> new DrugDispense(rs.getString(1), rs.getString(2), rs.getString(3),
+                Sql.instant(rs, "dispensed_at"), read(rs.getString(5), new TypeReference<List<DrugPricing.PricedDrug>>() { }),
+                rs.getString(6)), claimId == null ? new Object[] {consultationId} : new Object[] {consultationId, claimId});
+    }
+
+    /** Moves a dispense to the version that charges it, if it is still where {@code fromClaimId} says (null: waiting). */
+    public boolean chargeDispense(Connection c, String dispenseId, String fromClaimId, String toClaimId) throws SQLException {
+        return Sql.update(c, "UPDATE claim_dispense SET claim_id = ? WHERE dispense_id = ? AND "
+                + (fromClaimId == null ? "claim_id IS NULL" : "claim_id = ?"),
+                fromClaimId == null ? new Object[] {toClaimId, dispenseId} : new Object[] {toClaimId, dispenseId, fromClaimId}) == 1;
     }
 
     private static ClaimDTO row(ResultSet rs) throws SQLException {

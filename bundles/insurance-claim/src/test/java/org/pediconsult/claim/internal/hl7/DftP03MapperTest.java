@@ -314,6 +314,57 @@ class DftP03MapperTest {
     }
 
     @Test
+    void aDrugVersionSendsItsClaimedDrugLinesWithTheDrugCodeQuantityAndUnitPrice() throws Exception {
+        // a drug version as the dispense listener makes it: cetirizine (category B, 10% self-pay) x 2 bottles at 24.50,
+        // vitamin D (category A) x 1 box at 18.00 under its insurance drug code, an unpriced drug (self-pay, flagged)
+        ClaimLine b = line("tx-d1", "CG", "CETIRIZINE-DROPS", "西替利嗪滴剂 10 mg/mL", "2", "24.50", "44.10", false, null);
+        ClaimLine bSelf = line("tx-d2", "CG", "CETIRIZINE-DROPS", "西替利嗪滴剂 10 mg/mL", "2", "24.50", "4.90", true, null);
+        ClaimLine a = line("tx-d3", "CG", "XA11CCV001", "维生素D3滴剂（400 IU）", "1", "18.00", "18.00", false, null);
+        ClaimLine unpriced = line("tx-d4", "CG", "NEW-DRUG", "新药", "1", null, "0.00", true, null);
+        for (ClaimLine l : List.of(b, bSelf)) {
+            l.drugCode = "CETIRIZINE-DROPS";
+            l.quantityUnit = "BOTTLE";
+            l.dispenseId = "disp-1";
+        }
+        a.drugCode = "VITD3-400IU";
+        a.quantityUnit = "BOX";
+        a.dispenseId = "disp-1";
+        unpriced.drugCode = "NEW-DRUG";
+        unpriced.dispenseId = "disp-1";
+        unpriced.flag = "drug-unpriced";
+        claim.version = 2;
+        claim.lines = List.of(b, bSelf, a, unpriced);
+
+        Message parsed = roundTrip(mapper.map(submitted("cl-0001")).get(0));
+        Terser t = new Terser(parsed);
+        assertEquals(List.of("MSH", "EVN", "PID", "PV1", "FT1", "FT1", "DG1", "GT1", "IN1"),
+                segmentNames(parsed), "the self-pay share and the unpriced drug are the family's");
+        assertEquals("tx-d1", t.get("/FINANCIAL(0)/FT1-2"));
+        assertEquals("CG", t.get("/FINANCIAL(0)/FT1-6"));
+        assertEquals("CETIRIZINE-DROPS", t.get("/FINANCIAL(0)/FT1-7-1"));
+        assertEquals("2", t.get("/FINANCIAL(0)/FT1-10"));
+        assertEquals("44.10", t.get("/FINANCIAL(0)/FT1-11-1-1"), "the insurer's 90%");
+        assertEquals("24.50", t.get("/FINANCIAL(0)/FT1-12-1-1"));
+        assertEquals("CNY", t.get("/FINANCIAL(0)/FT1-12-1-2"));
+        assertEquals("CETIRIZINE-DROPS", t.get("/FINANCIAL(0)/FT1-29-1"));
+        assertEquals("西替利嗪滴剂 10 mg/mL", t.get("/FINANCIAL(0)/FT1-29-2"));
+        assertEquals("PEDICONSULT", t.get("/FINANCIAL(0)/FT1-29-3"));
+
+        assertEquals("tx-d3", t.get("/FINANCIAL(1)/FT1-2"));
+        assertEquals("XA11CCV001", t.get("/FINANCIAL(1)/FT1-7-1"), "the insurance drug code");
+        assertEquals("VITD3-400IU", t.get("/FINANCIAL(1)/FT1-29-1"), "the product dispensed");
+        assertEquals("1", t.get("/FINANCIAL(1)/FT1-10"));
+        assertEquals("18.00", t.get("/FINANCIAL(1)/FT1-11-1-1"));
+        assertEquals("18.00", t.get("/FINANCIAL(1)/FT1-12-1-1"));
+    }
+
+    @Test
+    void aConsultationLineHasNoDrugCode() throws Exception {
+        Terser t = new Terser(roundTrip(mapper.map(submitted("cl-0001")).get(0)));
+        assertNull(t.get("/FINANCIAL(0)/FT1-29-1"));
+    }
+
+    @Test
     void theComponentUsesTheConfiguredZoneAndCurrency() throws Exception {
         DftConfig config = (DftConfig) Proxy.newProxyInstance(DftConfig.class.getClassLoader(),
                 new Class<?>[] {DftConfig.class}, (proxy, m, a) -> switch (m.getName()) {
