@@ -11,6 +11,7 @@
 // Exit 0 = every step passed, 1 = a step failed, 2 = bad environment.
 // The log names ids, states, counts and amounts only: no name, insured id or reason text.
 import { chromium } from 'playwright-core';
+import { logIn } from './flow-kit.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,14 +34,6 @@ async function shot(page, name) {
   const file = join(SHOTS, `billing-${String(step).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   log(`screenshot ${file}`);
-}
-async function logIn(page, user) {
-  await page.goto(`${BASE}/consult/#/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/login'), null, { timeout: 15000 })
-    .catch(() => { throw new Error(`${user} could not log in`); });
 }
 /** The first error summary's title on the page, for a failure message. */
 async function alertText(page) {
@@ -98,7 +91,10 @@ try {
   // ---- resubmit: a new version, and the rejected one says so
   await b.click('[data-testid=billing-tab-ALL]');
   await b.waitForFunction(() => location.hash === '#/billing');
-  await b.locator(`[data-testid=claim-card][data-claim="${CLAIM_ID}"] [data-testid=claim-resubmit]`).click();
+  // the "all" list drawn (not the rejected tab's, still on screen while it loads: its card's action would redraw that tab)
+  const allTab = b.locator(`[data-testid=billing-list][data-state=ALL] [data-testid=claim-card][data-claim="${CLAIM_ID}"]`);
+  await allTab.waitFor({ timeout: 15000 }).catch(() => { throw new Error('the claim is not on the 全部 tab'); });
+  await allTab.locator('[data-testid=claim-resubmit]').click();
   const flash = b.locator(`[data-testid=billing-flash][data-action=resubmitted][data-previous="${CLAIM_ID}"]`);
   await flash.waitFor({ timeout: 20000 }).catch(async () => { throw new Error(`resubmission failed: ${await alertText(b)}`); });
   const newId = await flash.getAttribute('data-claim');

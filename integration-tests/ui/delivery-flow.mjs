@@ -15,6 +15,7 @@
 // Exit 0 = every step passed, 1 = a step failed, 2 = bad environment.
 // The log names ids, states, counts, the lot and the seal number only: no name, address, phone or code.
 import { chromium } from 'playwright-core';
+import { logIn } from './flow-kit.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -55,14 +56,6 @@ function expectText(actual, expected, what) {
 /** The day in China (the pharmacy's day), `plus` days on: YYYY-MM-DD. */
 function day(plus = 0) {
   return new Date(Date.now() + plus * 86400000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-}
-async function logIn(page, user) {
-  await page.goto(`${BASE}/consult/#/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/login'), null, { timeout: 15000 })
-    .catch(() => { throw new Error(`${user} could not log in`); });
 }
 /** The first error summary's title on the page, for a failure message. */
 async function alertText(page) {

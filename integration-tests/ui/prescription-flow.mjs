@@ -11,6 +11,7 @@
 // PHARMACIST (default pharmacist.li). Exit 0 = every step passed, 1 = a step failed, 2 = bad environment.
 // The log names ids, formulary codes, rule names, states and counts only: no child's name, weight or dose.
 import { chromium } from 'playwright-core';
+import { logIn } from './flow-kit.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,14 +42,6 @@ async function shot(page, name, number) {
 }
 function expectText(actual, expected, what) {
   if (!actual || !actual.includes(expected)) throw new Error(`${what}: expected "${expected}" in the page`);
-}
-async function logIn(page, user) {
-  await page.goto(`${BASE}/consult/#/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/login'), null, { timeout: 15000 })
-    .catch(() => { throw new Error(`${user} could not log in`); });
 }
 async function logOut(page) {
   await page.click('#logout');

@@ -8,46 +8,24 @@
 // Env: BASE_URL (default http://127.0.0.1:8181), SHOTS, CHROMIUM, AUDITOR (auditor.chen), GUARDIAN (guardian.li),
 // PASSWORD (pediconsult), FROM, TO (the period), SECTIONS (comma-separated ids that must be there).
 // Exit 0 = every step passed, 1 = a step failed, 2 = bad environment. The log holds ids and counts only.
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BASE, SHOTS, run, logger, shooter, logIn } from './flow-kit.mjs';
 
-const BASE = process.env.BASE_URL || process.env.BASE || 'http://127.0.0.1:8181';
-const SHOTS = process.env.SHOTS || 'target/ui-screenshots';
-const PASSWORD = process.env.PASSWORD || 'pediconsult';
 const AUDITOR = process.env.AUDITOR || 'auditor.chen';
 const GUARDIAN = process.env.GUARDIAN || 'guardian.li';
 const FROM = process.env.FROM;
 const TO = process.env.TO;
 const SECTIONS = (process.env.SECTIONS || '').split(',').filter(Boolean);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true };
-let step = 0;
-const log = (m) => console.log(`[report-test] ${m}`);
-async function shot(page, name) {
-  step += 1;
-  const file = join(SHOTS, `report-${String(step).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log(`screenshot ${file}`);
-}
-async function logIn(page, user) {
-  await page.goto(`${BASE}/consult/#/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.startsWith('#/login'), null, { timeout: 15000 })
-    .catch(() => { throw new Error(`${user} could not log in`); });
-}
+const log = logger('report-test');
+const shot = shooter('report', log);
 
 if (!FROM || !TO || !SECTIONS.length) {
   console.error('[report-test] FAIL: set FROM, TO and SECTIONS');
   process.exit(2);
 }
-mkdirSync(SHOTS, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: FLAGS });
-const errors = [];
-try {
+await run(log, async (browser, errors) => {
   const ctx = await browser.newContext(DESKTOP);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
@@ -131,12 +109,4 @@ try {
   await g.waitForSelector('.error-summary', { timeout: 15000 }).catch(() => { throw new Error('#/report shows the guardian no refusal'); });
   await shot(g, 'guardian-refused');
 
-  if (errors.length) throw new Error(errors.join('; '));
-  log('PASS');
-  await browser.close();
-  process.exit(0);
-} catch (e) {
-  log(`FAIL: ${e.message}`);
-  await browser.close();
-  process.exit(1);
-}
+});

@@ -265,7 +265,8 @@ class ConsultUiIT {
      * address, the pharmacist dispenses (an expiring lot refused first) and assigns the courier, the courier
      * dispatches with the tamper seal and hands over with the code the family was texted (a wrong code first),
      * the family and the physician see the timeline. The approved prescription (vitamin D for 李小雨) is made
-     * through the API first.
+     * through the API first. Then the visit ends and its claim carries the drug (integration-tests/ui/claim-drugs-flow.mjs:
+     * the billing page's drug line, flagged when not priced, and the family's insurance card).
      */
     @Test
     void aPrescriptionIsDispensedAndDeliveredInTheBrowser() throws Exception {
@@ -298,6 +299,33 @@ class ConsultUiIT {
                 Paths.get("target/ui-screenshots").toAbsolutePath(),
                 Map.of("PRESCRIPTION_ID", rx, "CONSULT_ID", consult, "GUARDIAN", "guardian.li"));
         assertTrue(out.contains("[delivery-test] PASS"), out);
+
+        // the visit ends: its claim carries the drugs dispensed during it (claim-drugs-flow.mjs shows them to billing
+        // and to the family); dispensed per bottle where the shipped price catalogue prices vitamin D per box, the drug
+        // is charged self-pay "not priced" and flagged for billing, unless the visit itself is not claimable
+        HttpResponse<String> completed = karaf.post("/api/consultations/" + consult + "/completion", doctor,
+                Map.of("diagnosis", "维生素D补充 vitamin D supplementation", "plan", "每天400 IU"));
+        assertEquals(200, completed.statusCode(), completed.body());
+        JsonNode[] drugLine = {null};
+        String[] claimId = {null};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
+                .alias("the consultation's claim with its dispensed drug").until(() -> {
+            for (JsonNode version : karaf.getJson("/api/consultations/" + consult + "/claims", guardian)) {
+                for (JsonNode line : version.path("lines")) {
+                    if (!line.path("dispenseId").asText("").isEmpty()) {
+                        drugLine[0] = line;
+                        claimId[0] = version.path("id").asText();
+                    }
+                }
+            }
+            return drugLine[0] != null;
+        });
+        assertEquals("VITD3-400IU", drugLine[0].path("drugCode").asText(), drugLine[0].toString());
+        boolean unpriced = "drug-unpriced".equals(drugLine[0].path("flag").asText());
+        String drugs = runNode("claim-drugs-flow.mjs", Paths.get("target/ui-claim-drugs-test.log").toAbsolutePath(),
+                Paths.get("target/ui-screenshots").toAbsolutePath(), Map.of("CLAIM_ID", claimId[0], "CONSULT_ID", consult,
+                        "DRUG", "维生素D3滴剂", "EXPECT_UNPRICED", String.valueOf(unpriced), "GUARDIAN", "guardian.li"));
+        assertTrue(drugs.contains("[claim-drugs-test] PASS"), drugs);
     }
 
     /**
