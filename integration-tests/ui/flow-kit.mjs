@@ -58,4 +58,14 @@ export async function logIn(page, user) {
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForFunction(() => !location.hash.startsWith('#/login'), null, { timeout: 15000 })
     .catch(() => { throw new Error(`${user} could not log in`); });
+  await drawn(page);
+}
+
+/**
+ * Waits until the page of the current route has been drawn (the UI's page() marks #main with its route). Navigate
+ * only then: a route still loading would draw over the next one when its data arrive (the UI does not cancel it).
+ */
+export async function drawn(page) {
+  await page.waitForFunction(() => document.getElementById('main')?.dataset.route === location.hash, null, { timeout: 20000 })
+    .catch(async () => { throw new Error(`the page ${await page.evaluate(() => location.hash)} was not drawn`); });
 }

@@ -5,6 +5,7 @@
 // Env: BASE_URL, SHOTS, CHROMIUM, PHONE (a fresh mobile number), ID_NUMBER (a resident ID number with a
 // right check digit), SLOT_ID (a free dermatology slot of dr.wang), PHOTO (a PNG). Exit 0 = every step passed.
 import { chromium } from 'playwright-core';
+import { drawn } from './flow-kit.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -60,6 +61,8 @@ try {
   a.on('pageerror', (e) => errors.push(`admin page error: ${e.message}`));
   await logIn(a, 'admin');
   await a.waitForSelector('nav a[href="#/accounts"]');
+  // the home page (#/ops) drawn first: still loading, it would draw over #/accounts when its data arrive
+  await drawn(a);
   await a.click('nav a[href="#/accounts"]');
   const message = a.locator(`#dev-inbox li[data-to="${PHONE}"]`).first();
   await message.waitFor();
