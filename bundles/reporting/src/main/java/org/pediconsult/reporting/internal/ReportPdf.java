@@ -113,19 +113,19 @@ final class ReportPdf {
     private static void write(Writer w, Report report, boolean noCjkFont) throws IOException {
         String lang = w.lang;
         boolean en = "en".equals(lang);
-        w.text(report.title().in(lang), 18, INK, true);
+        w.paragraph(report.title().in(lang), 18, INK);
         w.gap(4);
-        w.text((en ? "Period: " : "统计期间：") + report.period().from() + " – " + report.period().to()
-                + " (" + report.period().zone().getId() + ")", 10, MUTED, false);
-        w.text((en ? "Generated: " : "生成时间：")
+        w.paragraph((en ? "Period: " : "统计期间：") + report.period().from() + " – " + report.period().to()
+                + " (" + report.period().zone().getId() + ")", 10, MUTED);
+        w.paragraph((en ? "Generated: " : "生成时间：")
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(report.generatedAt().atZone(report.period().zone()))
-                + (en ? "  ·  PediConsult" : "  ·  PediConsult 儿科互联网诊疗平台"), 10, MUTED, false);
+                + (en ? "  ·  PediConsult" : "  ·  PediConsult 儿科互联网诊疗平台"), 10, MUTED);
         if (noCjkFont) {
-            w.text("No font with Chinese glyphs is installed on the server (pdf.fonts): this PDF is in English and "
-                    + "Chinese names show as '?'. Install fonts-wqy-zenhei for the Chinese report.", 9, SERIES[3], false);
+            w.paragraph("No font with Chinese glyphs is installed on the server (pdf.fonts): this PDF is in English and "
+                    + "Chinese names show as '?'. Install fonts-wqy-zenhei for the Chinese report.", 9, SERIES[3]);
         }
         w.gap(10);
-        w.text(en ? "Summary" : "摘要", 13, INK, true);
+        w.paragraph(en ? "Summary" : "摘要", 13, INK);
         List<List<String>> summary = new ArrayList<>();
         for (ComputedSection s : report.sections()) {
             if (s.failed()) {
@@ -141,10 +141,10 @@ final class ReportPdf {
 
         for (ComputedSection s : report.sections()) {
             w.newPage();
-            w.text(s.title().in(lang), 15, INK, true);
+            w.paragraph(s.title().in(lang), 15, INK);
             w.gap(4);
             if (s.failed()) {
-                w.text((en ? "This section could not be computed: " : "此部分无法计算：") + s.error(), 10, SERIES[3], false);
+                w.paragraph((en ? "This section could not be computed: " : "此部分无法计算：") + s.error(), 10, SERIES[3]);
                 continue;
             }
             SectionContent c = s.content();
@@ -162,7 +162,7 @@ final class ReportPdf {
             }
             for (SectionContent.Table t : c.tables()) {
                 w.gap(6);
-                w.text(t.title().in(lang), 11, INK, true);
+                w.paragraph(t.title().in(lang), 11, INK);
                 List<String> heads = new ArrayList<>();
                 boolean[] numeric = new boolean[t.columns().size()];
                 float[] widths = new float[t.columns().size()];
@@ -288,10 +288,6 @@ final class ReportPdf {
             cs.newLineAtOffset(x, baseline);
             cs.showText(safe(text));
             cs.endText();
-        }
-
-        void text(String text, float size, Color color, boolean bold) throws IOException {
-            paragraph(text, size, color);
         }
 
         /** Wrapped text, breaking anywhere a line is full (Chinese has no spaces to break at). */

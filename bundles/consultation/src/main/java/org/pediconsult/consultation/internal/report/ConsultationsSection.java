@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.internal.service.ConsultationWorkflow;
+import org.pediconsult.platform.api.data.Sql;
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.report.Label;
 import org.pediconsult.platform.api.report.ReportPeriod;
@@ -122,7 +123,7 @@ public class ConsultationsSection implements ReportSection {
             ReportSql.query(c, "SELECT created_at, specialty_id, physician_id, kind, state, triage_level, ended_and_referred, "
                     + "referral_reason, waiting_at, admitted_at, started_at, completed_at, pause_count "
                     + "FROM consult_consultation WHERE created_at >= ? AND created_at < ?", ReportSql.params(start, end), rs -> {
-                Instant created = ReportSql.instant(rs, "created_at");
+                Instant created = Sql.instant(rs, "created_at");
                 String kind = rs.getString("kind");
                 String state = rs.getString("state");
                 boolean session = rs.getBoolean("ended_and_referred");
@@ -142,11 +143,11 @@ public class ConsultationsSection implements ReportSection {
                     String r = rs.getString("referral_reason");
                     reasons.computeIfAbsent(r == null ? "" : r.strip(), k -> new long[2])[session ? 1 : 0]++;
                 }
-                Instant started = ReportSql.instant(rs, "started_at");
+                Instant started = Sql.instant(rs, "started_at");
                 if (started != null) {
-                    Instant waiting = ReportSql.instant(rs, "waiting_at");
-                    Instant admitted = ReportSql.instant(rs, "admitted_at");
-                    Instant completed = "COMPLETED".equals(state) ? ReportSql.instant(rs, "completed_at") : null;
+                    Instant waiting = Sql.instant(rs, "waiting_at");
+                    Instant admitted = Sql.instant(rs, "admitted_at");
+                    Instant completed = "COMPLETED".equals(state) ? Sql.instant(rs, "completed_at") : null;
                     bookingToStart.add(minutes(created, started));
                     if (waiting != null && admitted != null) {
                         waitingToAdmission.add(minutes(waiting, admitted));

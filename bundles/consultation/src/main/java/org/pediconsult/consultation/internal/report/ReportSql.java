@@ -1,17 +1,13 @@
 package org.pediconsult.consultation.internal.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
+import org.pediconsult.platform.api.data.Sql;
 import org.pediconsult.platform.api.report.Label;
 import org.pediconsult.platform.api.report.ReportPeriod;
 
@@ -25,11 +21,6 @@ final class ReportSql {
     private ReportSql() {
     }
 
-    /** A row of a query: its columns as objects. */
-    interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
     /** The index of the period's month an instant falls in (0 = the first month; clamped to the period). */
     static int monthIndex(ReportPeriod period, Instant at) {
         java.time.YearMonth first = java.time.YearMonth.from(period.from());
@@ -37,31 +28,13 @@ final class ReportSql {
         return Math.max(0, Math.min(i, period.months().size() - 1));
     }
 
-    static void query(Connection c, String sql, List<Object> params, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof Instant) {
-                    ps.setTimestamp(i + 1, Timestamp.from((Instant) p));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
+    /** Streams a query's rows (platform-api {@code Sql.each}); parameters as a list, built with {@link #params}. */
+    static void query(Connection c, String sql, List<Object> params, Sql.Row handler) throws SQLException {
+        Sql.each(c, sql, handler, params.toArray());
     }
 
     static List<Object> params(Object... first) {
         return new ArrayList<>(Arrays.asList(first));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 
     /** Nearest-rank percentile (p in 0..100) of values; null for none. Sorts {@code values} in place. */
@@ -81,10 +54,6 @@ final class ReportSql {
     /** {@code part} of {@code whole} as a percentage with one decimal; null when whole is 0. */
     static Double percent(long part, long whole) {
         return whole == 0 ? null : round1(100.0 * part / whole);
-    }
-
-    static long get(Map<String, Long> m, String key) {
-        return m.getOrDefault(key, 0L);
     }
 
     /** A free-text reason as a cell: trimmed, at most 200 characters, "未填写/not given" when blank. */

@@ -47,6 +47,29 @@ public final class Sql {
         }
     }
 
+    /** One row of a streamed query. @since 1.4 */
+    @FunctionalInterface
+    public interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Streams the rows to {@code row} one at a time, without collecting them (a report's pass over a year of rows).
+     * Parameters are bound as by {@link #update}.
+     *
+     * @since 1.4
+     */
+    public static void each(Connection c, String sql, Row row, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        }
+    }
+
     public static <T> T one(Connection c, String sql, Mapper<T> mapper, Object... params) throws SQLException {
         List<T> l = list(c, sql, mapper, params);
         return l.isEmpty() ? null : l.get(0);
