@@ -34,6 +34,8 @@ public final class Problem {
     public static final class FieldError {
         public String field;
         public String detail;
+        /** The detail in Chinese, when the check that refused the field gave one (null otherwise). @since 1.3 */
+        public String detailZh;
 
         public FieldError() {
         }
@@ -41,6 +43,13 @@ public final class Problem {
         public FieldError(String field, String detail) {
             this.field = field;
             this.detail = detail;
+        }
+
+        /** @since 1.3 */
+        public FieldError(String field, String detail, String detailZh) {
+            this.field = field;
+            this.detail = detail;
+            this.detailZh = detailZh;
         }
     }
 

@@ -5,8 +5,10 @@ import java.time.Period;
 import java.util.Map;
 
 /**
- * What triage sees: the child's sex and age on the assessment day, and the validated answers
- * (JSON values as Java: String, Number, Boolean, List, Map). No names or identifiers.
+ * What validation and triage see: the child's sex and age on the assessment day, the validated
+ * answers (JSON values as Java: String, Number, Boolean, List, Map), and since 1.4 the child's
+ * {@link #context} (who answered, measurements, the hospital's observations, earlier consultations).
+ * No names or identifiers.
  *
  * @since 1.0
  */
@@ -18,12 +20,29 @@ public final class AssessmentInput {
     public final LocalDate birthDate;
     public final LocalDate assessedOn;
     public final Map<String, Object> answers;
+    /**
+     * The child's context; never null (built from sex and dates alone by the 1.0 constructor).
+     *
+     * @since 1.4
+     */
+    public final ChildContext context;
 
     public AssessmentInput(Sex sex, LocalDate birthDate, LocalDate assessedOn, Map<String, Object> answers) {
-        this.sex = sex;
-        this.birthDate = birthDate;
-        this.assessedOn = assessedOn;
+        this(ChildContext.basic(sex, birthDate, assessedOn), answers);
+    }
+
+    /** @since 1.4 */
+    public AssessmentInput(ChildContext context, Map<String, Object> answers) {
+        this.context = java.util.Objects.requireNonNull(context, "context");
+        this.sex = context.sex;
+        this.birthDate = context.birthDate;
+        this.assessedOn = context.assessedOn;
         this.answers = Map.copyOf(answers);
+    }
+
+    /** Who answered. @since 1.4 */
+    public Respondent respondent() {
+        return context.respondent;
     }
 
     /** Completed months of age on the assessment day. */

@@ -36,6 +36,17 @@ public interface Specialty {
     }
 
     /**
+     * The scored instruments of the questionnaire (e.g. a PHQ-A total), computed from validated
+     * answers. Stored with the assessment and shown to the physician, never to the guardian. Called
+     * after {@link #validate}; the default has none.
+     *
+     * @since 1.4
+     */
+    default List<Score> scores(AssessmentInput assessment) {
+        return List.of();
+    }
+
+    /**
      * Triage of a validated assessment by this specialty's rules. Called only with answers that
      * passed {@link #questionnaire()} validation.
      */

@@ -8,6 +8,41 @@ public class TriageDTO {
     public String level;
     public List<Text> reasons;
     public Text advice;
+    /** How soon the child must be seen (IMMEDIATE, WITHIN_24_HOURS, WITHIN_72_HOURS, WITHIN_7_DAYS, ROUTINE) or null. @since 1.6 */
+    public String urgency;
+    /** Where the child is sent when not seen online, or null (REMOTE_OK). @since 1.6 */
+    public Destination destination;
+    /** Who answered: GUARDIAN or CHILD (null for assessments before 1.6: the guardian). @since 1.6 */
+    public String respondent;
+    /** The scored instruments, for the physician (removed from what a guardian is sent). @since 1.6 */
+    public List<Score> scores;
+
+    /** A kind of facility and its name. @since 1.6 */
+    public static class Destination {
+        /** EMERGENCY_DEPARTMENT, PEDIATRIC_OUTPATIENT, SPECIALIST_OUTPATIENT, MENTAL_HEALTH_SERVICE, PRIMARY_CARE, OTHER. */
+        public String type;
+        public Text facility;
+    }
+
+    /** A code in a coding system (e.g. LOINC 44261-6). @since 1.6 */
+    public static class Code {
+        public String code;
+        public String text;
+        public String system;
+    }
+
+    /** One instrument's score. @since 1.6 */
+    public static class Score {
+        public String id;
+        public Text name;
+        /** The score's code (e.g. LOINC), or null. */
+        public Code code;
+        public double value;
+        public Double max;
+        public Text interpretation;
+        public int answered;
+        public int items;
+    }
 
     /** A text in both languages. */
     public static class Text {

@@ -38,6 +38,8 @@ public class AssessmentResource implements RestResource {
         public String childId;
         public String specialtyId;
         public Map<String, Object> answers;
+        /** Who answered: GUARDIAN (default) or CHILD (an adolescent, with the guardian present). */
+        public String respondent;
     }
 
     @Activate
@@ -53,8 +55,9 @@ public class AssessmentResource implements RestResource {
         String child = Require.text("childId", body.childId, 36);
         String specialty = Require.text("specialtyId", body.specialtyId, 60);
         Map<String, Object> answers = Require.present("answers", body.answers);
-        return Response.status(201).entity(workflow.submitAssessment(AuthenticatedUser.of(sc), child, specialty, answers))
-                .build();
+        String respondent = body.respondent == null ? null : Require.text("respondent", body.respondent, 20);
+        return Response.status(201).entity(workflow.submitAssessment(AuthenticatedUser.of(sc), child, specialty, answers,
+                respondent)).build();
     }
 
     @GET

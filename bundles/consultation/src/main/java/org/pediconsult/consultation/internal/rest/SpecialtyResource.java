@@ -14,28 +14,35 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pediconsult.consultation.internal.service.ConsultationWorkflow;
 import org.pediconsult.consultation.internal.service.SpecialtyRegistry;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.rest.Authenticated;
 import org.pediconsult.platform.api.rest.RestResource;
 import org.pediconsult.specialty.api.Specialty;
 
-/** {@code /api/specialties}: the installed specialties, live from the service registry. */
+/**
+ * {@code /api/specialties}: the installed specialties, live from the service registry, each with its
+ * {@code status} in the pilot scope now: OFFERED (initial consults may be requested), NOT_OFFERED
+ * (installed, not in the scope) or RETIRED (no new consultations).
+ */
 @Component(service = RestResource.class)
 @Path("specialties")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SpecialtyResource implements RestResource {
     private final SpecialtyRegistry registry;
+    private final ConsultationWorkflow workflow;
 
     @Activate
-    public SpecialtyResource(@Reference SpecialtyRegistry registry) {
+    public SpecialtyResource(@Reference SpecialtyRegistry registry, @Reference ConsultationWorkflow workflow) {
         this.registry = registry;
+        this.workflow = workflow;
     }
 
     @GET
     public List<Map<String, Object>> list() {
-        return registry.all().stream().map(SpecialtyResource::summary).collect(Collectors.toList());
+        return registry.all().stream().map(this::summary).collect(Collectors.toList());
     }
 
     @GET
@@ -51,10 +58,11 @@ public class SpecialtyResource implements RestResource {
         return body;
     }
 
-    private static Map<String, Object> summary(Specialty s) {
+    private Map<String, Object> summary(Specialty s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("name", s.name());
+        m.put("status", workflow.status(s.id()).name());
         m.put("questionnaireVersion", s.questionnaire().version);
         return m;
     }

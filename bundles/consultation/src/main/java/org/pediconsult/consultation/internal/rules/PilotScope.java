@@ -22,25 +22,45 @@ public final class PilotScope {
 
     static final String RULE_WINDOW = "pilot-window";
     static final String RULE_SPECIALTY = "pilot-specialty";
+    static final String RULE_RETIRED = "specialty-retired";
+
+    /** Where an installed specialty stands in the scope. */
+    public enum Status {
+        /** In {@code pilot.specialties}: initial online consults may be requested. */
+        OFFERED,
+        /** Installed but in neither list: shown, nothing new may start. */
+        NOT_OFFERED,
+        /** In {@code specialties.retired}: nothing new may start; open consultations are finished. */
+        RETIRED
+    }
 
     private final LocalDate start;
     private final LocalDate end;
     private final Set<String> institutions;
     private final Set<String> specialtyIds;
+    private final Set<String> retiredIds;
+
+    public PilotScope(LocalDate start, LocalDate end, Set<String> institutions, Set<String> specialtyIds) {
+        this(start, end, institutions, specialtyIds, Set.of());
+    }
 
     /**
      * @param start first day of the pilot window (inclusive)
      * @param end last day of the pilot window (inclusive)
      * @throws IllegalArgumentException if {@code start} is after {@code end}
      */
-    public PilotScope(LocalDate start, LocalDate end, Set<String> institutions, Set<String> specialtyIds) {
+    public PilotScope(LocalDate start, LocalDate end, Set<String> institutions, Set<String> specialtyIds,
+                      Set<String> retiredIds) {
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
         if (start.isAfter(end)) {
             throw new IllegalArgumentException("pilot window start " + start + " is after its end " + end);
         }
         this.institutions = Set.copyOf(Objects.requireNonNull(institutions, "institutions"));
-        this.specialtyIds = Set.copyOf(Objects.requireNonNull(specialtyIds, "specialtyIds"));
+        this.retiredIds = Set.copyOf(Objects.requireNonNull(retiredIds, "retiredIds"));
+        Set<String> offered = new LinkedHashSet<>(Objects.requireNonNull(specialtyIds, "specialtyIds"));
+        offered.removeAll(this.retiredIds);
+        this.specialtyIds = Set.copyOf(offered);
     }
 
     /**
@@ -50,7 +70,14 @@ public final class PilotScope {
      * @throws IllegalArgumentException on a missing or unparsable date, or start after end
      */
     public static PilotScope parse(String start, String end, String institutionsCsv, String specialtiesCsv) {
-        return new PilotScope(date(start, "start"), date(end, "end"), csv(institutionsCsv), csv(specialtiesCsv));
+        return parse(start, end, institutionsCsv, specialtiesCsv, "");
+    }
+
+    /** As {@link #parse(String, String, String, String)}, with the retired specialties (retired wins over offered). */
+    public static PilotScope parse(String start, String end, String institutionsCsv, String specialtiesCsv,
+                                   String retiredCsv) {
+        return new PilotScope(date(start, "start"), date(end, "end"), csv(institutionsCsv), csv(specialtiesCsv),
+                csv(retiredCsv));
     }
 
     private static LocalDate date(String value, String name) {
@@ -87,6 +114,9 @@ public final class PilotScope {
                             + " (inclusive); outside the pilot only follow-ups are allowed",
                     day + "不在试点期间" + start + "至" + end + "（含首尾两日）内；试点范围外仅可复诊");
         }
+        if (specialtyId != null && retiredIds.contains(specialtyId)) {
+            return retired(specialtyId);
+        }
         if (specialtyId == null || !specialtyIds.contains(specialtyId)) {
             String pilot = String.join(", ", new TreeSet<>(specialtyIds));
             return RuleDecision.refuse(RULE_SPECIALTY,
@@ -97,19 +127,48 @@ public final class PilotScope {
         return RuleDecision.allow();
     }
 
+    /**
+     * Whether an initial consult already requested may be booked on this day: inside the window, and
+     * its specialty offered or retired (a retired specialty's open consultations are finished; only a
+     * specialty taken out of the scope altogether refuses, rule {@code pilot-specialty}).
+     */
+    public RuleDecision initialBookingAllowed(LocalDate day, String specialtyId) {
+        if (specialtyId != null && retiredIds.contains(specialtyId)) {
+            RuleDecision window = initialConsultAllowed(day, null);
+            return RULE_WINDOW.equals(window.rule()) ? window : RuleDecision.allow();
+        }
+        return initialConsultAllowed(day, specialtyId);
+    }
+
+    /** Whether a follow-up may be opened: any specialty but a retired one (rule {@code specialty-retired}). */
+    public RuleDecision followUpAllowed(String specialtyId) {
+        return retiredIds.contains(specialtyId) ? retired(specialtyId) : RuleDecision.allow();
+    }
+
+    private static RuleDecision retired(String specialtyId) {
+        return RuleDecision.refuse(RULE_RETIRED, "specialty '" + specialtyId + "' is retired: no new consultations; "
+                        + "open ones are finished, cancelled or referred",
+                "专科'" + specialtyId + "'已停止服务：不再接受新的问诊；进行中的问诊可完成、取消或转诊");
+    }
+
+    /** Where this specialty stands. */
+    public Status status(String specialtyId) {
+        if (retiredIds.contains(specialtyId)) {
+            return Status.RETIRED;
+        }
+        return specialtyIds.contains(specialtyId) ? Status.OFFERED : Status.NOT_OFFERED;
+    }
+
+    /** Unmodifiable. */
+    public Set<String> retiredIds() {
+        return retiredIds;
+    }
+
     /** Whether the institution is one of the pilot institutions (exact code match; {@code null} is not). */
     public boolean institutionInPilot(String institution) {
         return institution != null && institutions.contains(institution);
     }
 
-    /**
-     * Always {@code true}: follow-ups of pilot consults stay allowed outside the window, institutions
-     * and specialties, so that a child seen during the pilot is not left without continuity of care when
-     * the pilot ends or its scope shrinks.
-     */
-    public boolean followUpAllowed() {
-        return true;
-    }
 
     public LocalDate start() {
         return start;
@@ -130,8 +189,18 @@ public final class PilotScope {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof PilotScope && toString().equals(o.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
     public String toString() {
         return "PilotScope[" + start + ".." + end + ", institutions=" + new TreeSet<>(institutions)
-                + ", specialties=" + new TreeSet<>(specialtyIds) + "]";
+                + ", specialties=" + new TreeSet<>(specialtyIds) + ", retired=" + new TreeSet<>(retiredIds) + "]";
     }
 }

@@ -24,7 +24,13 @@ import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
+import java.time.LocalDate;
+
 import org.pediconsult.specialty.api.AssessmentInput;
+import org.pediconsult.specialty.api.ChildContext;
+import org.pediconsult.specialty.api.Destination;
+import org.pediconsult.specialty.api.Respondent;
+import org.pediconsult.specialty.api.Score;
 import org.pediconsult.specialty.api.FieldProblem;
 import org.pediconsult.specialty.api.LocalizedText;
 import org.pediconsult.specialty.api.Specialty;
@@ -38,9 +44,6 @@ import org.pediconsult.specialty.api.TriageResult;
  * facility kind) when triage says IN_PERSON or EMERGENCY.
  */
 final class AssessmentIntake {
-    static final String EMERGENCY_FACILITY = "emergency department (急诊)";
-    static final String IN_PERSON_FACILITY = "in-person pediatric clinic (儿科门诊)";
-
     private final Tx tx;
     private final PeopleStore people;
     private final ConsultationStore store;
@@ -51,6 +54,7 @@ final class AssessmentIntake {
     private final AuditTrail audit;
     private final Clock clock;
     private final QuestionnaireValidator validator = new QuestionnaireValidator();
+    private final ChildContexts contexts = new ChildContexts();
 
     AssessmentIntake(Tx tx, PeopleStore people, ConsultationStore store, Access access, SpecialtyRegistry specialties,
                      PilotRules rules, TransitionWriter writer, AuditTrail audit, Clock clock) {
@@ -65,29 +69,36 @@ final class AssessmentIntake {
         this.clock = clock;
     }
 
-    ConsultationDTO submit(AuthenticatedUser user, String childId, String specialtyId, Map<String, Object> answers) {
+    ConsultationDTO submit(AuthenticatedUser user, String childId, String specialtyId, Map<String, Object> answers,
+                           String respondentName) {
         Specialty specialty = specialties.find(specialtyId)
                 .orElseThrow(() -> new ProblemException(404, "unknown_specialty", "no specialty '" + specialtyId
                         + "' is installed; GET /api/specialties lists them", "specialtyId"));
+        Respondent respondent = respondent(respondentName);
         Instant now = clock.instant();
-        Refusals.require(rules.scope.initialConsultAllowed(rules.day(now), specialtyId));
-        List<FieldError> errors = validator.validate(specialty.questionnaire(), answers);
-        if (!errors.isEmpty()) {
-            throw new ProblemException("invalid_answers", errors);
-        }
+        PilotRules.Snapshot scope = rules.snapshot();
+        LocalDate day = now.atZone(scope.zone()).toLocalDate();
+        Refusals.require(scope.scope().initialConsultAllowed(day, specialtyId));
         return tx.inTransaction(c -> {
             GuardianDTO guardian = access.requireGuardian(c, user);
             access.requireChildVisible(c, user, childId);
             ChildDTO child = people.child(c, childId);
-            AssessmentInput input = new AssessmentInput(sex(child.sex), child.birthDate, rules.day(now), answers);
+            ChildContext context = contexts.build(c, child, specialtyId, day, scope.zone(), respondent);
+            List<FieldError> errors = validator.validate(specialty.questionnaire(), answers, context.ageInMonths());
+            if (!errors.isEmpty()) {
+                throw new ProblemException("invalid_answers", errors);
+            }
+            AssessmentInput input = new AssessmentInput(context, answers);
             List<FieldError> implausible = new ArrayList<>();
             for (FieldProblem p : specialty.validate(input)) {
-                implausible.add(new FieldError(p.field, p.detail));
+                implausible.add(new FieldError(p.field, p.detail, p.message == null ? null : p.message.zh));
             }
             if (!implausible.isEmpty()) {
                 throw new ProblemException("invalid_answers", implausible);
             }
             TriageResult triage = specialty.triage(input);
+            List<Score> scores = specialty.scores(input);
+            TriageDTO triageDto = toDto(triage, scores, respondent);
 
             ConsultationStore.AssessmentRow a = new ConsultationStore.AssessmentRow();
             a.id = Ids.newId();
@@ -96,7 +107,7 @@ final class AssessmentIntake {
             a.questionnaireVersion = specialty.questionnaire().version;
             a.answersJson = json(answers);
             a.triageLevel = triage.level.name();
-            a.triageJson = json(toDto(triage));
+            a.triageJson = json(triageDto);
             a.submittedBy = user.username();
             a.submittedAt = now;
             store.insertAssessment(c, a);
@@ -124,42 +135,100 @@ final class AssessmentIntake {
                         user.username(), now, "assessed", Map.of("triageLevel", triage.level.name()));
             } else {
                 k.state = Refusals.next(rules.machine, k.state, Action.REFER_FROM_TRIAGE).name();
-                k.referralReason = triage.reasons.stream().map(r -> r.en).collect(Collectors.joining("; "));
-                k.referralFacility = triage.level == TriageLevel.EMERGENCY ? EMERGENCY_FACILITY : IN_PERSON_FACILITY;
+                Destination destination = triage.effectiveDestination();
+                k.referralReason = cap(triage.reasons.stream().map(r -> r.en).collect(Collectors.joining("; ")), 1000);
+                k.referralFacility = cap(destination.facility.en + " (" + destination.facility.zh + ")", 200);
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("triageLevel", triage.level.name());
                 extra.put("referredFrom", "TRIAGE");
                 extra.put("referralReason", k.referralReason);
                 extra.put("referralFacility", k.referralFacility);
+                extra.put("destinationType", destination.type.name());
+                if (triage.effectiveUrgency() != null) {
+                    extra.put("referralUrgency", triage.effectiveUrgency().name());
+                }
                 extra.put("voidPrescriptions", true);
                 extra.put("billing", "NOT_BILLABLE_REFERRED_AT_TRIAGE");
                 writer.write(c, k, ConsultationState.REQUESTED.name(),
                         Action.REFER_FROM_TRIAGE,
                         user.username(), now, "referred", extra);
             }
-            k.triage = toDto(triage);
+            k.triage = forGuardian(triageDto);
             k.specialtyAvailable = true;
             return k;
         });
     }
 
-    static TriageDTO toDto(TriageResult t) {
+    static TriageDTO toDto(TriageResult t, List<Score> scores, Respondent respondent) {
         TriageDTO dto = new TriageDTO();
         dto.level = t.level.name();
         dto.reasons = new ArrayList<>();
         for (LocalizedText r : t.reasons) {
-            dto.reasons.add(new TriageDTO.Text(r.zh, r.en));
+            dto.reasons.add(text(r));
         }
-        dto.advice = t.advice == null ? null : new TriageDTO.Text(t.advice.zh, t.advice.en);
+        dto.advice = text(t.advice);
+        dto.urgency = t.effectiveUrgency() == null ? null : t.effectiveUrgency().name();
+        Destination d = t.effectiveDestination();
+        if (d != null) {
+            dto.destination = new TriageDTO.Destination();
+            dto.destination.type = d.type.name();
+            dto.destination.facility = text(d.facility);
+        }
+        dto.respondent = respondent.name();
+        dto.scores = new ArrayList<>();
+        for (Score s : scores == null ? List.<Score>of() : scores) {
+            TriageDTO.Score out = new TriageDTO.Score();
+            out.id = s.id();
+            out.name = text(s.name());
+            if (s.code() != null) {
+                out.code = new TriageDTO.Code();
+                out.code.code = s.code().code;
+                out.code.text = s.code().text;
+                out.code.system = s.code().codingSystem;
+            }
+            out.value = s.value();
+            out.max = s.max();
+            out.interpretation = text(s.interpretation());
+            out.answered = s.answered();
+            out.items = s.items();
+            dto.scores.add(out);
+        }
         return dto;
     }
 
-    private static AssessmentInput.Sex sex(String sex) {
-        try {
-            return AssessmentInput.Sex.valueOf(sex);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return AssessmentInput.Sex.UNKNOWN;
+    /** What a guardian is sent of a triage: everything but the instruments' scores (for the physician). */
+    static TriageDTO forGuardian(TriageDTO t) {
+        if (t == null || t.scores == null) {
+            return t;
         }
+        TriageDTO copy = new TriageDTO();
+        copy.level = t.level;
+        copy.reasons = t.reasons;
+        copy.advice = t.advice;
+        copy.urgency = t.urgency;
+        copy.destination = t.destination;
+        copy.respondent = t.respondent;
+        copy.scores = null;
+        return copy;
+    }
+
+    private static TriageDTO.Text text(LocalizedText t) {
+        return t == null ? null : new TriageDTO.Text(t.zh, t.en);
+    }
+
+    private static Respondent respondent(String name) {
+        if (name == null) {
+            return Respondent.GUARDIAN;
+        }
+        try {
+            return Respondent.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("respondent", "respondent must be GUARDIAN or CHILD");
+        }
+    }
+
+    private static String cap(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String json(Object value) {

@@ -153,7 +153,7 @@ final class Booking {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
             access.requireConsultParticipant(c, user, k);
-            specialties.requireInstalled(k);
+            // no specialty check: a consultation of a removed or retired specialty can always be cancelled
             String from = k.state;
             k.state = Refusals.next(rules.machine, from, Action.CANCEL).name();
             if (k.slotId != null) {
@@ -175,15 +175,16 @@ final class Booking {
         if (!slot.startsAt.isAfter(now)) {
             throw ProblemException.conflict("slot_in_past", "this slot has already begun; choose a later one");
         }
-        LocalDate day = rules.day(slot.startsAt);
+        PilotRules.Snapshot scope = rules.snapshot();
+        LocalDate day = slot.startsAt.atZone(scope.zone()).toLocalDate();
         PhysicianDTO p = physicians.byId(c, slot.physicianId);
-        RuleDecision eligible = rules.eligibility.check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
+        RuleDecision eligible = scope.eligibility().check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
                 new HashSet<>(p.specialties)), k.specialtyId, day);
         if (!eligible.allowed()) {
             throw new EligibilityRefused(eligible, p.id, p.institution, k.specialtyId);
         }
         if ("INITIAL".equals(k.kind)) {
-            Refusals.require(rules.scope.initialConsultAllowed(day, k.specialtyId));
+            Refusals.require(scope.scope().initialBookingAllowed(day, k.specialtyId));
         }
         return slot;
     }

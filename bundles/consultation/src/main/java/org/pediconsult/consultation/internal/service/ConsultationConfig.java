@@ -18,6 +18,10 @@ public @interface ConsultationConfig {
     @AttributeDefinition(name = "Pilot specialties", description = "Comma-separated specialty ids allowed for initial online consults")
     String pilot_specialties() default "growth-development,nutrition,dermatology";
 
+    @AttributeDefinition(name = "Retired specialties", description = "Comma-separated specialty ids that take no new "
+            + "consultations; their open consultations are finished, cancelled or referred")
+    String specialties_retired() default "";
+
     @AttributeDefinition(name = "Time zone", description = "Zone of the pilot's calendar days (consult day, pilot window)")
     String pilot_zone() default "Asia/Shanghai";
 

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.consultation.api.ConsultationSessions;
@@ -33,11 +34,18 @@ import org.pediconsult.platform.api.security.Role;
 /**
  * The consultation workflow as one service: assessment and triage, booking, the guarded session.
  * Migrates this bundle's tables on activation. Every read of patient data is audited here.
+ *
+ * <p>The pilot scope is live: a change of {@code etc/org.pediconsult.consultation.cfg} reaches
+ * {@link #modified} and swaps the scope in place (audited as {@code pilot-scope}); the component, its
+ * services and everything using them (REST resources, the video room) stay up.
  */
 @Component(service = {ConsultationWorkflow.class, GuardianPresence.class, ConsultationSessions.class},
         configurationPid = "org.pediconsult.consultation")
 @Designate(ocd = ConsultationConfig.class)
 public class ConsultationWorkflow implements GuardianPresence, ConsultationSessions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsultationWorkflow.class);
+    /** Who changes the scope: the configuration (etc/ or Config Admin), which does not say which operator. */
+    static final String SCOPE_ACTOR = "system:configuration";
     private final Tx tx;
     private final ConsultationStore store = new ConsultationStore();
     private final Access access;
@@ -48,6 +56,8 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
     private final SessionFlow session;
     private final CallSeats seats;
     private final PhysicianStore physicians;
+    private final PilotRules rules;
+    private final SpecialtyRegistry registry;
 
     @Activate
     public ConsultationWorkflow(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -61,7 +71,9 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         this.physicians = new PhysicianStore();
         this.access = new Access(people, physicians);
         this.specialties = new Specialties(registry);
-        PilotRules rules = new PilotRules(config);
+        this.registry = registry;
+        this.rules = new PilotRules(config);
+        LOG.info("pilot scope {}", rules.scope());
         TransitionWriter writer = new TransitionWriter(store, outbox, audit);
         this.intake = new AssessmentIntake(tx, people, store, access, registry, rules, writer, audit, clock);
         this.booking = new Booking(tx, store, physicians, access, rules, writer, specialties, clock);
@@ -69,8 +81,56 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         this.seats = new CallSeats(tx, store, people, access);
     }
 
+    /**
+     * A configuration change: the new scope replaces the old one for every later decision. A scope
+     * that does not parse changes nothing (logged and audited as refused); the component is never
+     * restarted, so calls in progress, the video room and its WebSockets are not touched.
+     */
+    @Modified
+    void modified(ConsultationConfig config) {
+        PilotRules.Snapshot before = rules.snapshot();
+        PilotRules.Snapshot after;
+        try {
+            rules.update(config);
+            after = rules.snapshot();
+        } catch (RuntimeException e) {
+            LOG.error("pilot scope change refused, the scope stays {}: {}", before.scope(), e.getMessage());
+            audit.record(new AuditEntry(SCOPE_ACTOR, AuditEntry.Action.REFUSED, "pilot-scope", null, null,
+                    "configuration refused: " + e.getMessage()));
+            return;
+        }
+        String change = ScopeChange.describe(before, after);
+        if (change.isEmpty()) {
+            return;
+        }
+        LOG.info("pilot scope changed: {}", change);
+        audit.record(new AuditEntry(SCOPE_ACTOR, AuditEntry.Action.UPDATE, "pilot-scope", null, null, change));
+    }
+
+    /** The scope now, and where each installed specialty stands in it. */
+    public ScopeView scope() {
+        PilotRules.Snapshot now = rules.snapshot();
+        return new ScopeView(now.scope(), now.zone(), registry.all().stream()
+                .map(sp -> Map.entry(sp.id(), now.scope().status(sp.id()))).toList());
+    }
+
+    /** Where this specialty stands in the scope now. */
+    public org.pediconsult.consultation.internal.rules.PilotScope.Status status(String specialtyId) {
+        return rules.scope().status(specialtyId);
+    }
+
+    /** The scope as shown to administrators: the window, institutions, lists, and each installed specialty's status. */
+    public record ScopeView(org.pediconsult.consultation.internal.rules.PilotScope scope, java.time.ZoneId zone,
+                            List<Map.Entry<String, org.pediconsult.consultation.internal.rules.PilotScope.Status>> installed) {
+    }
+
     public ConsultationDTO submitAssessment(AuthenticatedUser u, String childId, String specialtyId, Map<String, Object> answers) {
-        return available(intake.submit(u, childId, specialtyId, answers));
+        return submitAssessment(u, childId, specialtyId, answers, null);
+    }
+
+    public ConsultationDTO submitAssessment(AuthenticatedUser u, String childId, String specialtyId, Map<String, Object> answers,
+                                            String respondent) {
+        return available(intake.submit(u, childId, specialtyId, answers, respondent));
     }
 
     public ConsultationDTO book(AuthenticatedUser u, String id, String slotId) {
@@ -168,7 +228,7 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
             ConsultationDTO found = store.byId(c, id);
             access.requireConsultVisible(c, u, found);
             if (found.assessmentId != null) {
-                found.triage = triage(store.assessment(c, found.assessmentId).triageJson);
+                found.triage = forCaller(u, triage(store.assessment(c, found.assessmentId).triageJson));
             }
             return found;
         });
@@ -205,10 +265,18 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
                 throw ProblemException.notFound("assessment");
             }
             access.requireChildVisible(c, u, a.childId);
-            return toDto(a);
+            AssessmentDTO out = toDto(a);
+            out.triage = forCaller(u, out.triage);
+            return out;
         });
         audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "assessment", dto.id, dto.childId, null));
         return dto;
+    }
+
+    /** Instrument scores are for clinicians: a caller who is only a guardian gets the triage without them. */
+    private static TriageDTO forCaller(AuthenticatedUser u, TriageDTO t) {
+        boolean clinical = u.has(Role.PHYSICIAN) || Access.seesAll(u);
+        return clinical ? t : AssessmentIntake.forGuardian(t);
     }
 
     static AssessmentDTO toDto(ConsultationStore.AssessmentRow a) {

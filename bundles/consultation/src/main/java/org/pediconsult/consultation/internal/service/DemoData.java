@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.consultation.api.dto.ChildDTO;
@@ -66,8 +67,8 @@ public class DemoData {
                 family(c, people, audit, now, "guardian.li", "李", "娜", "13800000002", "DEMO-110101199205050000",
                         "小雨", "FEMALE", LocalDate.of(2021, 7, 20), "DEMO-BC-2021-0720");
             }
-            return addSlots(c, physicians, wang.id, now, rules.zone, LocalTime.of(9, 0))
-                    + addSlots(c, physicians, zhang.id, now, rules.zone, LocalTime.of(14, 0));
+            return addSlots(c, physicians, wang.id, now, rules.zone(), LocalTime.of(9, 0))
+                    + addSlots(c, physicians, zhang.id, now, rules.zone(), LocalTime.of(14, 0));
         });
         LOG.info("demo data ready (dr.wang, dr.zhang, guardian.tang, guardian.li); {} new demo slots", slots);
     }
@@ -94,8 +95,8 @@ public class DemoData {
         p.licenceNumber = licence;
         p.practiceSince = since;
         p.title = title;
-        p.institution = rules.scope.institutions().stream().sorted().findFirst().orElse("PILOT-HOSPITAL-1");
-        p.specialties = new ArrayList<>(rules.scope.specialtyIds());
+        p.institution = rules.scope().institutions().stream().sorted().findFirst().orElse("PILOT-HOSPITAL-1");
+        p.specialties = new ArrayList<>(rules.scope().specialtyIds());
         p.whitelisted = true;
         return p;
     }
@@ -160,5 +161,15 @@ public class DemoData {
             }
         }
         return added;
+    }
+
+    /**
+     * A change of the shared configuration (the pilot scope lives in the same file) must not restart
+     * this component: demo mode is decided at start, so a change of {@code demo.data} takes effect at the
+     * next start.
+     */
+    @Modified
+    void modified() {
+        // nothing to do: see above
     }
 }

@@ -51,7 +51,7 @@ final class SessionFlow {
 
     ConsultationDTO enterWaitingRoom(AuthenticatedUser user, String id) {
         return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
+            ConsultationDTO k = load(c, id, true);
             access.requireConsultGuardian(c, user, k);
             String from = k.state;
             k.state = Refusals.next(rules.machine, from, Action.ENTER_WAITING_ROOM).name();
@@ -64,7 +64,7 @@ final class SessionFlow {
     /** The physician admits the family and attests, by this call, that the guardian is with the child. */
     ConsultationDTO admit(AuthenticatedUser user, String id) {
         return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
+            ConsultationDTO k = load(c, id, true);
             access.requireConsultPhysician(c, user, k);
             GuardianDTO g = people.guardian(c, k.guardianId);
             GuardianshipDTO link = people.guardianship(c, k.guardianId, k.childId);
@@ -85,7 +85,7 @@ final class SessionFlow {
     /** Presence from the video bundle or a participant: leaving pauses a session, returning resumes it. */
     ConsultationDTO presence(String id, boolean present, String actor, AuthenticatedUser user) {
         return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
+            ConsultationDTO k = load(c, id, false);
             if (user != null) {
                 access.requireConsultVisible(c, user, k);
                 if (!access.isGuardianOf(c, user, k) && !access.isPhysicianOf(c, user, k)) {
@@ -154,8 +154,9 @@ final class SessionFlow {
     /** A follow-up of a completed consult: same child, specialty and guardian, no new triage; book it as usual. */
     ConsultationDTO followUp(AuthenticatedUser user, String id) {
         return tx.inTransaction(c -> {
-            ConsultationDTO previous = load(c, id);
+            ConsultationDTO previous = load(c, id, true);
             access.requireConsultVisible(c, user, previous);
+            Refusals.require(rules.scope().followUpAllowed(previous.specialtyId));
             if (!ConsultationState.COMPLETED.name().equals(previous.state)) {
                 throw new ProblemException(409, "illegal_transition", "only a completed consultation can have a "
                         + "follow-up (current state: " + previous.state + ")");
@@ -186,7 +187,7 @@ final class SessionFlow {
     private ConsultationDTO byPhysician(AuthenticatedUser user, String id, Action action, String event,
                                         Function<ConsultationDTO, Map<String, Object>> change) {
         return tx.inTransaction(c -> {
-            ConsultationDTO k = load(c, id);
+            ConsultationDTO k = load(c, id, false);
             access.requireConsultPhysician(c, user, k);
             String from = k.state;
             k.state = Refusals.next(rules.machine, from, action).name();
@@ -196,12 +197,20 @@ final class SessionFlow {
         });
     }
 
-    private ConsultationDTO load(Connection c, String id) throws SQLException {
+    /**
+     * The consultation, or 404. {@code startsSomething}: the step starts or resumes care (waiting room,
+     * admission, follow-up) and needs the specialty installed; ending steps (presence, completion,
+     * end-and-refer, no-show) work on consultations of a removed specialty bundle too, so that none is
+     * stranded open.
+     */
+    private ConsultationDTO load(Connection c, String id, boolean startsSomething) throws SQLException {
         ConsultationDTO k = store.byId(c, id);
         if (k == null) {
             throw ProblemException.notFound("consultation");
         }
-        specialties.requireInstalled(k);
+        if (startsSomething) {
+            specialties.requireInstalled(k);
+        }
         return k;
     }
 

@@ -80,8 +80,37 @@ class PilotScopeTest {
     }
 
     @Test
-    void followUpsStayAllowed() {
-        assertTrue(scope.followUpAllowed());
+    void followUpsStayAllowedOutsideTheScopeButNotForARetiredSpecialty() {
+        assertTrue(scope.followUpAllowed("cardiology").allowed(), "not offered: continuity of care");
+        PilotScope withRetired = PilotScope.parse("2026-01-01", "2026-06-30", "hosp-a", "dermatology,respiratory",
+                "respiratory");
+        assertTrue(withRetired.followUpAllowed("dermatology").allowed());
+        assertEquals("specialty-retired", withRetired.followUpAllowed("respiratory").rule());
+    }
+
+    @Test
+    void aSpecialtyIsOfferedRetiredOrInstalledButNotOffered() {
+        PilotScope s = PilotScope.parse("2026-01-01", "2026-06-30", "hosp-a", "dermatology, respiratory",
+                "respiratory, nutrition");
+        assertEquals(PilotScope.Status.OFFERED, s.status("dermatology"));
+        assertEquals(PilotScope.Status.RETIRED, s.status("respiratory"), "retired wins over offered");
+        assertEquals(PilotScope.Status.RETIRED, s.status("nutrition"));
+        assertEquals(PilotScope.Status.NOT_OFFERED, s.status("mental-health"));
+        assertEquals(java.util.Set.of("dermatology"), s.specialtyIds());
+    }
+
+    @Test
+    void aRetiredSpecialtyTakesNoNewAssessmentButItsOpenConsultationsAreBooked() {
+        PilotScope s = PilotScope.parse("2026-01-01", "2026-06-30", "hosp-a", "dermatology", "respiratory");
+        LocalDate inside = LocalDate.of(2026, 3, 1);
+        RuleDecision refused = s.initialConsultAllowed(inside, "respiratory");
+        assertEquals("specialty-retired", refused.rule());
+        assertTrue(s.initialBookingAllowed(inside, "respiratory").allowed());
+        assertEquals("pilot-window", s.initialBookingAllowed(LocalDate.of(2026, 7, 1), "respiratory").rule(),
+                "the window still holds for a retired specialty's bookings");
+        assertEquals("pilot-specialty", s.initialBookingAllowed(inside, "cardiology").rule(),
+                "a specialty taken out of the scope altogether books nothing");
+        assertTrue(s.initialBookingAllowed(inside, "dermatology").allowed());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.pediconsult.platform.api.security.Role;
@@ -68,5 +69,15 @@ public class DemoAccounts {
         if (made > 0) {
             LOG.info("demo data: {} demo user accounts made (password in the README)", made);
         }
+    }
+
+    /**
+     * A change of the shared configuration (the pilot scope lives in the same file) must not restart
+     * this component: demo mode is decided at start, so a change of {@code demo.data} takes effect at the
+     * next start.
+     */
+    @Modified
+    void modified() {
+        // nothing to do: see above
     }
 }

@@ -12,6 +12,7 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -152,5 +153,15 @@ public class DemoPasswordCheck {
         return new Finding(false, "demo data is off (demo.data = false), but " + found.size() + " of " + users.size()
                 + " accounts of JAAS realm '" + realm.getName() + "' still have the demo password: change or remove them "
                 + "(the log names them; README, \"Production checklist\")");
+    }
+
+    /**
+     * A change of the shared configuration (the pilot scope lives in the same file) must not restart
+     * this component: demo mode is decided at start, so a change of {@code demo.data} takes effect at the
+     * next start.
+     */
+    @Modified
+    void modified() {
+        // nothing to do: see above
     }
 }
