@@ -3,35 +3,58 @@
 import { api } from './api.js';
 import { t, loc } from './i18n.js';
 import { h, field, uid, announce } from './ui.js';
+import { holds, inBand } from './conditions.js';
+
+export { ageInMonths } from './conditions.js';
 
 /**
  * Builds the form body for the questions. Answers are read with the returned collect();
- * errors are placed by path ("measurements[0].date") through fields.
+ * errors are placed by path ("measurements[0].date") through fields. Since SPI 1.4 a question may
+ * have an age band (ctx.ageMonths: the child's completed months; a question outside its band is not
+ * drawn), a condition on earlier answers (shown only while it holds; hidden answers are not sent),
+ * help text and an item code.
  */
 export function questionnaire(questions, fields, ctx) {
   const root = h('div', { class: 'questionnaire' });
-  const readers = questions.map((q) => {
-    const r = question(q, q.id, fields, ctx);
-    root.append(r.el);
-    return [q.id, r.read];
+  const wired = conditional(questions, 'answers', fields, ctx, root);
+  return { el: root, collect: wired.collect };
+}
+
+/**
+ * Draws one level of questions (the top level, or one entry of a group) and keeps each conditional
+ * one shown only while its condition holds, in order, as the server decides (Question.askedOf).
+ */
+function conditional(questions, base, fields, ctx, root) {
+  const rows = questions.filter((q) => inBand(q, ctx?.ageMonths)).map((q) => {
+    const path = base === 'answers' ? q.id : `${base}.${q.id}`;
+    const r = question(q, path, fields, ctx);
+    const wrap = h('div', { class: 'question', dataset: { question: q.id, code: q.code?.code || undefined } }, r.el);
+    root.append(wrap);
+    return { q, wrap, read: r.read };
   });
-  return {
-    el: root,
-    collect() {
-      const answers = {};
-      for (const [id, read] of readers) {
-        const v = read();
-        if (v !== undefined) answers[id] = v;
-      }
-      return answers;
-    },
+  const evaluate = () => {
+    const answers = {};
+    const asked = {};
+    for (const row of rows) {
+      const shown = !row.q.shownWhen || holds(row.q.shownWhen, answers, (id) => asked[id] === true);
+      asked[row.q.id] = shown;
+      row.wrap.hidden = !shown;
+      if (shown) { const v = row.read(); if (v !== undefined) answers[row.q.id] = v; }
+    }
+    return answers;
   };
+  if (rows.some((r) => r.q.shownWhen)) {
+    root.addEventListener('change', evaluate);
+    root.addEventListener('input', evaluate);
+  }
+  evaluate();
+  return { collect: evaluate };
 }
 
 function question(q, path, fields, ctx) {
   const label = loc(q.label);
   const unit = q.unit || undefined;
-  const opts = { required: q.required, unit };
+  const opts = { required: q.required, unit, hint: q.help ? loc(q.help) : undefined };
   switch (q.type) {
     case 'NUMBER':
     case 'INTEGER': {
@@ -80,6 +103,7 @@ function choices(q, path, fields, type, options, toValue) {
     required: type === 'radio' && q.required ? true : undefined }));
   const set = h('fieldset', { class: 'choices', 'aria-describedby': slot.id, dataset: { field: path } },
     h('legend', { id: legendId }, loc(q.label), q.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    q.help ? h('p', { class: 'muted help' }, loc(q.help)) : null,
     options.map((o, i) => h('label', {}, inputs[i], o.label)), slot);
   fields.set(path, { input: inputs[0], slot, label: loc(q.label) });
   return { el: set, read: () => toValue(inputs.filter((i) => i.checked).map((i) => i.value)) };
@@ -93,16 +117,8 @@ function groupList(q, path, fields, ctx) {
   const add = (focus) => {
     const i = entries.length;
     const box = h('fieldset', { class: 'entry' }, h('legend', {}, t('entry', { n: i + 1 })));
-    const readers = q.items.map((item) => {
-      const r = question(item, `${path}[${i}].${item.id}`, fields, ctx);
-      box.append(r.el);
-      return [item.id, r.read];
-    });
-    entries.push(() => {
-      const o = {};
-      for (const [id, read] of readers) { const v = read(); if (v !== undefined) o[id] = v; }
-      return o;
-    });
+    const wired = conditional(q.items, `${path}[${i}]`, fields, ctx, box);
+    entries.push(() => wired.collect());
     list.append(box);
     if (focus === true) box.querySelector('input,select,textarea')?.focus();
   };

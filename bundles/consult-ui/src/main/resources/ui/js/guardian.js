@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
 import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
-import { questionnaire } from './form.js';
+import { questionnaire, ageInMonths } from './form.js';
 import { guardianStatus, relationshipNote } from './accounts.js';
 import { plainPrescription } from './rx-format.js';
 import { allergySection } from './allergies.js';
@@ -79,8 +79,12 @@ export async function newConsultation(main, params) {
   const errors = h('div', { hidden: true });
   const fields = new Map();
   const childSelect = h('select', { name: 'childId' }, children.map((c) => h('option', { value: c.id, selected: c.id === params.get('child') }, childName(c))));
+  // only what the pilot scope offers now (a specialty installed but not offered, or retired, takes no new consultation)
+  const offered = list.filter((s) => !s.status || s.status === 'OFFERED');
   const specialtySelect = h('select', { name: 'specialtyId' }, h('option', { value: '' }, '—'),
-    list.map((s) => h('option', { value: s.id }, loc(s.name))));
+    offered.map((s) => h('option', { value: s.id }, loc(s.name))));
+  const respondentSelect = h('select', { name: 'respondent' },
+    h('option', { value: 'GUARDIAN' }, t('respondentGuardian')), h('option', { value: 'CHILD' }, t('respondentChild')));
   const qBox = h('div', { id: 'questionnaire' });
   const submit = h('button', { type: 'submit', disabled: true }, t('submitAssessment'));
   let form = null;
@@ -93,7 +97,9 @@ export async function newConsultation(main, params) {
     qBox.append(h('p', { class: 'muted' }, t('loading')));
     try {
       const s = await api(`/specialties/${encodeURIComponent(specialtySelect.value)}`);
-      form = questionnaire(s.questionnaire.questions, fields, { specialtyId: s.id, childId: childSelect.value });
+      const child = children.find((c) => c.id === childSelect.value);
+      form = questionnaire(s.questionnaire.questions, fields, { specialtyId: s.id, childId: childSelect.value,
+        ageMonths: ageInMonths(child?.birthDate) });
       qBox.replaceChildren(h('h2', {}, `${t('questionnaire')}: ${loc(s.name)}`), form.el);
       submit.disabled = false;
     } catch (e) { qBox.replaceChildren(); showError(errors, e, fields); }
@@ -116,14 +122,16 @@ export async function newConsultation(main, params) {
     if (!form) return;
     const done = busy(submit, t('submitting'));
     try {
-      const c = await api('/assessments', { method: 'POST', body: { childId: childSelect.value, specialtyId: specialtySelect.value, answers: form.collect() } });
+      const c = await api('/assessments', { method: 'POST', body: { childId: childSelect.value, specialtyId: specialtySelect.value,
+        respondent: respondentSelect.value, answers: form.collect() } });
       location.hash = `#/consult/${c.id}`;
     } catch (e) { showError(errors, e, fields); } finally { done(); }
   } },
   errors,
   field(fields, 'childId', t('child'), childSelect, { required: true }),
   allergyBox,
-  list.length ? field(fields, 'specialtyId', t('chooseSpecialty'), specialtySelect, { required: true }) : h('p', {}, t('noSpecialties')),
+  offered.length ? field(fields, 'specialtyId', t('chooseSpecialty'), specialtySelect, { required: true }) : h('p', {}, t('noSpecialties')),
+  field(fields, 'respondent', t('respondent'), respondentSelect, { hint: t('respondentHint') }),
   qBox, h('div', { class: 'actions' }, submit));
   page(main, t('newConsultation'), el);
 }

@@ -56,6 +56,8 @@ export function showError(box, err, fields = new Map()) {
   let firstInput = null;
   for (const fe of errors) {
     const f = fields.get(normalizeField(fe.field));
+    // a check that gave its reason in Chinese too (SPI 1.4 field problems, the questionnaire's checks)
+    if (fe.detailZh && lang() === 'zh') fe.detail = fe.detailZh;
     if (f) {
       f.slot.textContent = fe.detail || p.title || '';
       f.slot.hidden = false;
@@ -127,5 +129,25 @@ export function triageBox(triage) {
     h('h2', { id: 'triage-h' }, t('level_' + level)),
     level === 'EMERGENCY' ? h('p', { class: 'emergency-call' }, h('strong', {}, t('emergencyCall'))) : null,
     triage.advice ? h('p', { class: 'advice' }, h('strong', {}, t('advice') + (lang() === 'en' ? ': ' : '：')), loc(triage.advice)) : null,
-    triage.reasons?.length ? [h('h3', {}, t('reasons')), h('ul', { class: 'reasons' }, triage.reasons.map((r) => h('li', {}, loc(r))))] : null);
+    triage.reasons?.length ? [h('h3', {}, t('reasons')), h('ul', { class: 'reasons' }, triage.reasons.map((r) => h('li', {}, loc(r))))] : null,
+    triage.destination ? h('p', { class: 'destination', dataset: { type: triage.destination.type } },
+      h('strong', {}, t('goTo') + (lang() === 'en' ? ': ' : '：')), loc(triage.destination.facility),
+      triage.urgency ? [' · ', h('span', { class: 'urgency', dataset: { urgency: triage.urgency } }, t('urgency_' + triage.urgency))] : null) : null,
+    triage.respondent === 'CHILD' ? h('p', { class: 'muted' }, t('answeredByChild')) : null,
+    scoreTable(triage.scores));
 }
+
+/** The instruments' scores (sent to clinicians only): name, score of max, the authors' band, the code. */
+function scoreTable(scores) {
+  if (!scores?.length) return null;
+  return h('section', { class: 'scores', 'aria-labelledby': 'scores-h' }, h('h3', { id: 'scores-h' }, t('scores')),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('instrument')), h('th', { scope: 'col' }, t('score')),
+      h('th', { scope: 'col' }, t('interpretation')))),
+    h('tbody', {}, scores.map((s) => h('tr', { dataset: { score: s.id } },
+      h('td', {}, loc(s.name), s.code ? h('span', { class: 'muted' }, ` (${s.code.system === 'LN' ? 'LOINC ' : ''}${s.code.code})`) : null),
+      h('td', { class: 'score-value' }, s.max != null ? `${fmtNum(s.value)} / ${fmtNum(s.max)}` : fmtNum(s.value),
+        s.answered < s.items ? h('span', { class: 'muted' }, ' ' + t('itemsAnswered', { n: s.answered, of: s.items })) : null),
+      h('td', {}, s.interpretation ? loc(s.interpretation) : '—'))))));
+}
+
+const fmtNum = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));

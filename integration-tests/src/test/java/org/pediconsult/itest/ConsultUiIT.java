@@ -75,6 +75,10 @@ class ConsultUiIT {
         startTurnServer();
         karaf.append("etc/org.pediconsult.video.cfg", "turn.urls = turn:127.0.0.1:" + turnPort + "?transport=udp,turn:127.0.0.1:"
                 + turnPort + "?transport=tcp\nturn.secret = " + TURN_SECRET + "\nice.transport.policy = relay");
+        // the post-pilot mental-health specialty, dropped into deploy/ and offered from the start (so the demo
+        // physicians cover it): specialty-flow.mjs renders its conditional questions and its score
+        Files.copy(Paths.get(System.getProperty("pediconsult.mental.health")), karaf.home().resolve("deploy/specialty-mental-health.jar"));
+        karaf.append("etc/org.pediconsult.consultation.cfg", "pilot.specialties = growth-development,nutrition,dermatology,mental-health");
         karaf.start();
         karaf.awaitHealthUp("/consult/");
     }
@@ -210,6 +214,53 @@ class ConsultUiIT {
         assertTrue(out.contains("connected again") && out.contains("fell back to audio only"), out);
         assertTrue(out.contains("forged room token refused") && out.contains("expired room token refused")
                 && out.contains("malformed room token refused"), out);
+    }
+
+    /**
+     * A specialty written against SPI 2, rendered without the UI knowing it (integration-tests/ui/specialty-flow.mjs):
+     * the mental-health screening's age bands (a 5-year-old gets the guardian's questions, a 13-year-old the PHQ-A and
+     * the ASQ with their help text), its conditional questions (shown only after a yes), the triage's destination and
+     * urgency after a submit in the browser, and the PHQ-A score shown to the physician and not to the guardian. The
+     * adolescent's assessment (answered by her, respondent CHILD) and its booking are made here through REST.
+     */
+    @Test
+    void aPostPilotSpecialtyRendersItsConditionalQuestionsAndTheScoreInTheBrowser() throws Exception {
+        String admin = karaf.token("admin");
+        String guardian = karaf.token("guardian.li");
+        String guardianId = karaf.getJson("/api/guardians/me", guardian).path("id").asText();
+        LocalDate born = LocalDate.now().minusYears(13).minusMonths(2);
+        HttpResponse<String> child = karaf.post("/api/children", guardian, Map.of("familyName", "李", "givenName", "子涵",
+                "sex", "FEMALE", "birthDate", born.toString(), "relationship", "MOTHER"));
+        assertEquals(201, child.statusCode(), child.body());
+        String teen = JSON.readTree(child.body()).path("id").asText();
+        HttpResponse<String> linked = karaf.post("/api/children/" + teen + "/guardianship-verification",
+                karaf.token("frontdesk.zhou"), Map.of("guardianId", guardianId, "method", "BIRTH_CERTIFICATE"));
+        assertEquals(200, linked.statusCode(), linked.body());
+        Map<String, Object> answers = new java.util.HashMap<>(Map.of("concerns", List.of("LOW_MOOD", "SLEEP"), "concernWeeks", 6,
+                "phqDifficulty", "SOMEWHAT", "pastMonthSeriousThoughts", false, "everAttempt", false));
+        int[] phq = {2, 2, 2, 1, 2, 1, 1, 1, 0};
+        for (int i = 0; i < phq.length; i++) {
+            answers.put("phq" + (i + 1), String.valueOf(phq[i]));
+        }
+        for (int i = 1; i <= 4; i++) {
+            answers.put("asq" + i, false);
+        }
+        HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", teen,
+                "specialtyId", "mental-health", "respondent", "CHILD", "answers", answers));
+        assertEquals(201, assessed.statusCode(), assessed.body());
+        JsonNode consult = JSON.readTree(assessed.body());
+        assertEquals("REMOTE_OK", consult.path("triage").path("level").asText(), assessed.body());
+        assertTrue(consult.path("triage").path("scores").isMissingNode() || consult.path("triage").path("scores").isNull(),
+                "the guardian is not sent the score: " + assessed.body());
+        String id = consult.path("id").asText();
+        HttpResponse<String> booked = karaf.post("/api/consultations/" + id + "/booking", guardian,
+                Map.of("slotId", slotOfDrWang(admin, 12)));
+        assertEquals(200, booked.statusCode(), booked.body());
+
+        String out = runNode("specialty-flow.mjs", Paths.get("target/ui-specialty-test.log").toAbsolutePath(),
+                Paths.get("target/ui-screenshots").toAbsolutePath(),
+                Map.of("TEEN_ID", teen, "TEEN_CONSULT", id, "GUARDIAN", "guardian.li", "PHYSICIAN", "dr.wang", "PHQ_TOTAL", "12"));
+        assertTrue(out.contains("[specialty-test] PASS"), out);
     }
 
     /**

@@ -40,6 +40,7 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
                 editConfigurationFilePut(CFG, "pilot.end", "2099-12-31"),
                 editConfigurationFilePut(CFG, "pilot.specialties", "growth-development,nutrition,dermatology," + SPECIALTY),
                 systemProperty("pediconsult.test.specialty").value(System.getProperty("pediconsult.test.specialty")),
+                systemProperty("pediconsult.mental.health").value(System.getProperty("pediconsult.mental.health", "")),
                 editConfigurationFilePut("etc/users.properties", "guardian.liu", "pediconsult,GUARDIAN")));
         options.addAll(Arrays.asList(databaseOptions()));
         return options.toArray(new Option[0]);
@@ -62,7 +63,7 @@ public abstract class ConsultationTestSupport extends PediConsultTestSupport {
                 .stream().anyMatch(r -> r.getBundle().getSymbolicName().equals(SPECIALTY_BUNDLE)));
     }
 
-    private Bundle testSpecialtyBundle() {
+    protected Bundle testSpecialtyBundle() {
         for (Bundle b : bundleContext.getBundles()) {
             if (SPECIALTY_BUNDLE.equals(b.getSymbolicName())) {
                 return b;
