@@ -64,7 +64,7 @@ await run(log, async (browser, errors) => {
   await question(g, 'phq1').waitFor({ timeout: 15000 }).catch(() => { throw new Error('no PHQ-A for the 13-year-old'); });
   if (await shown(g, 'guardianSelfHarmTalk')) throw new Error('the young child\'s question is drawn for the adolescent');
   const help = (await question(g, 'phq1').textContent()) || '';
-  if (!/两周|two weeks/.test(help)) throw new Error('the PHQ-A item has no help text');
+  if (!/两个星期|两周|two weeks/.test(help)) throw new Error('the PHQ-A item has no help text');
   if (!(await question(g, 'phq1').getAttribute('data-code'))) throw new Error('the PHQ-A item carries no code');
   await expectShown(g, 'asq5', false, 'no ASQ yes yet');
   await yesNo(g, 'asq2', 'true');

@@ -1,7 +1,7 @@
 // Guardian pages: my children and consultations, new consultation, triage, booking, waiting room, summary.
 import { api } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
-import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
+import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce, referralText } from './ui.js';
 import { questionnaire, ageInMonths } from './form.js';
 import { guardianStatus, relationshipNote } from './accounts.js';
 import { plainPrescription } from './rx-format.js';
@@ -224,8 +224,9 @@ function summary(c) {
     h('dl', { class: 'kv' },
       c.diagnosis ? [h('dt', {}, t('diagnosis')), h('dd', {}, c.diagnosis)] : null,
       c.plan ? [h('dt', {}, t('plan')), h('dd', {}, c.plan)] : null,
-      c.referralReason ? [h('dt', {}, t('referralReason')), h('dd', {}, c.referralReason)] : null,
-      c.referralFacility ? [h('dt', {}, t('referralFacility')), h('dd', {}, c.referralFacility)] : null));
+      c.referralReason ? [h('dt', {}, t('referralReason')), h('dd', {}, referralText(c.referralReasonZh, c.referralReason))] : null,
+      c.referralFacility ? [h('dt', {}, t('referralFacility')), h('dd', {}, referralText(c.referralFacilityZh, c.referralFacility),
+        c.referralUrgency ? ` · ${t('urgency_' + c.referralUrgency)}` : '')] : null));
 }
 
 /** The waiting room: polls the state every 5 s until the physician admits, then offers the call. */

@@ -1,7 +1,7 @@
 // Physician pages: the queue, and one consultation (assessment, history, growth chart, actions).
 import { api } from './api.js';
 import { t, loc, fmtDate, fmtDateTime } from './i18n.js';
-import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce } from './ui.js';
+import { h, page, showError, stateBadge, triageBadge, triageBox, busy, field, announce, referralText } from './ui.js';
 import { growthChart } from './chart.js';
 import { prescriptionSection } from './prescription.js';
 import { allergySection } from './allergies.js';
@@ -119,7 +119,8 @@ function actions(c, errors) {
   if (c.diagnosis || c.referralReason) {
     box.append(h('dl', { class: 'kv' },
       c.diagnosis ? [h('dt', {}, t('diagnosis')), h('dd', {}, c.diagnosis), h('dt', {}, t('plan')), h('dd', {}, c.plan || '')] : null,
-      c.referralReason ? [h('dt', {}, t('referralReason')), h('dd', {}, c.referralReason), h('dt', {}, t('referralFacility')), h('dd', {}, c.referralFacility || '')] : null));
+      c.referralReason ? [h('dt', {}, t('referralReason')), h('dd', {}, referralText(c.referralReasonZh, c.referralReason)), h('dt', {}, t('referralFacility')),
+        h('dd', {}, referralText(c.referralFacilityZh, c.referralFacility || ''), c.referralUrgency ? ` · ${t('urgency_' + c.referralUrgency)}` : '')] : null));
   }
   return box;
 }

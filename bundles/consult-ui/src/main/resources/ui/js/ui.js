@@ -137,6 +137,11 @@ export function triageBox(triage) {
     scoreTable(triage.scores));
 }
 
+/** A referral's text in the reader's language: a referral from triage has both (SPI 1.4); a physician's has the one typed. */
+export function referralText(zh, other) {
+  return lang() === 'zh' && zh ? zh : other;
+}
+
 /** The instruments' scores (sent to clinicians only): name, score of max, the authors' band, the code. */
 function scoreTable(scores) {
   if (!scores?.length) return null;

@@ -158,7 +158,7 @@ class ConsultUiIT {
         String slotId = slotOfDrWang(admin, 2);
 
         // earlier growth measurements of the child, for the physician's growth chart
-        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+        String childId = demoChild(guardian, "小明");
         LocalDate today = LocalDate.now();
         HttpResponse<String> growth = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
                 "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
@@ -292,7 +292,7 @@ class ConsultUiIT {
     void aPhysicianPrescribesThePharmacistApprovesAndTheGuardianReadsIt() throws Exception {
         String admin = karaf.token("admin");
         String guardian = karaf.token("guardian.li");
-        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+        String childId = demoChild(guardian, "小雨");
         HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
                 "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
                         "measurements", List.of(Map.of("date", LocalDate.now().minusDays(5).toString(),
@@ -324,7 +324,7 @@ class ConsultUiIT {
         String admin = karaf.token("admin");
         String guardian = karaf.token("guardian.li");
         String doctor = karaf.token("dr.wang");
-        String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+        String childId = demoChild(guardian, "小雨");
         HttpResponse<String> assessed = karaf.post("/api/assessments", guardian, Map.of("childId", childId,
                 "specialtyId", "growth-development", "answers", Map.of("developmentalRegression", false,
                         "measurements", List.of(Map.of("date", LocalDate.now().minusDays(3).toString(),
@@ -419,7 +419,7 @@ class ConsultUiIT {
             String admin = karaf.token("admin");
             String guardian = karaf.token("guardian.li");
             String doctor = karaf.token("dr.wang");
-            String childId = karaf.getJson("/api/children", guardian).get(0).path("id").asText();
+            String childId = demoChild(guardian, "小雨");
             HttpResponse<String> covered = karaf.send("PUT", "/api/children/" + childId + "/coverage", guardian, Map.of("payer", "ui",
                     "plan", "城乡居民基本医疗保险", "insuredId", "INS-320500-0001", "region", "320500", "relationship", "MTH"));
             assertEquals(200, covered.statusCode(), covered.body());
@@ -538,6 +538,16 @@ class ConsultUiIT {
      * admin; answers its id. Counting from the current time instead, the two tests got the same slot
      * when the hour turned between them (409 slot_exists).
      */
+    /** The demo family's child by given name (a test may add other children to the family). */
+    private static String demoChild(String guardian, String givenName) throws Exception {
+        for (JsonNode c : karaf.getJson("/api/children", guardian)) {
+            if (givenName.equals(c.path("givenName").asText())) {
+                return c.path("id").asText();
+            }
+        }
+        throw new AssertionError("no demo child " + givenName);
+    }
+
     private static String slotOfDrWang(String admin, int hoursAhead) throws Exception {
         JsonNode wang = null;
         for (JsonNode p : karaf.getJson("/api/physicians", admin)) {

@@ -25,6 +25,14 @@ public class ConsultationDTO {
     public String plan;
     public String referralReason;
     public String referralFacility;
+    /** The reason of a referral from triage in Chinese (null for a physician's end-and-refer). @since 1.6 */
+    public String referralReasonZh;
+    /** The facility of a referral from triage in Chinese. @since 1.6 */
+    public String referralFacilityZh;
+    /** How soon (IMMEDIATE, WITHIN_24_HOURS, WITHIN_72_HOURS, WITHIN_7_DAYS, ROUTINE), from triage, or null. @since 1.6 */
+    public String referralUrgency;
+    /** The kind of destination from triage (e.g. EMERGENCY_DEPARTMENT, MENTAL_HEALTH_SERVICE), or null. @since 1.6 */
+    public String referralDestination;
     public TriageDTO triage;
     public int version;
     public Instant createdAt;

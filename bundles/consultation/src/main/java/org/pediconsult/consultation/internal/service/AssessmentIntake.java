@@ -138,6 +138,10 @@ final class AssessmentIntake {
                 Destination destination = triage.effectiveDestination();
                 k.referralReason = cap(triage.reasons.stream().map(r -> r.en).collect(Collectors.joining("; ")), 1000);
                 k.referralFacility = cap(destination.facility.en + " (" + destination.facility.zh + ")", 200);
+                k.referralReasonZh = cap(triage.reasons.stream().map(r -> r.zh).collect(Collectors.joining("；")), 1000);
+                k.referralFacilityZh = cap(destination.facility.zh, 200);
+                k.referralUrgency = triage.effectiveUrgency() == null ? null : triage.effectiveUrgency().name();
+                k.referralDestination = destination.type.name();
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("triageLevel", triage.level.name());
                 extra.put("referredFrom", "TRIAGE");

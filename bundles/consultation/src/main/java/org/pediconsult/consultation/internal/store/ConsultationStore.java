@@ -63,10 +63,12 @@ public final class ConsultationStore {
         // triage_level: the assessment's, kept on the row for the pilot report (V9)
         Rows.update(c, "INSERT INTO consult_consultation (id, child_id, guardian_id, specialty_id, assessment_id, kind, "
                 + "previous_id, state, physician_id, slot_id, scheduled_at, referral_reason, referral_facility, version, "
-                + "created_at, updated_at, triage_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "created_at, updated_at, referral_reason_zh, referral_facility_zh, referral_urgency, referral_destination, "
+                + "triage_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "(SELECT a.triage_level FROM consult_assessment a WHERE a.id = ?))", k.id, k.childId,
                 k.guardianId, k.specialtyId, k.assessmentId, k.kind, k.previousId, k.state, k.physicianId, k.slotId,
-                k.scheduledAt, k.referralReason, k.referralFacility, k.version, k.createdAt, k.updatedAt, k.assessmentId);
+                k.scheduledAt, k.referralReason, k.referralFacility, k.version, k.createdAt, k.updatedAt,
+                k.referralReasonZh, k.referralFacilityZh, k.referralUrgency, k.referralDestination, k.assessmentId);
     }
 
     public ConsultationDTO byId(Connection c, String id) throws SQLException {
@@ -95,10 +97,12 @@ public final class ConsultationStore {
     public boolean update(Connection c, ConsultationDTO k) throws SQLException {
         int rows = Rows.update(c, "UPDATE consult_consultation SET state = ?, physician_id = ?, slot_id = ?, "
                 + "scheduled_at = ?, guardian_present = ?, guardian_attested_by = ?, guardian_attested_at = ?, "
-                + "diagnosis = ?, plan = ?, referral_reason = ?, referral_facility = ?, version = ?, updated_at = ?, "
+                + "diagnosis = ?, plan = ?, referral_reason = ?, referral_facility = ?, referral_reason_zh = ?, "
+                + "referral_facility_zh = ?, referral_urgency = ?, referral_destination = ?, version = ?, updated_at = ?, "
                 + "completed_at = COALESCE(completed_at, ?) WHERE id = ? AND version = ?", k.state, k.physicianId, k.slotId,
                 k.scheduledAt, k.guardianPresent, k.guardianAttestedBy, k.guardianAttestedAt, k.diagnosis, k.plan,
-                k.referralReason, k.referralFacility, k.version + 1, k.updatedAt,
+                k.referralReason, k.referralFacility, k.referralReasonZh, k.referralFacilityZh, k.referralUrgency,
+                k.referralDestination, k.version + 1, k.updatedAt,
                 "COMPLETED".equals(k.state) ? k.updatedAt : null, k.id, k.version);
         if (rows == 1) {
             k.version++;
@@ -168,6 +172,10 @@ public final class ConsultationStore {
         k.plan = rs.getString("plan");
         k.referralReason = rs.getString("referral_reason");
         k.referralFacility = rs.getString("referral_facility");
+        k.referralReasonZh = rs.getString("referral_reason_zh");
+        k.referralFacilityZh = rs.getString("referral_facility_zh");
+        k.referralUrgency = rs.getString("referral_urgency");
+        k.referralDestination = rs.getString("referral_destination");
         k.version = rs.getInt("version");
         k.createdAt = Rows.instant(rs, "created_at");
         k.updatedAt = Rows.instant(rs, "updated_at");
