@@ -97,6 +97,8 @@ await run(log, async (browser, errors) => {
   // the adolescent's booked consultation: the guardian sees no score
   await g.goto(`${BASE}/consult/#/consult/${TEEN_CONSULT}`);
   await drawn(g);
+  await g.locator('.alert[data-level="REMOTE_OK"]').waitFor({ timeout: 15000 })
+    .catch(() => { throw new Error('the adolescent\'s triage is not drawn for the guardian'); });
   if (await g.locator('.scores').count()) throw new Error('the PHQ-A score is shown to the guardian');
 
   // the physician reads the score

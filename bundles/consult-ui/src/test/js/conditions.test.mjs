@@ -4,15 +4,23 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const src = readFileSync(new URL('../../main/resources/ui/js/conditions.js', import.meta.url), 'utf8');
-const { holds, inBand, ageInMonths } = await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`);
+const { holds, inBand, ageInMonths, pilotToday } = await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`);
 
 const eq = (question, value) => ({ question, operator: 'EQUALS', values: [value], conditions: [] });
 const all = () => true;
 
 test('completed months like java.time.Period', () => {
-  assert.equal(ageInMonths('2014-06-15', new Date(2026, 5, 14)), 143);
-  assert.equal(ageInMonths('2014-06-15', new Date(2026, 5, 15)), 144);
+  assert.equal(ageInMonths('2014-06-15', { y: 2026, m: 6, d: 14 }), 143);
+  assert.equal(ageInMonths('2014-06-15', { y: 2026, m: 6, d: 15 }), 144);
   assert.equal(ageInMonths(undefined), null);
+});
+
+test('today is the pilot zone\'s day, not the phone\'s', () => {
+  // 2026-06-14 20:30 UTC is already 2026-06-15 in Beijing: the 12th birthday has come there
+  const now = new Date(Date.UTC(2026, 5, 14, 20, 30));
+  assert.deepEqual(pilotToday('Asia/Shanghai', now), { y: 2026, m: 6, d: 15 });
+  assert.deepEqual(pilotToday('UTC', now), { y: 2026, m: 6, d: 14 });
+  assert.equal(ageInMonths('2014-06-15', pilotToday('Asia/Shanghai', now)), 144);
 });
 
 test('age bands: lower bound inclusive, upper exclusive, null open', () => {

@@ -1,12 +1,18 @@
 // The SPI's question rules in the browser (specialty-api Question.askedOf, Condition): which
 // questions are asked of this child. No imports, so node --test loads it as is.
 
-/** The child's completed months on a day (like java.time.Period): the age bands are in months. */
-export function ageInMonths(birthDate, today = new Date()) {
+/** Today in the pilot's calendar (the server counts a child's age on the pilot zone's day, not the phone's). */
+export function pilotToday(zone = 'Asia/Shanghai', now = new Date()) {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(now).split('-').map(Number);
+  return { y, m, d };
+}
+
+/** The child's completed months on a day {y, m, d} (like java.time.Period): the age bands are in months. */
+export function ageInMonths(birthDate, today = pilotToday()) {
   if (!birthDate) return null;
   const [y, m, d] = birthDate.split('-').map(Number);
-  const ty = today.getFullYear(); const tm = today.getMonth() + 1; const td = today.getDate();
-  return (ty - y) * 12 + (tm - m) - (td < d ? 1 : 0);
+  return (today.y - y) * 12 + (today.m - m) - (today.d < d ? 1 : 0);
 }
 
 export const inBand = (q, age) => age == null || ((q.minAgeMonths == null || age >= q.minAgeMonths) && (q.maxAgeMonths == null || age < q.maxAgeMonths));

@@ -88,7 +88,10 @@ export async function newConsultation(main, params) {
   const qBox = h('div', { id: 'questionnaire' });
   const submit = h('button', { type: 'submit', disabled: true }, t('submitAssessment'));
   let form = null;
+  let loadSeq = 0;
   const load = async () => {
+    loadSeq += 1;
+    const seq = loadSeq;
     qBox.replaceChildren();
     form = null;
     submit.disabled = true;
@@ -97,6 +100,7 @@ export async function newConsultation(main, params) {
     qBox.append(h('p', { class: 'muted' }, t('loading')));
     try {
       const s = await api(`/specialties/${encodeURIComponent(specialtySelect.value)}`);
+      if (seq !== loadSeq) return;   // a newer choice of child or specialty is loading: it draws
       const child = children.find((c) => c.id === childSelect.value);
       form = questionnaire(s.questionnaire.questions, fields, { specialtyId: s.id, childId: childSelect.value,
         ageMonths: ageInMonths(child?.birthDate) });

@@ -253,9 +253,17 @@ class ConsultUiIT {
         assertTrue(consult.path("triage").path("scores").isMissingNode() || consult.path("triage").path("scores").isNull(),
                 "the guardian is not sent the score: " + assessed.body());
         String id = consult.path("id").asText();
+        String assessment = consult.path("assessmentId").asText();
+        JsonNode forGuardian = karaf.getJson("/api/assessments/" + assessment, guardian);
+        assertTrue(forGuardian.path("triage").path("scores").isMissingNode() || forGuardian.path("triage").path("scores").isNull(),
+                "GET /api/assessments/{id} sends the guardian no score: " + forGuardian);
         HttpResponse<String> booked = karaf.post("/api/consultations/" + id + "/booking", guardian,
                 Map.of("slotId", slotOfDrWang(admin, 12)));
         assertEquals(200, booked.statusCode(), booked.body());
+        // the booked physician sees the child's assessment, with its score
+        JsonNode forPhysician = karaf.getJson("/api/assessments/" + assessment, karaf.token("dr.wang"));
+        assertEquals(12.0, forPhysician.path("triage").path("scores").get(0).path("value").asDouble(), "" + forPhysician);
+        assertEquals("phq-a", forPhysician.path("triage").path("scores").get(0).path("id").asText());
 
         String out = runNode("specialty-flow.mjs", Paths.get("target/ui-specialty-test.log").toAbsolutePath(),
                 Paths.get("target/ui-screenshots").toAbsolutePath(),

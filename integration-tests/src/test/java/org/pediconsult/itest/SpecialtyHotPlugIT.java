@@ -309,6 +309,32 @@ public class SpecialtyHotPlugIT extends ConsultationTestSupport {
             assertTrue(skipped.text, skipped.text.contains("answers.guardianImmediateDanger"));
             assertTrue(skipped.text, skipped.text.contains("detailZh"));
 
+            // an adolescent answering herself (the guardian present) who says she is thinking of suicide right now
+            Reply teen = call("POST", "/api/children", g, Map.of("familyName", "唐", "givenName", "小雯", "sex", "FEMALE",
+                    "birthDate", java.time.LocalDate.now().minusYears(14).toString(), "relationship", "MOTHER"));
+            assertEquals(teen.text, 201, teen.status);
+            Map<String, Object> selfReport = new java.util.HashMap<>(Map.of("concerns", List.of("LOW_MOOD"), "concernWeeks", 4,
+                    "pastMonthSeriousThoughts", true, "everAttempt", false, "asq1", true, "asq2", true, "asq3", true,
+                    "asq4", false, "asq5", true));
+            for (int i = 1; i <= 9; i++) {
+                selfReport.put("phq" + i, i == 9 ? "2" : "1");
+            }
+            Reply byGuardian = call("POST", "/api/assessments", g, Map.of("childId", teen.get("id"), "specialtyId", "mental-health",
+                    "respondent", "GUARDIAN", "answers", selfReport));
+            assertEquals("the self-report instruments are the adolescent's: " + byGuardian.text, 400, byGuardian.status);
+            assertTrue(byGuardian.text, byGuardian.text.contains("\"field\":\"respondent\""));
+            Reply intent = call("POST", "/api/assessments", g, Map.of("childId", teen.get("id"), "specialtyId", "mental-health",
+                    "respondent", "CHILD", "answers", selfReport));
+            assertEquals(intent.text, 201, intent.status);
+            assertEquals(intent.text, "EMERGENCY", intent.json.path("triage").path("level").asText());
+            assertEquals("IMMEDIATE", intent.json.path("triage").path("urgency").asText());
+            assertEquals("CHILD", intent.json.path("triage").path("respondent").asText());
+            assertTrue("no score for the guardian: " + intent.text, intent.json.path("triage").path("scores").isMissingNode()
+                    || intent.json.path("triage").path("scores").isNull());
+            Reply asAuditor = call("GET", "/api/assessments/" + intent.get("assessmentId"), token("auditor.chen"), null);
+            assertEquals(asAuditor.text, 200, asAuditor.status);
+            assertTrue(asAuditor.text, asAuditor.text.contains("\"id\":\"phq-a\"") && asAuditor.text.contains("\"id\":\"asq\""));
+
             Reply calm = call("POST", "/api/assessments", g, Map.of("childId", child, "specialtyId", "mental-health",
                     "answers", Map.of("concerns", List.of(firstConcern(g)), "concernWeeks", 2, "guardianSelfHarmTalk", false)));
             assertEquals(calm.text, 201, calm.status);

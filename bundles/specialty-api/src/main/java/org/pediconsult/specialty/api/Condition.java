@@ -37,6 +37,9 @@ public record Condition(String question, Operator operator, List<Object> values,
                 && values.size() != 1) {
             throw new IllegalArgumentException(operator + " needs exactly one value");
         }
+        if ((operator == Operator.AT_LEAST || operator == Operator.AT_MOST) && !(values.get(0) instanceof Number)) {
+            throw new IllegalArgumentException(operator + " needs a number");
+        }
     }
 
     public static Condition equalTo(String question, Object value) {

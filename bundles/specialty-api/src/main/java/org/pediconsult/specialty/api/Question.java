@@ -140,7 +140,7 @@ public final class Question {
             for (int i = 0; i < siblings.size(); i++) {
                 Question q = siblings.get(i);
                 if (q.id.equals(other)) {
-                    return (self < 0 || i < self) && q.askedOf(ageInMonths, answers, siblings, visiting);
+                    return self >= 0 && i < self && q.askedOf(ageInMonths, answers, siblings, visiting);
                 }
             }
             return false;

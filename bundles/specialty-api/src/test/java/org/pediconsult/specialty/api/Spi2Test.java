@@ -34,6 +34,8 @@ class Spi2Test {
         assertFalse(Condition.answered("c").test(a, id -> false), "a question not asked answers nothing");
         assertThrows(IllegalArgumentException.class, () -> new Condition("x", Condition.Operator.EQUALS, List.of(), null));
         assertThrows(IllegalArgumentException.class, () -> new Condition(null, Condition.Operator.EITHER, List.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> new Condition("n", Condition.Operator.AT_LEAST, List.of("7"), null),
+                "a number test needs a number (JavaScript would compare 8 >= \"7\")");
     }
 
     @Test
@@ -51,6 +53,14 @@ class Spi2Test {
         Question late = Question.yesNo("late", L, false);
         assertFalse(early.askedOf(150, Map.of("late", true), List.of(early, late)),
                 "a condition on a later question is false: the form is filled in order");
+        assertFalse(follow.askedOf(150, Map.of("teen", true), List.of(follow)), "a question not in the list has no earlier sibling");
+        assertThrows(IllegalArgumentException.class, () -> new Questionnaire("1", List.of(early, late)),
+                "a condition on a later question is refused when the questionnaire is built");
+        assertThrows(IllegalArgumentException.class, () -> new Questionnaire("1", List.of(
+                Question.yesNo("a", L, true), Question.groupList("g", L, false, List.of(
+                        Question.yesNo("b", L, false).shownWhen(Condition.answered("a")))))),
+                "a condition inside a group on a top-level question is refused");
+        new Questionnaire("1", list);
         assertThrows(IllegalArgumentException.class, () -> Question.yesNo("x", L, true).forAgeMonths(10, 10));
         assertThrows(IllegalArgumentException.class,
                 () -> Question.yesNo("x", L, true).shownWhen(Condition.either(Condition.answered("x"))));

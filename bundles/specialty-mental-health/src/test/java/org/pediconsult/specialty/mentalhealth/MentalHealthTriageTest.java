@@ -71,7 +71,7 @@ class MentalHealthTriageTest {
                 "PHQ-A item 9: thoughts of being better off dead or of self-harm",
                 "serious thoughts of ending their life in the past month",
                 "a crisis (emergency) referral in the last 90 days",
-                "PHQ-A: severe depressive symptoms (total 20 or more)"), reasons(t));
+                "the screening suggests an in-person assessment by a mental health specialist"), reasons(t));
     }
 
     @Test
@@ -126,7 +126,7 @@ class MentalHealthTriageTest {
     void severePhqIsSeenWithinAWeek() {
         TriageResult t = triage(Screening.aged(15).phq(20, 0));
         assertClinic(t, Urgency.WITHIN_7_DAYS);
-        assertEquals(List.of("PHQ-A: severe depressive symptoms (total 20 or more)"), reasons(t));
+        assertEquals(List.of("the screening suggests an in-person assessment by a mental health specialist"), reasons(t));
         assertTrue(t.advice.en.contains("within 7 days"), t.advice.en);
     }
 
@@ -137,7 +137,7 @@ class MentalHealthTriageTest {
         assertTrue(t.reasons.isEmpty());
         assertNull(t.urgency);
         assertNull(t.destination);
-        assertTrue(t.advice.en.contains("moderate to moderately severe") && t.advice.en.contains("plan follow-up"), t.advice.en);
+        assertTrue(t.advice.en.contains("plan follow-up together"), t.advice.en);
     }
 
     @Test
@@ -186,7 +186,7 @@ class MentalHealthTriageTest {
     void aMinimalPhqIsRemoteOk() {
         TriageResult t = triage(Screening.aged(15).phq(4, 0));
         assertEquals(TriageLevel.REMOTE_OK, t.level);
-        assertTrue(t.advice.en.contains("no significant depressive symptoms"), t.advice.en);
+        assertTrue(t.advice.en.contains("advise on support"), t.advice.en);
         assertTrue(t.advice.en.contains("call 120"), "every advice has the safety net: " + t.advice.en);
     }
 
@@ -194,14 +194,36 @@ class MentalHealthTriageTest {
     void aMildPhqIsRemoteOk() {
         TriageResult t = triage(Screening.aged(15).phq(5, 0));
         assertEquals(TriageLevel.REMOTE_OK, t.level);
-        assertTrue(t.advice.en.contains("mild depressive symptoms"), t.advice.en);
+        assertTrue(t.advice.en.contains("advise on support"), t.advice.en);
     }
 
     @Test
     void aModeratePhqIsRemoteOk() {
         TriageResult t = triage(Screening.aged(15).phq(10, 0));
         assertEquals(TriageLevel.REMOTE_OK, t.level);
-        assertTrue(t.advice.en.contains("moderate to moderately severe"), t.advice.en);
+        assertTrue(t.advice.en.contains("plan follow-up together"), t.advice.en);
+    }
+
+    @Test
+    void theFamilyTextNeverNamesTheScoreOrItsBand() {
+        for (int total : new int[] {0, 4, 5, 9, 10, 14, 15, 19, 20, 24}) {
+            TriageResult t = triage(Screening.aged(15).phq(total, 0));
+            String text = (t.advice.en + " " + t.advice.zh + " " + reasons(t)).toLowerCase(java.util.Locale.ROOT);
+            for (String word : List.of("phq", "depressive", "minimal", "mild", "moderate", "severe", "抑郁", "轻度", "中度", "重度")) {
+                assertFalse(text.contains(word), "the family's text says '" + word + "' at " + total + ": " + text);
+            }
+            assertFalse(java.util.regex.Pattern.compile("(?<![0-9])" + total + "(?![0-9])").matcher(text).find(),
+                    "the family's text gives the total " + total + ": " + text);
+        }
+    }
+
+    @Test
+    void selfHarmNamedAsAConcernIsSeenInPersonWithin24HoursAtAnyAge() {
+        for (Screening s : List.of(Screening.aged(6), Screening.aged(15).phq(0, 0))) {
+            TriageResult t = triage(s.put("concerns", List.of("SELF_HARM")));
+            assertClinic(t, Urgency.WITHIN_24_HOURS);
+            assertTrue(reasons(t).contains("self-harm or talk of death is among the concerns"), reasons(t).toString());
+        }
     }
 
     @Test

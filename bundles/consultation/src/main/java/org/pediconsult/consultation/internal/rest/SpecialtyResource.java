@@ -42,7 +42,8 @@ public class SpecialtyResource implements RestResource {
 
     @GET
     public List<Map<String, Object>> list() {
-        return registry.all().stream().map(this::summary).collect(Collectors.toList());
+        var scope = workflow.scope().scope();   // one snapshot for the whole list
+        return registry.all().stream().map(s -> summary(s, scope)).collect(Collectors.toList());
     }
 
     @GET
@@ -50,7 +51,7 @@ public class SpecialtyResource implements RestResource {
     public Map<String, Object> get(@PathParam("id") String id) {
         Specialty s = registry.find(id).orElseThrow(() -> new ProblemException(404, "unknown_specialty",
                 "no specialty '" + id + "' is installed"));
-        Map<String, Object> body = summary(s);
+        Map<String, Object> body = summary(s, workflow.scope().scope());
         body.put("questionnaire", s.questionnaire());
         body.put("formulary", s.formulary());
         body.put("noteTemplate", s.noteTemplate());
@@ -58,11 +59,11 @@ public class SpecialtyResource implements RestResource {
         return body;
     }
 
-    private Map<String, Object> summary(Specialty s) {
+    private static Map<String, Object> summary(Specialty s, org.pediconsult.consultation.internal.rules.PilotScope scope) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("name", s.name());
-        m.put("status", workflow.status(s.id()).name());
+        m.put("status", scope.status(s.id()).name());
         m.put("questionnaireVersion", s.questionnaire().version);
         return m;
     }

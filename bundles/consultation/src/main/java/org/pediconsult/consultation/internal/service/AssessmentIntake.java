@@ -84,6 +84,9 @@ final class AssessmentIntake {
             access.requireChildVisible(c, user, childId);
             ChildDTO child = people.child(c, childId);
             ChildContext context = contexts.build(c, child, specialtyId, day, scope.zone(), respondent);
+            audit.record(c, new AuditEntry(user.username(), AuditEntry.Action.READ, "child-context", specialtyId, childId,
+                    context.measurements.size() + " measurements, " + context.observations.size() + " observations, "
+                            + context.earlier.size() + " earlier consultations to " + specialtyId));
             List<FieldError> errors = validator.validate(specialty.questionnaire(), answers, context.ageInMonths());
             if (!errors.isEmpty()) {
                 throw new ProblemException("invalid_answers", errors);

@@ -24,7 +24,10 @@ import org.pediconsult.specialty.api.TriageLevel;
  * Builds what a specialty sees of a child (SPI 1.4 {@link ChildContext}): age and sex, who answers,
  * the hospital's observations (newest first, at most {@link ChildContext#MAX_OBSERVATIONS}), the
  * measurements among them (weight, height or length, head circumference by LOINC code, in kg and cm),
- * and the child's earlier consultations in the specialty. No names or identifiers cross over.
+ * and the child's earlier consultations in the specialty. No names or identifiers are handed over as
+ * such; the clinical free texts (an observation's text and value, an earlier diagnosis) go as recorded,
+ * and a specialty bundle, installed by the hospital like any bundle, is trusted with them as it is with
+ * the answers. The intake audits each context it builds (READ {@code child-context}).
  */
 final class ChildContexts {
     static final Set<String> WEIGHT = Set.of("29463-7", "3141-9", "8335-2");
@@ -35,9 +38,8 @@ final class ChildContexts {
 
     ChildContext build(Connection c, ChildDTO child, String specialtyId, LocalDate day, ZoneId zone,
                        Respondent respondent) throws SQLException {
-        List<ObservationDTO> found = observations.ofChild(c, child.id, null);
         List<ChildContext.Observation> obs = new ArrayList<>();
-        for (ObservationDTO o : found.subList(0, Math.min(found.size(), ChildContext.MAX_OBSERVATIONS))) {
+        for (ObservationDTO o : observations.newestOfChild(c, child.id, ChildContext.MAX_OBSERVATIONS)) {
             obs.add(new ChildContext.Observation(o.code, o.codingSystem, o.alternateCode, o.text, o.value,
                     o.numericValue, o.units, o.abnormalFlags, o.observedAt == null ? null
                             : o.observedAt.atZone(zone).toLocalDate()));

@@ -68,7 +68,9 @@ public class ChildRecordsService implements ChildRecords {
             access.requireChildVisible(c, caller, childId);
             List<AssessmentDTO> out = new ArrayList<>();
             for (ConsultationStore.AssessmentRow a : store.assessmentsOf(c, childId, specialtyId)) {
-                out.add(ConsultationWorkflow.toDto(a));
+                AssessmentDTO dto = ConsultationWorkflow.toDto(a);
+                dto.triage = ConsultationWorkflow.forCaller(caller, dto.triage);
+                out.add(dto);
             }
             return out;
         });

@@ -87,14 +87,15 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
      * restarted, so calls in progress, the video room and its WebSockets are not touched.
      */
     @Modified
-    void modified(ConsultationConfig config) {
-        PilotRules.Snapshot before = rules.snapshot();
+    synchronized void modified(ConsultationConfig config) {
+        PilotRules.Snapshot before;
         PilotRules.Snapshot after;
         try {
-            rules.update(config);
+            before = rules.update(config);
             after = rules.snapshot();
         } catch (RuntimeException e) {
-            LOG.error("pilot scope change refused, the scope stays {}: {}", before.scope(), e.getMessage());
+            LOG.error("pilot scope change refused, the scope stays {} (fix the file: a restart with it would fail): {}",
+                    rules.scope(), e.getMessage());
             audit.record(new AuditEntry(SCOPE_ACTOR, AuditEntry.Action.REFUSED, "pilot-scope", null, null,
                     "configuration refused: " + e.getMessage()));
             return;
@@ -112,11 +113,6 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         PilotRules.Snapshot now = rules.snapshot();
         return new ScopeView(now.scope(), now.zone(), registry.all().stream()
                 .map(sp -> Map.entry(sp.id(), now.scope().status(sp.id()))).toList());
-    }
-
-    /** Where this specialty stands in the scope now. */
-    public org.pediconsult.consultation.internal.rules.PilotScope.Status status(String specialtyId) {
-        return rules.scope().status(specialtyId);
     }
 
     /** The scope as shown to administrators: the window, institutions, lists, and each installed specialty's status. */
@@ -274,7 +270,7 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
     }
 
     /** Instrument scores are for clinicians: a caller who is only a guardian gets the triage without them. */
-    private static TriageDTO forCaller(AuthenticatedUser u, TriageDTO t) {
+    static TriageDTO forCaller(AuthenticatedUser u, TriageDTO t) {
         boolean clinical = u.has(Role.PHYSICIAN) || Access.seesAll(u);
         return clinical ? t : AssessmentIntake.forGuardian(t);
     }

@@ -28,8 +28,9 @@ public class SpecialtyListCommand implements Action {
         table.column("Status");
         table.column("Questions");
         table.column("Formulary");
+        var scope = workflow.scope().scope();   // one snapshot for the whole list
         for (Specialty s : registry.all()) {
-            table.addRow().addContent(s.id(), s.name().en, s.name().zh, workflow.status(s.id()), s.questionnaire().questions.size(),
+            table.addRow().addContent(s.id(), s.name().en, s.name().zh, scope.status(s.id()), s.questionnaire().questions.size(),
                     s.formulary().size());
         }
         table.print(System.out);

@@ -48,6 +48,12 @@ public final class ObservationStore {
                 + "ORDER BY observed_at DESC, recorded_at DESC, id", ObservationStore::observation, childId, code, code);
     }
 
+    /** The newest {@code limit} observations of the child, newest first. */
+    public List<ObservationDTO> newestOfChild(Connection c, String childId, int limit) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_observation WHERE child_id = ? ORDER BY observed_at DESC, "
+                + "recorded_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", ObservationStore::observation, childId);
+    }
+
     private static Object[] values(ObservationDTO o, String resultKey, String id) {
         return new Object[] {id, o.childId, resultKey, o.orderNumber, o.serviceCode, o.serviceText, o.setId, o.code,
             o.codingSystem, o.text, o.alternateCode, o.alternateCodingSystem, o.subId, o.valueType, o.value,

@@ -18,7 +18,9 @@ import org.pediconsult.platform.api.event.DomainEvent;
 
 /**
  * {@code consultation.referred} (end-and-refer by the physician, or triage sending the child to
- * in-person care) to REF^I12: RF1 pending, priority S (stat) for an emergency triage else R, the
+ * in-person care) to REF^I12: RF1 pending, priority (HL7 table 0280) S (stat) for an emergency triage or
+ * an IMMEDIATE urgency, A (ASAP) for a triage urgency within 24 or 72 hours, else R; referral type
+ * (table 0281) PSY for a mental health destination, else MED; the
  * consultation id as the originating referral id, the reason; PRD RP the referring physician (when
  * there is one) and PRD RT the facility referred to; NTE the reason in full.
  */
@@ -35,7 +37,11 @@ public class RefReferralMapper extends ConsultationMapper {
         REF_I12 ref = new REF_I12();
         ref.initQuickstart("REF", "I12", "P");
         ref.getMSH().getMessageType().getMessageStructure().setValue("REF_I12");
-        boolean emergency = r.consultation.triage != null && "EMERGENCY".equals(r.consultation.triage.level);
+        boolean emergency = (r.consultation.triage != null && "EMERGENCY".equals(r.consultation.triage.level))
+                || "IMMEDIATE".equals(r.consultation.referralUrgency);
+        boolean soon = "WITHIN_24_HOURS".equals(r.consultation.referralUrgency)
+                || "WITHIN_72_HOURS".equals(r.consultation.referralUrgency);
+        boolean psychiatric = "MENTAL_HEALTH_SERVICE".equals(r.consultation.referralDestination);
         String reason = r.consultation.referralReason;
         if ((reason == null || reason.isBlank()) && r.consultation.triage != null && r.consultation.triage.advice != null) {
             reason = r.consultation.triage.advice.zh;
@@ -43,10 +49,10 @@ public class RefReferralMapper extends ConsultationMapper {
         RF1 rf1 = ref.getRF1();
         Terser.set(rf1, 1, 0, 1, 1, "P");
         Terser.set(rf1, 1, 0, 2, 1, "Pending");
-        Terser.set(rf1, 2, 0, 1, 1, emergency ? "S" : "R");
-        Terser.set(rf1, 2, 0, 2, 1, emergency ? "STAT" : "Routine");
-        Terser.set(rf1, 3, 0, 1, 1, "MED");
-        Terser.set(rf1, 3, 0, 2, 1, "Medical");
+        Terser.set(rf1, 2, 0, 1, 1, emergency ? "S" : soon ? "A" : "R");
+        Terser.set(rf1, 2, 0, 2, 1, emergency ? "STAT" : soon ? "ASAP" : "Routine");
+        Terser.set(rf1, 3, 0, 1, 1, psychiatric ? "PSY" : "MED");
+        Terser.set(rf1, 3, 0, 2, 1, psychiatric ? "Psychiatric" : "Medical");
         Terser.set(rf1, 5, 0, 1, 1, "IP");
         Terser.set(rf1, 5, 0, 2, 1, "In-person care");
         Terser.set(rf1, 6, 0, 1, 1, r.consultation.id);

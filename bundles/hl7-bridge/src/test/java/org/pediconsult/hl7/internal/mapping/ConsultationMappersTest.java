@@ -172,6 +172,17 @@ class ConsultationMappersTest {
         assertEquals("试点儿童医院一 皮肤科门诊", t.get("/PROVIDER_CONTACT(1)/PRD-4-4-1"));
         assertEquals("唐", t.get("/PID-5-1"));
 
+        assertEquals("MED", t.get("/RF1-3-1"));
+
+        // a specialty's urgency and destination (SPI 1.4): within 24 hours to a mental health service
+        record.consultation.referralUrgency = "WITHIN_24_HOURS";
+        record.consultation.referralDestination = "MENTAL_HEALTH_SERVICE";
+        Terser soon = roundTrip(new RefReferralMapper(records, SHANGHAI).map(event("referred")).get(0));
+        assertEquals("A", soon.get("/RF1-2-1"));
+        assertEquals("PSY", soon.get("/RF1-3-1"));
+        record.consultation.referralUrgency = "WITHIN_7_DAYS";
+        assertEquals("R", roundTrip(new RefReferralMapper(records, SHANGHAI).map(event("referred")).get(0)).get("/RF1-2-1"));
+
         record.consultation.triage = new TriageDTO();
         record.consultation.triage.level = "EMERGENCY";
         assertEquals("S", roundTrip(new RefReferralMapper(records, SHANGHAI).map(event("referred")).get(0)).get("/RF1-2-1"));

@@ -39,6 +39,8 @@ public final class MentalHealthQuestionnaire {
     public static final String CONCERNS = "concerns";
     public static final String CONCERNS_OTHER = "concernsOther";
     public static final String CONCERN_WEEKS = "concernWeeks";
+    /** The concern that is always seen in person within 24 hours. */
+    public static final String CONCERN_SELF_HARM = "SELF_HARM";
     public static final List<String> PHQ_ITEMS = List.of("phq1", "phq2", "phq3", "phq4", "phq5", "phq6", "phq7",
             "phq8", "phq9");
     public static final String PHQ_DIFFICULTY = "phqDifficulty";
@@ -52,7 +54,7 @@ public final class MentalHealthQuestionnaire {
     /** The LOINC coding system as HL7 v2 names it. */
     private static final String LOINC = "LN";
 
-    private static final LocalizedText PAST_TWO_WEEKS = t("在过去两个星期，有多少时候您受到以下任何问题所困扰？",
+    private static final LocalizedText PAST_TWO_WEEKS = t("在过去两个星期里，你有多少时候受到这个问题的困扰？",
             "How often have you been bothered by each of the following symptoms during the past two weeks?");
 
     private static final List<Option> FREQUENCY = List.of(
@@ -72,7 +74,7 @@ public final class MentalHealthQuestionnaire {
                         option("SLEEP", "睡眠问题", "sleep"),
                         option("SCHOOL_AVOIDANCE", "不愿上学或逃避上学", "school refusal or avoidance"),
                         option("IRRITABILITY", "易怒或发脾气", "irritability or anger"),
-                        option("SELF_HARM", "自伤或谈论死亡", "self-harm or talk of death"),
+                        option(CONCERN_SELF_HARM, "自伤或谈论死亡", "self-harm or talk of death"),
                         option("EATING", "进食问题", "eating"),
                         option("ATTENTION_BEHAVIOUR", "注意力或行为问题", "attention or behaviour"),
                         option("OTHER", "其他", "other")))
@@ -111,7 +113,7 @@ public final class MentalHealthQuestionnaire {
         Condition anyPhqAboveZero = Condition.either(PHQ_ITEMS.stream()
                 .map(id -> Condition.anyOf(id, "1", "2", "3")).toArray(Condition[]::new));
         qs.add(Question.choice(PHQ_DIFFICULTY,
-                        t("如果您被上述任何问题困扰，这些问题在您工作、处理家庭事务或与他人相处上造成了多大的困难？",
+                        t("如果你有上述任何问题，这些问题在你学习、做家务或与他人相处上造成了多大的困难？",
                                 "If you are experiencing any of the problems on this form, how difficult have these problems made it "
                                         + "for you to do your work, take care of things at home or get along with other people?"),
                         false, List.of(
@@ -136,7 +138,7 @@ public final class MentalHealthQuestionnaire {
         qs.add(asq("asq1", "在过去几周里，你是否希望自己已经死了？", "In the past few weeks, have you wished you were dead?", asqHelp));
         qs.add(asq("asq2", "在过去几周里，你是否觉得如果你死了，你自己或你的家人会过得更好？",
                 "In the past few weeks, have you felt that you or your family would be better off if you were dead?", asqHelp));
-        qs.add(asq("asq3", "在过去一周里，你是否一直有想要自杀的念头？",
+        qs.add(asq("asq3", "在过去一周里，你是否有过想要自杀的念头？",
                 "In the past week, have you been having thoughts about killing yourself?", asqHelp));
         qs.add(asq("asq4", "你是否曾经试图自杀？", "Have you ever tried to kill yourself?",
                 t("如果是：用什么方式？什么时候？医生会在问诊时询问。", "If yes: how? when? The doctor will ask during the consult.")));

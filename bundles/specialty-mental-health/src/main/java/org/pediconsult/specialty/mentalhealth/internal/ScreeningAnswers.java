@@ -124,6 +124,11 @@ public final class ScreeningAnswers {
         return isYes(ASQ_ACUITY);
     }
 
+    /** The concerns ticked (asked of everyone); empty when absent. */
+    public java.util.Set<String> concerns() {
+        return org.pediconsult.specialty.api.Answers.choices(answers, MentalHealthQuestionnaire.CONCERNS);
+    }
+
     public boolean guardianSelfHarmTalk() {
         return isYes(GUARDIAN_SELF_HARM_TALK);
     }

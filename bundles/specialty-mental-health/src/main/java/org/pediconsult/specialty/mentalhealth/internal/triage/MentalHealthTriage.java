@@ -23,6 +23,8 @@ import org.pediconsult.specialty.mentalhealth.internal.ScreeningAnswers;
  * that level, the destination that finding's.
  */
 public final class MentalHealthTriage {
+    static final LocalizedText SELF_HARM_CONCERN = LocalizedText.of("担心孩子自伤或谈论死亡",
+            "self-harm or talk of death is among the concerns");
     private final AcuteSuicideRiskRule acute;
     private final SuicideRiskRule suicideRisk;
     private final RecentCrisisRule recentCrisis;
@@ -45,6 +47,10 @@ public final class MentalHealthTriage {
         recentCrisis.evaluate(input.context.earlier, input.assessedOn).ifPresent(referrals::add);
         severeDepression.evaluate(a.phqTotal(), a.phqAnswered() == MentalHealthQuestionnaire.PHQ_ITEMS.size())
                 .ifPresent(referrals::add);
+        if (a.concerns().contains(MentalHealthQuestionnaire.CONCERN_SELF_HARM)) {
+            // at any age, whatever the instruments said: self-harm or talk of death named as a concern is seen in person
+            referrals.add(Referral.mentalHealthClinic(Urgency.WITHIN_24_HOURS, SELF_HARM_CONCERN, SuicideRiskRule.ADVICE));
+        }
         return fold(referrals, remoteAdvice(a));
     }
 
@@ -78,19 +84,17 @@ public final class MentalHealthTriage {
                             + "video consult and advise you; " + safetyEn);
         }
         switch (PhqBand.of(total)) {
+            // no band words here: the family reads this; the score and its band are for the physician (Specialty.scores)
             case NONE_MINIMAL:
-                return LocalizedText.of("可以在线问诊：筛查未见明显抑郁症状，医生会在视频问诊中讨论您的担心；" + safetyZh,
-                        "suitable for an online consult: the screening shows no significant depressive symptoms; the "
-                                + "doctor will discuss your concerns in the video consult; " + safetyEn);
             case MILD:
-                return LocalizedText.of("可以在线问诊：轻度抑郁症状，医生会在视频问诊中讨论支持措施并安排复查筛查；" + safetyZh,
-                        "suitable for an online consult: mild depressive symptoms; the doctor will discuss support and "
-                                + "plan a repeat screening in the video consult; " + safetyEn);
+                return LocalizedText.of("可以在线问诊：医生会在视频问诊中和你们讨论筛查结果与你们的担心，并给出支持建议；" + safetyZh,
+                        "suitable for an online consult: the doctor will discuss the screening and your concerns in the "
+                                + "video consult and advise on support; " + safetyEn);
             default:
-                return LocalizedText.of("可以在线问诊：中度至中重度抑郁症状，请在视频问诊中与医生讨论，并制订随访计划（可能需要转诊精神心理专科）；"
+                return LocalizedText.of("可以在线问诊：请在视频问诊中与医生详细讨论筛查结果，并一起制订随访计划（可能需要转诊精神心理专科）；"
                                 + safetyZh,
-                        "suitable for an online consult: moderate to moderately severe depressive symptoms; discuss them "
-                                + "in the video consult and plan follow-up (a referral to a mental health specialist may be "
+                        "suitable for an online consult: discuss the screening in detail with the doctor in the video "
+                                + "consult and plan follow-up together (a referral to a mental health specialist may be "
                                 + "needed); " + safetyEn);
         }
     }

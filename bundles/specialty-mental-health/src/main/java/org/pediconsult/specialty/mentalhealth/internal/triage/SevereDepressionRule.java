@@ -23,7 +23,8 @@ public final class SevereDepressionRule {
             return Optional.empty();
         }
         return Optional.of(Referral.mentalHealthClinic(Urgency.WITHIN_7_DAYS,
-                LocalizedText.of("PHQ-A：重度抑郁症状（总分20分或以上）", "PHQ-A: severe depressive symptoms (total 20 or more)"),
+                // the score and its band are for the physician (Specialty.scores); the family reads what to do
+                LocalizedText.of("筛查结果提示需要由精神心理专科医生面诊评估", "the screening suggests an in-person assessment by a mental health specialist"),
                 ADVICE));
     }
 }
