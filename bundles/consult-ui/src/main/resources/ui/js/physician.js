@@ -8,7 +8,6 @@ import { allergySection } from './allergies.js';
 import { physicianDeliveries } from './delivery.js';
 
 const ACTIVE = ['SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
-const dayOf = (iso) => new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 const childName = (c) => (c ? `${c.familyName}${c.givenName}` : '');
 
 async function lookups() {
@@ -16,30 +15,48 @@ async function lookups() {
   return { children: Object.fromEntries(children.map((c) => [c.id, c])), specialties: Object.fromEntries(specialties.map((s) => [s.id, s])) };
 }
 
+/**
+ * The physician's queue: today's, the upcoming and the earlier consultations, each group a page from the
+ * server (GET /api/consultations/queue) with the child's name and the triage level in its rows, so the
+ * page costs three requests however full the queue is; "more" fetches the group's next page.
+ */
+const PAGE = 20;
 export async function queue(main) {
-  const [consults, { children, specialties }] = await Promise.all([api('/consultations'), lookups()]);
-  const today = dayOf(Date.now());
-  const sorted = consults.filter((c) => c.scheduledAt).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
-  const groups = [
-    ['today', sorted.filter((c) => dayOf(c.scheduledAt) === today && ACTIVE.includes(c.state))],
-    ['upcoming', sorted.filter((c) => dayOf(c.scheduledAt) > today && ACTIVE.includes(c.state))],
-    ['earlier', sorted.filter((c) => !(ACTIVE.includes(c.state) && dayOf(c.scheduledAt) >= today)).reverse().slice(0, 20)],
-  ];
-  // the list answers without triage: each shown consultation's own answer carries it
-  await Promise.all(groups.flatMap(([, rows]) => rows).map(async (c) => {
-    try { c.triage = (await api(`/consultations/${c.id}`)).triage; } catch (e) { /* shown without a badge */ }
-  }));
-  const table = (rows) => h('div', { class: 'table-wrap' }, h('table', { class: 'queue' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('scheduledAt')), h('th', { scope: 'col' }, t('child')), h('th', { scope: 'col' }, t('specialty')),
-      h('th', { scope: 'col' }, t('triage')), h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('open'))))),
-    h('tbody', {}, rows.map((c) => h('tr', { dataset: { consultation: c.id, state: c.state } },
-      h('td', {}, fmtDateTime(c.scheduledAt)), h('td', {}, childName(children[c.childId])),
-      h('td', {}, loc(specialties[c.specialtyId]?.name) || c.specialtyId), h('td', {}, triageBadge(c.triage)),
+  const groups = ['TODAY', 'UPCOMING', 'EARLIER'];
+  const [specialties, ...pages] = await Promise.all([api('/specialties'),
+    ...groups.map((g) => api(`/consultations/queue?group=${g}&limit=${PAGE}`))]);
+  const names = Object.fromEntries(specialties.map((s) => [s.id, s.name]));
+  const row = (c) => {
+    const child = `${c.childFamilyName}${c.childGivenName}`;
+    return h('tr', { dataset: { consultation: c.id, state: c.state } },
+      h('td', {}, fmtDateTime(c.scheduledAt)), h('td', {}, child),
+      h('td', {}, loc(names[c.specialtyId]) || c.specialtyId), h('td', {}, triageBadge(c.triageLevel ? { level: c.triageLevel } : null)),
       h('td', {}, stateBadge(c.state), c.state === 'WAITING' ? h('span', { class: 'muted' }, ' · ' + t('guardianPresent')) : null),
-      h('td', {}, h('a', { href: `#/pconsult/${c.id}`, 'aria-label': `${t('open')}: ${childName(children[c.childId])} ${fmtDateTime(c.scheduledAt)}` }, t('open'))))))));
-  page(main, t('queueTitle'), groups.map(([k, rows]) => h('section', { 'aria-labelledby': 'q-' + k },
-    h('h2', { id: 'q-' + k }, `${t(k)} (${rows.length})`), rows.length ? table(rows) : h('p', { class: 'muted' }, t('noQueue')))),
-  h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, t('refresh'))));
+      h('td', {}, h('a', { href: `#/pconsult/${c.id}`, 'aria-label': `${t('open')}: ${child} ${fmtDateTime(c.scheduledAt)}` }, t('open'))));
+  };
+  const section = (group, first) => {
+    const key = group.toLowerCase();
+    const body = h('tbody', {}, first.items.map(row));
+    let shown = first.items.length;
+    const more = h('button', { type: 'button', class: 'secondary', hidden: shown >= first.total, onclick: async () => {
+      const done = busy(more, t('loading'));
+      try {
+        const next = await api(`/consultations/queue?group=${group}&offset=${shown}&limit=${PAGE}`);
+        body.append(...next.items.map(row));
+        shown += next.items.length;
+        more.hidden = shown >= next.total || !next.items.length;
+        announce(t('shownOf', { n: shown, of: next.total }));
+      } finally { done(); }
+    } }, t('more'));
+    return h('section', { 'aria-labelledby': 'q-' + key, dataset: { group } },
+      h('h2', { id: 'q-' + key }, `${t(key)} (${first.total})`),
+      first.total ? [h('div', { class: 'table-wrap' }, h('table', { class: 'queue' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('scheduledAt')), h('th', { scope: 'col' }, t('child')), h('th', { scope: 'col' }, t('specialty')),
+          h('th', { scope: 'col' }, t('triage')), h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('open'))))),
+        body)), h('div', { class: 'actions' }, more)] : h('p', { class: 'muted' }, t('noQueue')));
+  };
+  page(main, t('queueTitle'), groups.map((g, i) => section(g, pages[i])),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.dispatchEvent(new HashChangeEvent('hashchange')) }, t('refresh'))));
 }
 
 export async function consultView(main, id) {

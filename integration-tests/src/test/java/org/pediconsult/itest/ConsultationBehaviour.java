@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
 import org.osgi.framework.ServiceRegistration;
 import org.pediconsult.consultation.api.GuardianPresence;
@@ -79,6 +80,52 @@ public abstract class ConsultationBehaviour extends PlatformBehaviour {
             }
         });
         assertTrue(call("GET", "/api/specialties", g, null).text.contains(SPECIALTY));
+    }
+
+    @Test
+    public void thePhysiciansQueueIsPagedOnTheServerWithNameAndTriageInEachRow() throws Exception {
+        String g = token("guardian.tang");
+        String d = token("dr.wang");
+        String id = assess(g, mildAnswers()).get("id");
+        Reply booked = call("POST", "/api/consultations/" + id + "/booking", g,
+                Map.of("slotId", slot(physicianId("dr.wang"), uniqueFutureTime())));
+        assertEquals(booked.text, 200, booked.status);
+
+        Reply all = call("GET", "/api/consultations/queue?group=UPCOMING&limit=100", d, null);
+        assertEquals(all.text, 200, all.status);
+        int total = all.json.path("total").asInt();
+        assertTrue(all.text, total >= 1);
+        JsonNode mine = null;
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (JsonNode row : all.json.path("items")) {
+            order.add(row.path("scheduledAt").asText());
+            if (id.equals(row.path("id").asText())) {
+                mine = row;
+            }
+        }
+        assertTrue("the booked consultation is in the upcoming group: " + all.text, mine != null);
+        assertEquals("唐", mine.path("childFamilyName").asText());
+        assertEquals("小明", mine.path("childGivenName").asText());
+        assertEquals("REMOTE_OK", mine.path("triageLevel").asText());
+        assertEquals("SCHEDULED", mine.path("state").asText());
+        java.util.List<String> sorted = new java.util.ArrayList<>(order);
+        java.util.Collections.sort(sorted);
+        assertEquals("upcoming in time order", sorted, order);
+
+        Reply first = call("GET", "/api/consultations/queue?group=UPCOMING&limit=1", d, null);
+        Reply second = call("GET", "/api/consultations/queue?group=UPCOMING&offset=1&limit=1", d, null);
+        assertEquals(1, first.json.path("items").size());
+        assertEquals(total, first.json.path("total").asInt());
+        if (total > 1) {
+            assertEquals(order.get(1), second.json.path("items").get(0).path("scheduledAt").asText());
+        }
+        assertEquals(403, call("GET", "/api/consultations/queue", g, null).status);
+        assertEquals(400, call("GET", "/api/consultations/queue?group=ALL", d, null).status);
+        assertEquals(400, call("GET", "/api/consultations/queue?limit=1000", d, null).status);
+        assertEquals(400, call("GET", "/api/consultations/queue?offset=-1", d, null).status);
+        Reply other = call("GET", "/api/consultations/queue?group=UPCOMING&limit=100", token("dr.zhang"), null);
+        assertEquals(other.text, 200, other.status);
+        assertFalse("another physician's queue does not list it", other.text.contains(id));
     }
 
     @Test

@@ -75,6 +75,32 @@ public class ConsultationResource implements RestResource {
         return workflow.list(user(sc));
     }
 
+    /**
+     * {@code GET /api/consultations/queue?group=TODAY|UPCOMING|EARLIER&offset=0&limit=20}: a page of the
+     * calling physician's queue, each row with the child's name and the triage level.
+     */
+    @GET
+    @Path("queue")
+    @RequiresRole(Role.PHYSICIAN)
+    public ConsultationWorkflow.QueuePage queue(@Context SecurityContext sc,
+                                                @javax.ws.rs.QueryParam("group") @javax.ws.rs.DefaultValue("TODAY") String group,
+                                                @javax.ws.rs.QueryParam("offset") @javax.ws.rs.DefaultValue("0") int offset,
+                                                @javax.ws.rs.QueryParam("limit") @javax.ws.rs.DefaultValue("20") int limit) {
+        org.pediconsult.consultation.internal.store.ConsultationStore.QueueGroup g;
+        try {
+            g = org.pediconsult.consultation.internal.store.ConsultationStore.QueueGroup.valueOf(group);
+        } catch (IllegalArgumentException e) {
+            throw org.pediconsult.platform.api.ProblemException.badField("group", "group must be TODAY, UPCOMING or EARLIER");
+        }
+        if (offset < 0 || offset > 100_000) {
+            throw org.pediconsult.platform.api.ProblemException.badField("offset", "offset must be between 0 and 100000");
+        }
+        if (limit < 1 || limit > 100) {
+            throw org.pediconsult.platform.api.ProblemException.badField("limit", "limit must be between 1 and 100");
+        }
+        return workflow.queue(user(sc), g, offset, limit);
+    }
+
     @GET
     @Path("{id}")
     @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})

@@ -254,6 +254,34 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         return all;
     }
 
+    /** A page of the calling physician's queue group. */
+    public record QueuePage(String group, int total, int offset, int limit, List<ConsultationStore.QueueRow> items) {
+    }
+
+    /**
+     * One page of the calling physician's queue: today's active consultations, the later ones, or the
+     * rest (newest first), each row with the child's name and its triage level, so the page needs no
+     * request per row. Today is the pilot zone's day. Audited like the list.
+     */
+    public QueuePage queue(AuthenticatedUser u, ConsultationStore.QueueGroup group, int offset, int limit) {
+        PilotRules.Snapshot scope = rules.snapshot();
+        java.time.LocalDate today = java.time.LocalDate.now(scope.zone());
+        java.time.Instant dayStart = today.atStartOfDay(scope.zone()).toInstant();
+        java.time.Instant dayEnd = today.plusDays(1).atStartOfDay(scope.zone()).toInstant();
+        QueuePage page = tx.read(c -> {
+            var p = access.physician(c, u);
+            if (p == null) {
+                throw ProblemException.notFound("physician");
+            }
+            return new QueuePage(group.name(), store.queueCount(c, p.id, group, dayStart, dayEnd), offset, limit,
+                    store.queue(c, p.id, group, dayStart, dayEnd, offset, limit));
+        });
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "consultation-queue", group.name(), null,
+                page.items().size() + " of " + page.total()).withPatients(page.items().stream()
+                .map(ConsultationStore.QueueRow::childId).toList()));
+        return page;
+    }
+
     public AssessmentDTO assessment(AuthenticatedUser u, String id) {
         AssessmentDTO dto = tx.read(c -> {
             ConsultationStore.AssessmentRow a = store.assessment(c, id);

@@ -85,6 +85,61 @@ public final class ConsultationStore {
                 ConsultationStore::consultation, physicianId);
     }
 
+    /** One row of a physician's queue: what the list shows, with the child's name and the triage kept on the row (V9). */
+    public record QueueRow(String id, java.time.Instant scheduledAt, String state, String specialtyId, String childId,
+                           String childFamilyName, String childGivenName, String triageLevel, boolean guardianPresent) {
+    }
+
+    /** The groups of a physician's queue: today's and later active consultations, and the rest, newest first. */
+    public enum QueueGroup { TODAY, UPCOMING, EARLIER }
+
+    private static final String ACTIVE = "('SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED')";
+
+    private static String queueWhere(QueueGroup group) {
+        switch (group) {
+            case TODAY:
+                return "k.physician_id = ? AND k.scheduled_at >= ? AND k.scheduled_at < ? AND k.state IN " + ACTIVE;
+            case UPCOMING:
+                return "k.physician_id = ? AND k.scheduled_at >= ? AND k.state IN " + ACTIVE;
+            default:
+                return "k.physician_id = ? AND k.scheduled_at IS NOT NULL AND (k.state NOT IN " + ACTIVE
+                        + " OR k.scheduled_at < ?)";
+        }
+    }
+
+    private static Object[] queueParams(QueueGroup group, String physicianId, java.time.Instant dayStart,
+                                        java.time.Instant dayEnd) {
+        switch (group) {
+            case TODAY:
+                return new Object[] {physicianId, dayStart, dayEnd};
+            case UPCOMING:
+                return new Object[] {physicianId, dayEnd};
+            default:
+                return new Object[] {physicianId, dayStart};
+        }
+    }
+
+    /** A page of the queue group: [dayStart, dayEnd) is today in the pilot's zone. */
+    public List<QueueRow> queue(Connection c, String physicianId, QueueGroup group, java.time.Instant dayStart,
+                                java.time.Instant dayEnd, int offset, int limit) throws SQLException {
+        String order = group == QueueGroup.EARLIER ? "k.scheduled_at DESC, k.id" : "k.scheduled_at, k.id";
+        return Rows.list(c, "SELECT k.id, k.scheduled_at, k.state, k.specialty_id, k.child_id, k.triage_level, "
+                + "k.guardian_present, ch.family_name, ch.given_name FROM consult_consultation k "
+                + "JOIN consult_child ch ON ch.id = k.child_id WHERE " + queueWhere(group) + " ORDER BY " + order
+                + " OFFSET " + offset + " ROWS FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new QueueRow(rs.getString("id"), Rows.instant(rs, "scheduled_at"), rs.getString("state"),
+                        rs.getString("specialty_id"), rs.getString("child_id"), rs.getString("family_name"),
+                        rs.getString("given_name"), rs.getString("triage_level"), rs.getBoolean("guardian_present")),
+                queueParams(group, physicianId, dayStart, dayEnd));
+    }
+
+    /** How many consultations the queue group has. */
+    public int queueCount(Connection c, String physicianId, QueueGroup group, java.time.Instant dayStart,
+                          java.time.Instant dayEnd) throws SQLException {
+        return Rows.one(c, "SELECT COUNT(*) FROM consult_consultation k WHERE " + queueWhere(group),
+                rs -> rs.getInt(1), queueParams(group, physicianId, dayStart, dayEnd));
+    }
+
     public List<ConsultationDTO> all(Connection c, int limit) throws SQLException {
         return Rows.list(c, "SELECT * FROM consult_consultation ORDER BY created_at DESC, id FETCH FIRST " + limit
                 + " ROWS ONLY", ConsultationStore::consultation);
