@@ -2,7 +2,8 @@
 # Benchmark (not a test): Lighthouse's performance score of the physician's queue page (#/queue) with N
 # consultations booked with dr.wang (default 1000), on a fresh unpack of the distribution (H2, demo data).
 # Seeds through REST (rate limits off for the run), then bench/queue-page/lighthouse.mjs logs in as dr.wang in
-# Debian's chromium and runs Lighthouse (desktop) on #/queue, RUNS times (default 3).
+# Debian's chromium and runs Lighthouse on #/queue, RUNS times (default 3) with Lighthouse's desktop configuration,
+# then RUNS times with its default (mobile) throttling.
 #
 #   bench/queue-page.sh [consultations]      (build first: ./mvnw -B -DskipTests install; ZIP=other.zip for another build)
 #
@@ -52,4 +53,4 @@ paste -d' ' "$work/consults" "$work/slots" | awk 'NF == 2' \
   | xargs -P 4 -L 1 sh -c 'curl -s -o /dev/null -w "%{http_code}\n" -X POST -H "Authorization: Bearer $0" -H "Content-Type: application/json" -d "{\"slotId\":\"$2\"}" "http://localhost:8181/api/consultations/$1/booking"' "$G" \
   | sort | uniq -c
 echo "dr.wang's queue: $(curl -s -H "Authorization: Bearer $(token dr.wang)" "$api/consultations/queue?group=UPCOMING&limit=1" | grep -o '"total":[0-9]*' || echo "(no queue endpoint in this build)")"
-(cd bench/queue-page && node lighthouse.mjs)
+(cd bench/queue-page && PRESET=desktop node lighthouse.mjs && PRESET=mobile node lighthouse.mjs)

@@ -17,8 +17,12 @@ import { watchIdle } from './idle.js';
 const main = document.getElementById('main');
 const IDLE_NOTICE = 'pediconsult.idleLogout';
 const leaveHooks = [];
-/** The server's mode from GET /api/health ("demo" or "production"); a banner on every page in demo mode. */
-let mode = null;
+/**
+ * The server's mode from GET /api/health ("demo" or "production"); a banner on every page in demo mode. The last
+ * answer is kept for the tab, so the banner is drawn with the page at once instead of after the health check.
+ */
+const MODE = 'pediconsult.mode';
+let mode = sessionStorage.getItem(MODE);
 const route = {
   current: '',
   onLeave(fn) { leaveHooks.push(fn); },
@@ -159,4 +163,8 @@ setLang(lang());
 render();
 // the health answers 503 with the same body when something is down: the mode is there either way
 fetch('/api/health', { headers: { Accept: 'application/json' } })
-  .then((r) => r.json()).then((h) => { mode = h.mode || null; header(); }).catch(() => {});
+  .then((r) => r.json()).then((h) => {
+    mode = h.mode || null;
+    if (mode) sessionStorage.setItem(MODE, mode); else sessionStorage.removeItem(MODE);
+    header();
+  }).catch(() => {});

@@ -21,7 +21,9 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * Serves the UI's static files from the bundle's {@code /ui} folder: {@code /consult/} is
  * {@code index.html}, everything else by its path. Only known file types; no directory listings.
  * The same headers everywhere: no framing, no sniffing, a content security policy that allows
- * only this origin (no CDN), camera and microphone for the call page.
+ * only this origin (no CDN), camera and microphone for the call page. Text files go gzip-compressed
+ * to a browser that accepts it (compressed once per file and kept: the bundle's files do not change
+ * while it runs), with an ETag so a revalidation answers 304 without the body.
  */
 @Component(service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
@@ -42,6 +44,27 @@ public class UiServlet extends HttpServlet {
             + "connect-src 'self' ws: wss:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'";
 
     private final transient Bundle bundle;
+    /** Per file: its bytes, gzip-compressed bytes (null when not worth it) and ETag. */
+    private final transient java.util.concurrent.ConcurrentHashMap<String, Body> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    record Body(byte[] plain, byte[] gzip, String etag) {
+        static Body of(byte[] plain, boolean text) throws IOException {
+            byte[] gzip = null;
+            if (text && plain.length > 512) {
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(plain.length / 3 + 64);
+                try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(buf)) {
+                    z.write(plain);
+                }
+                gzip = buf.toByteArray();
+            }
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(plain);
+                return new Body(plain, gzip, "\"" + java.util.HexFormat.of().formatHex(d, 0, 12) + "\"");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     @Activate
     public UiServlet(BundleContext context) {
@@ -69,10 +92,30 @@ public class UiServlet extends HttpServlet {
         resp.setHeader("Referrer-Policy", "no-referrer");
         resp.setHeader("Content-Security-Policy", CSP);
         resp.setHeader("Permissions-Policy", "camera=(self), microphone=(self)");
-        // a new bundle version must show at once: revalidate each time (files are small)
+        // a new bundle version must show at once: revalidate each time (an unchanged file answers 304)
         resp.setHeader("Cache-Control", "no-cache");
-        try (InputStream in = url.openStream(); OutputStream out = resp.getOutputStream()) {
-            in.transferTo(out);
+        Body body = bodies.get(file);
+        if (body == null) {
+            try (InputStream in = url.openStream()) {
+                body = Body.of(in.readAllBytes(), !type.startsWith("image/png") && !type.startsWith("image/x-icon"));
+            }
+            bodies.putIfAbsent(file, body);
+        }
+        resp.setHeader("ETag", body.etag());
+        resp.setHeader("Vary", "Accept-Encoding");
+        if (body.etag().equals(req.getHeader("If-None-Match"))) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        String accept = req.getHeader("Accept-Encoding");
+        boolean gzip = body.gzip() != null && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        byte[] bytes = gzip ? body.gzip() : body.plain();
+        if (gzip) {
+            resp.setHeader("Content-Encoding", "gzip");
+        }
+        resp.setContentLength(bytes.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(bytes);
         }
     }
 
