@@ -10,11 +10,6 @@ import { physicianDeliveries } from './delivery.js';
 const ACTIVE = ['SCHEDULED', 'WAITING', 'IN_PROGRESS', 'PAUSED'];
 const childName = (c) => (c ? `${c.familyName}${c.givenName}` : '');
 
-async function lookups() {
-  const [children, specialties] = await Promise.all([api('/children'), api('/specialties')]);
-  return { children: Object.fromEntries(children.map((c) => [c.id, c])), specialties: Object.fromEntries(specialties.map((s) => [s.id, s])) };
-}
-
 /**
  * The physician's queue: today's, the upcoming and the earlier consultations, each group a page from the
  * server (GET /api/consultations/queue) with the child's name and the triage level in its rows, so the
@@ -61,12 +56,14 @@ export async function queue(main) {
 
 export async function consultView(main, id) {
   const c = await api(`/consultations/${encodeURIComponent(id)}`);
-  const [{ children, specialties }, all, assessment, spec] = await Promise.all([lookups(), api('/consultations'),
+  // this child only: the page stays the same size however many consultations and children the physician has
+  const [child, specialtyList, all, assessment, spec] = await Promise.all([api(`/children/${encodeURIComponent(c.childId)}`),
+    api('/specialties'), api(`/consultations?child=${encodeURIComponent(c.childId)}`),
     c.assessmentId ? api(`/assessments/${c.assessmentId}`).catch(() => null) : null,
     api(`/specialties/${encodeURIComponent(c.specialtyId)}`).catch(() => null)]);
-  const child = children[c.childId];
+  const specialties = Object.fromEntries(specialtyList.map((s) => [s.id, s]));
   const errors = h('div', { hidden: true });
-  const history = all.filter((x) => x.childId === c.childId && x.id !== c.id);
+  const history = all.filter((x) => x.id !== c.id);
   // the child's allergies just above the prescription: a change there runs the editor's checks again
   const [allergies, prescription, deliveries] = await Promise.all([allergySection(c.childId, { editable: true }), prescriptionSection(c, spec),
     physicianDeliveries(c)]);

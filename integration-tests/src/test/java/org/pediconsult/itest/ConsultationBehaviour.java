@@ -123,6 +123,15 @@ public abstract class ConsultationBehaviour extends PlatformBehaviour {
         assertEquals(400, call("GET", "/api/consultations/queue?group=ALL", d, null).status);
         assertEquals(400, call("GET", "/api/consultations/queue?limit=1000", d, null).status);
         assertEquals(400, call("GET", "/api/consultations/queue?offset=-1", d, null).status);
+        // the consultation page's history: the child's consultations only, after the child's object check
+        String child = demoChild(g);
+        Reply history = call("GET", "/api/consultations?child=" + child, d, null);
+        assertEquals(history.text, 200, history.status);
+        assertTrue(history.text, history.text.contains(id));
+        for (JsonNode k : history.json) {
+            assertEquals(child, k.path("childId").asText());
+        }
+        assertEquals(404, call("GET", "/api/consultations?child=" + child, token("guardian.liu"), null).status);
         Reply other = call("GET", "/api/consultations/queue?group=UPCOMING&limit=100", token("dr.zhang"), null);
         assertEquals(other.text, 200, other.status);
         assertFalse("another physician's queue does not list it", other.text.contains(id));

@@ -71,7 +71,10 @@ public class ConsultationResource implements RestResource {
 
     @GET
     @RequiresRole({Role.GUARDIAN, Role.PHYSICIAN, Role.INTEGRATION_ADMIN, Role.AUDITOR})
-    public List<ConsultationDTO> list(@Context SecurityContext sc) {
+    public List<ConsultationDTO> list(@Context SecurityContext sc, @javax.ws.rs.QueryParam("child") String child) {
+        if (child != null) {
+            return workflow.listOfChild(user(sc), Require.text("child", child, 36));
+        }
         return workflow.list(user(sc));
     }
 

@@ -254,6 +254,32 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
         return all;
     }
 
+    /**
+     * The caller's consultations of one child (a physician's history view): the same as {@link #list}
+     * narrowed to the child, after the child's object check (404 for a child the caller may not see).
+     */
+    public List<ConsultationDTO> listOfChild(AuthenticatedUser u, String childId) {
+        List<ConsultationDTO> found = tx.read(c -> {
+            access.requireChildVisible(c, u, childId);
+            if (Access.seesAll(u)) {
+                return store.byChild(c, childId);
+            }
+            var g = access.guardian(c, u);
+            if (g != null) {
+                return store.byChild(c, childId).stream().filter(k -> g.id.equals(k.guardianId)).toList();
+            }
+            var p = access.physician(c, u);
+            return p == null ? List.<ConsultationDTO>of()
+                    : store.byChild(c, childId).stream().filter(k -> p.id.equals(k.physicianId)).toList();
+        });
+        for (ConsultationDTO k : found) {
+            k.specialtyAvailable = specialties.installed(k.specialtyId);
+        }
+        audit.record(new AuditEntry(u.username(), AuditEntry.Action.READ, "consultation-list", null, childId,
+                found.size() + " consultations of the child"));
+        return found;
+    }
+
     /** A page of the calling physician's queue group. */
     public record QueuePage(String group, int total, int offset, int limit, List<ConsultationStore.QueueRow> items) {
     }

@@ -80,6 +80,12 @@ public final class ConsultationStore {
                 ConsultationStore::consultation, guardianId);
     }
 
+    /** The child's consultations, newest first (at most 500). */
+    public List<ConsultationDTO> byChild(Connection c, String childId) throws SQLException {
+        return Rows.list(c, "SELECT * FROM consult_consultation WHERE child_id = ? ORDER BY created_at DESC, id "
+                + "FETCH FIRST 500 ROWS ONLY", ConsultationStore::consultation, childId);
+    }
+
     public List<ConsultationDTO> byPhysician(Connection c, String physicianId) throws SQLException {
         return Rows.list(c, "SELECT * FROM consult_consultation WHERE physician_id = ? ORDER BY scheduled_at, id",
                 ConsultationStore::consultation, physicianId);
