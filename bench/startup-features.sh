@@ -10,26 +10,13 @@
 # Uses ports 8181 and 8443 (and 8101, 2575): stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/karaf.sh
 runs=${1:-3}
 zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 cleanup() { for h in "$work"/run/*/; do [ -f "$h/karaf.pid" ] && kill -9 "$(cat "$h/karaf.pid")" 2>/dev/null; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-now() { date +%s.%N; }
-wait_up() {
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:8181/api/health)" = 200 ] && return 0
-    sleep 0.05
-  done
-  echo "health never came UP" >&2; return 1
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-stop_karaf() {
-  local home=$1 pid; pid=$(cat "$home/karaf.pid")
-  "$home/bin/stop" >/dev/null 2>&1 || true
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-}
 # featuresBoot without one feature (the list is one entry per line, the last without its comma)
 without() {
   python3 - "$1" "$2" <<'PY'

@@ -8,26 +8,11 @@
 # Uses ports 8181 and 8443 (and 8101, 2575): stop any running PediConsult first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/karaf.sh
 runs=${1:-5}
 zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-now() { date +%s.%N; }
-wait_up() {
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:8181/api/health)" = 200 ] && return 0
-    sleep 0.05
-  done
-  echo "health never came UP" >&2; return 1
-}
-rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
-stop_karaf() {
-  local home=$1 pid; pid=$(cat "$home/karaf.pid")
-  "$home/bin/stop" >/dev/null 2>&1 || true
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 cold=(); warm=(); rss=(); rsswarm=()
 for i in $(seq 1 "$runs"); do

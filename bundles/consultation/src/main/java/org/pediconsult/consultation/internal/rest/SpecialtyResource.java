@@ -42,7 +42,7 @@ public class SpecialtyResource implements RestResource {
 
     @GET
     public List<Map<String, Object>> list() {
-        var scope = workflow.scope().scope();   // one snapshot for the whole list
+        var scope = workflow.currentScope();   // one snapshot for the whole list
         return registry.all().stream().map(s -> summary(s, scope)).collect(Collectors.toList());
     }
 
@@ -51,7 +51,7 @@ public class SpecialtyResource implements RestResource {
     public Map<String, Object> get(@PathParam("id") String id) {
         Specialty s = registry.find(id).orElseThrow(() -> new ProblemException(404, "unknown_specialty",
                 "no specialty '" + id + "' is installed"));
-        Map<String, Object> body = summary(s, workflow.scope().scope());
+        Map<String, Object> body = summary(s, workflow.currentScope());
         body.put("questionnaire", s.questionnaire());
         body.put("formulary", s.formulary());
         body.put("noteTemplate", s.noteTemplate());

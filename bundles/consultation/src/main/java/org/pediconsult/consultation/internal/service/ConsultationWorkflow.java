@@ -109,6 +109,11 @@ public class ConsultationWorkflow implements GuardianPresence, ConsultationSessi
     }
 
     /** The scope now, and where each installed specialty stands in it. */
+    /** The scope in force now: one snapshot, for a decision or a listing that must not mix two scopes. */
+    public org.pediconsult.consultation.internal.rules.PilotScope currentScope() {
+        return rules.scope();
+    }
+
     public ScopeView scope() {
         PilotRules.Snapshot now = rules.snapshot();
         return new ScopeView(now.scope(), now.zone(), registry.all().stream()

@@ -28,7 +28,7 @@ public class SpecialtyListCommand implements Action {
         table.column("Status");
         table.column("Questions");
         table.column("Formulary");
-        var scope = workflow.scope().scope();   // one snapshot for the whole list
+        var scope = workflow.currentScope();   // one snapshot for the whole list
         for (Specialty s : registry.all()) {
             table.addRow().addContent(s.id(), s.name().en, s.name().zh, scope.status(s.id()), s.questionnaire().questions.size(),
                     s.formulary().size());

@@ -1,0 +1,41 @@
+# Shared by bench/booking.sh and bench/queue-page.sh (sourced after `cd` to the repository; needs $work, a temp dir).
+# start_suite SPECIALTIES: a fresh unpack of $zip into $work with the pilot window opened wide, pilot.specialties set,
+# rate limits off; starts it, drops in the test specialty (itest-allergy) and sets $home, $api, $G (guardian.tang's
+# token), $A (admin's), $child (the demo child) and $doctor (dr.wang's id). seed_pairs N: N assessed consultations of
+# the demo child and N free slots of dr.wang (30 days ahead and on, 30 minutes apart), paired in $work/pairs.
+api=http://localhost:8181/api
+token() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"pediconsult\"}" $api/auth/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+
+start_suite() {
+  local specialty; specialty=$(ls integration-tests/test-specialty/target/test-specialty-*.jar | head -1)
+  unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/*/)
+  sed -i "s/^pilot.start = .*/pilot.start = 2020-01-01/; s/^pilot.end = .*/pilot.end = 2099-12-31/; s/^pilot.specialties = .*/pilot.specialties = $1/" \
+    "$home/etc/org.pediconsult.consultation.cfg"
+  printf '\napi.address.limit = 0\napi.account.limit = 0\n' >> "$home/etc/org.pediconsult.ratelimit.cfg"
+  "$home/bin/start"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' $api/health)" = 200 ]; do sleep 0.5; done
+  cp "$specialty" "$home/deploy/"
+  G=$(token guardian.tang); A=$(token admin)
+  until curl -s -H "Authorization: Bearer $G" $api/specialties | grep -q itest-allergy; do sleep 0.5; done
+  child=$(curl -s -H "Authorization: Bearer $G" $api/children | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  doctor=$(curl -s -H "Authorization: Bearer $A" $api/physicians | sed 's/.*"id":"\([^"]*\)","username":"dr.wang".*/\1/')
+}
+
+seed_pairs() {
+  local n=$1 i j k body start
+  seq 1 "$n" | xargs -P 4 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $G" \
+    -H 'Content-Type: application/json' \
+    -d "{\"childId\":\"$child\",\"specialtyId\":\"itest-allergy\",\"answers\":{\"fever\":false,\"rashDays\":2}}" \
+    $api/assessments | sort | uniq -c
+  curl -s -H "Authorization: Bearer $G" $api/consultations | grep -o '"id":"[^"]*","childId"' | sed 's/"id":"\([^"]*\)".*/\1/' \
+    | awk -v n="$n" 'NR <= n' > "$work/consults"
+  start=$(( $(date +%s) / 1800 * 1800 + 86400 * 30 + 420 ))
+  for ((i = 0; i < n; i += 500)); do
+    k=$(( n - i < 500 ? n - i : 500 ))
+    body=$(for ((j = 0; j < k; j++)); do
+      printf '{"startsAt":"%s","minutes":30}' "$(date -u -d "@$(( start + (i + j) * 1800 ))" +%Y-%m-%dT%H:%M:%SZ)"; if [ $j -lt $((k - 1)) ]; then printf ','; fi; done)
+    curl -s -X POST -H "Authorization: Bearer $A" -H 'Content-Type: application/json' -d "[$body]" \
+      "$api/physicians/$doctor/slots" | grep -o '"id":"[^"]*"' | sed 's/"id":"\([^"]*\)"/\1/'
+  done > "$work/slots"
+  paste -d' ' "$work/consults" "$work/slots" | awk 'NF == 2' > "$work/pairs"
+}
