@@ -17,6 +17,12 @@
 # DRAIN_MAX seconds (default 900), and prints how long that took, so a run's backlog does not load the
 # next run. Then stops Karaf and runs the same A04 load against the bare receiver. Every ACK must be
 # AA. Prints one RESULT line per run, the ratios and the load average.
+#
+# PROFILE=cpu|alloc|wall attaches async-profiler (tools.profiler:async-profiler:4.1:jar:linux-x64 from the
+# Maven repository) to the Karaf JVM for the 8-connection ADT^A04 run only, after its warm-up, and writes
+# the flame graph and collapsed stacks to PROFILE_OUT (default bench/results/), plus a table of where a
+# message's time goes (bench/hl7-throughput/buckets.py).
+# PIN=1 runs Karaf on CPU 0 and the load generator on CPU 1 (taskset); the bare receiver runs on CPU 0 too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -38,7 +44,8 @@ cp="$repo/ca/uhn/hapi/hapi-base/2.6.0/hapi-base-2.6.0.jar:$repo/ca/uhn/hapi/hapi
 cp="$cp:$repo/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$repo/org/slf4j/slf4j-nop/2.0.17/slf4j-nop-2.0.17.jar"
 cp="$cp:$repo/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar"
 javac -d "$work/classes" -cp "$cp" bench/hl7-throughput/Bench.java
-bench() { java -Xmx256m -cp "$work/classes:$cp" Bench "$@"; }
+if [ "${PIN:-0}" = 1 ]; then server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); else server_cpu=(); client_cpu=(); fi
+bench() { "${client_cpu[@]}" java -Xmx256m -cp "$work/classes:$cp" Bench "$@"; }
 load() { echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; bench load 127.0.0.1 "$@" | tee -a "$work/results"; }
 
 unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/karaf-distribution*/ | head -1)
@@ -52,7 +59,7 @@ if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
 fi
 printf 'name = his\nport = %s\nack.mode = ORIGINAL\nallowed.sending.facilities =\nack.after = %s\n' "$MLLP" "${ACK_AFTER:-STORED}" \
   > "$home/etc/org.pediconsult.hl7.inbound-his.cfg"
-"$home/bin/start"
+"${server_cpu[@]}" "$home/bin/start"
 until [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:$HTTP/api/health)" = 200 ]; do sleep 0.5; done
 "$home/bin/client" -a "$SSH" -u admin -p pediconsult -b <<<"feature:install pediconsult-hl7-bridge" >/dev/null 2>&1
 until (exec 3<>/dev/tcp/127.0.0.1/$MLLP) 2>/dev/null; do sleep 0.5; done
@@ -81,7 +88,21 @@ drain() {
 }
 
 load "$MLLP" 1 "$warmup" "$seconds" A04 store; drain
-load "$MLLP" 8 "$warmup" "$seconds" A04 store; drain
+if [ -n "${PROFILE:-}" ]; then
+  profiler=$work/ap/linux-x64/libasyncProfiler.so
+  mkdir -p "$work/ap" && (cd "$work/ap" && unzip -q -o "$repo/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar")
+  out=${PROFILE_OUT:-bench/results}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+  pid=$(cat "$home/karaf.pid")
+  # jcmd reads name=value pairs itself: the profiler's options go in inner quotes, as one argument.
+  # The profiler starts after the warm-up and stops when the load ends
+  ( sleep "$warmup"; jcmd "$pid" JVMTI.agent_load "$profiler" "\"start,event=$PROFILE,interval=${PROFILE_INTERVAL:-1ms},threads\"" >/dev/null ) &
+  load "$MLLP" 8 "$warmup" "$seconds" A04 store
+  jcmd "$pid" JVMTI.agent_load "$profiler" "\"dump,file=$out/hl7-$PROFILE.html,flamegraph\"" >/dev/null && jcmd "$pid" JVMTI.agent_load "$profiler" "\"stop,file=$out/hl7-$PROFILE.collapsed,collapsed\"" >/dev/null
+  python3 bench/hl7-throughput/buckets.py "$out/hl7-$PROFILE.collapsed" "$(grep 'label=store type=ADT^A04 connections=8 ' "$work/results" | sed 's/.*acks=\([0-9]*\).*/\1/')"
+  drain
+else
+  load "$MLLP" 8 "$warmup" "$seconds" A04 store; drain
+fi
 load "$MLLP" 1 "$warmup" "$seconds" A01 store
 load "$MLLP" 8 "$warmup" "$seconds" A01 store
 echo "channel metrics: $(curl -s -H "Authorization: Bearer $(curl -s -H 'Content-Type: application/json' \
@@ -93,7 +114,7 @@ grep -h "HL7 store" "$home/data/log/karaf.log" | tail -3 || true
 echo "RSS: $(( $(ps -o rss= -p "$(cat "$home/karaf.pid")") / 1024 )) MiB"
 "$home/bin/stop" >/dev/null 2>&1; while kill -0 "$(cat "$home/karaf.pid")" 2>/dev/null; do sleep 0.2; done; home=""
 
-java -Xmx256m -cp "$work/classes:$cp" Bench bare "$BARE" > "$work/bare.log" 2>&1 & bare=$!
+"${server_cpu[@]}" java -Xmx256m -cp "$work/classes:$cp" Bench bare "$BARE" > "$work/bare.log" 2>&1 & bare=$!
 until (exec 3<>/dev/tcp/127.0.0.1/$BARE) 2>/dev/null; do sleep 0.2; done
 load "$BARE" 1 "$warmup" "$seconds" A04 bare
 load "$BARE" 8 "$warmup" "$seconds" A04 bare

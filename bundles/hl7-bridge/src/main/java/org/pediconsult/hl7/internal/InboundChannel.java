@@ -1,8 +1,5 @@
 package org.pediconsult.hl7.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -14,7 +11,6 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.util.idgenerator.FileBasedGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -93,7 +89,7 @@ public class InboundChannel {
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         hapi.setValidationContext(new NoValidation());
-        hapi.getParserConfiguration().setIdGenerator(ackControlIds());
+        hapi.getParserConfiguration().setIdGenerator(AckControlIds.shared());
         PipeParser parser = hapi.getPipeParser();
         // refuse a bad allow-list, a limit that admits nothing or missing tables before anything is started
         SourceAddresses sources = SourceAddresses.parse(config.allowed_source_addresses());
@@ -137,17 +133,6 @@ public class InboundChannel {
                         + "events, {} structures", config.name(), config.tls_enabled() ? " over TLS" : "", config.host(),
                 config.port(), config.ack_mode(), config.ack_after(), sources, config.max_connections(),
                 config.max_message_bytes(), tables.codes(), tables.events(), tables.structures());
-    }
-
-    /** MSH-10 of our ACKs: a counter kept under Karaf's data folder (HAPI's default writes to the working directory). */
-    private static FileBasedGenerator ackControlIds() throws java.io.IOException {
-        Path dir = Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "hl7");
-        Files.createDirectories(dir);
-        FileBasedGenerator ids = new FileBasedGenerator();
-        ids.setDirectory(dir.toString());
-        ids.setFileName("ack-control-id");
-        ids.setNeverFail(true);
-        return ids;
     }
 
     static CamelContext start(String name, String host, int port, int readTimeoutSeconds, org.apache.camel.Processor handler)

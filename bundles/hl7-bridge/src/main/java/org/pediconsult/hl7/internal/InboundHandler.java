@@ -253,7 +253,9 @@ final class InboundHandler implements Processor {
         e.type = header.messageType();
         e.version = header.version();
 
-        MessageStore.Claim claim = store.claim(channel, e.sender, e.controlId);
+        // acknowledging after the store, nothing before it acts outside the store: the key's unique
+        // index finds a resend when it is written; acknowledging after processing, it must be found first
+        MessageStore.Claim claim = store.claim(channel, e.sender, e.controlId, ackAfter == AckAfter.PROCESSED);
         if (!claim.first()) {
             return duplicate(e, await(claim.firstAck()));
         }

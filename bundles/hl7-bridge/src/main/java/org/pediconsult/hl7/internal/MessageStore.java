@@ -200,11 +200,25 @@ final class MessageStore implements AutoCloseable {
      * its (future) ACK; else this delivery is first and must {@link #release} the claim.
      */
     Claim claim(String channel, String sender, String controlId) throws SQLException {
+        return claim(channel, sender, controlId, true);
+    }
+
+    /**
+     * As {@link #claim(String, String, String)}; with {@code lookUpStored} false, a key already stored
+     * is not looked up first: the delivery goes ahead as if first, and the key table's unique index
+     * makes it a DUPLICATE with the first ACK when its group is written ({@link #writeOneByOne}). For
+     * deliveries whose handling before the store has no effect outside it ({@code ack.after = STORED}),
+     * this saves a query per message; a resend costs its group a rollback instead.
+     */
+    Claim claim(String channel, String sender, String controlId, boolean lookUpStored) throws SQLException {
         Key key = new Key(cut(sender, 200), cut(controlId, 199));
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> other = inFlight.putIfAbsent(key, mine);
         if (other != null) {
             return new Claim(false, other);
+        }
+        if (!lookUpStored) {
+            return new Claim(true, mine);
         }
         String stored;
         try {
@@ -505,7 +519,8 @@ final class MessageStore implements AutoCloseable {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, sender, control_id, message_type, hl7_version, "
                      + "received_at, raw FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ? AND id > ? "
-                     + "AND direction = 'IN' ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+                     + "AND direction = 'IN' ORDER BY channel, outcome, id FETCH FIRST " + limit + " ROWS ONLY")) {
+            // ordered as ix_hl7_message_backlog (V7) is, so H2 reads the batch from the index in order
             ps.setString(1, channel);
             ps.setLong(2, afterId);
             try (ResultSet rs = ps.executeQuery()) {
