@@ -22,6 +22,8 @@
 # Maven repository) to the Karaf JVM for the 8-connection ADT^A04 run only, after its warm-up, and writes
 # the flame graph and collapsed stacks to PROFILE_OUT (default bench/results/), plus a table of where a
 # message's time goes (bench/hl7-throughput/buckets.py).
+# DB=postgres runs the suite on PostgreSQL (.ci/postgres-setup; a database pediconsult_bench_<time> of
+# its own, dropped at the end) instead of the embedded H2 file database.
 # PIN=1 runs Karaf on CPU 0 and the load generator on CPU 1 (taskset); the bare receiver runs on CPU 0 too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,10 +34,16 @@ zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
 work=$(mktemp -d)
 home=""
 bare=""
+pgdb=""
+psql_bench() { PGPASSWORD=pediconsult psql -h 127.0.0.1 -U pediconsult -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
 cleanup() {
   [ -n "$bare" ] && kill "$bare" 2>/dev/null
-  [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1
-  sleep 3; rm -rf "$work"
+  if [ -n "$home" ]; then
+    "$home/bin/stop" >/dev/null 2>&1
+    for _ in $(seq 1 50); do kill -0 "$(cat "$home/karaf.pid" 2>/dev/null)" 2>/dev/null || break; sleep 0.2; done
+  fi
+  [ -n "$pgdb" ] && psql_bench -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1
+  sleep 1; rm -rf "$work"
 }
 trap cleanup EXIT
 HTTP=28181 HTTPS=28443 SSH=28101 BROKER=28616 MLLP=22575 BARE=22576
@@ -56,6 +64,17 @@ echo "embedded.listen = tcp://127.0.0.1:$BROKER" >> "$home/etc/org.pediconsult.m
 echo "org.ops4j.pax.url.mvn.localRepository = $repo" >> "$home/etc/org.ops4j.pax.url.mvn.cfg"
 if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
   sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
+fi
+if [ "${DB:-h2}" = postgres ]; then
+  bash .ci/postgres-setup >/dev/null
+  pgdb=pediconsult_bench_$(date +%s)
+  psql_bench -c "CREATE DATABASE $pgdb ENCODING 'UTF8' TEMPLATE template0" >/dev/null
+  cfg=$home/etc/org.ops4j.datasource-pediconsult.cfg
+  sed -i '/^osgi.jdbc.driver.class\|^url\|^user\|^password/d' "$cfg"
+  printf 'osgi.jdbc.driver.class = org.postgresql.Driver\nurl = jdbc:postgresql://127.0.0.1:5432/%s\nuser = pediconsult\npassword = pediconsult\n' "$pgdb" >> "$cfg"
+  echo "database: PostgreSQL $(psql_bench -tAc 'SHOW server_version'), database $pgdb (synchronous_commit $(psql_bench -tAc 'SHOW synchronous_commit'))"
+else
+  echo "database: H2 file (WRITE_DELAY=0, CHECKPOINT SYNC per group)"
 fi
 printf 'name = his\nport = %s\nack.mode = ORIGINAL\nallowed.sending.facilities =\nack.after = %s\n' "$MLLP" "${ACK_AFTER:-STORED}" \
   > "$home/etc/org.pediconsult.hl7.inbound-his.cfg"

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,36 +88,39 @@ public class AdtCoverageProcessor implements Hl7InboundProcessor {
 
     /** The coverage of the message's first IN1 (childId unset), or null when it has no IN1 or no payer. */
     static CoverageDTO map(Message message, String source) throws HL7Exception {
-        if (!hasIn1(message)) {
+        Segment in1 = firstIn1(message);
+        if (in1 == null) {
             return null;
         }
-        Terser t = new Terser(message);
+        // the segment is found once; each field is then read from it (a Terser path per field searched the
+        // whole message structure for IN1 again, profiled in issue 18)
         CoverageDTO v = new CoverageDTO();
-        v.companyId = cut(t.get("/.IN1-3-1"), 60);
-        v.payer = v.companyId != null ? v.companyId : cut(t.get("/.IN1-4-1"), 60);
+        v.companyId = cut(Terser.get(in1, 3, 0, 1, 1), 60);
+        v.payer = v.companyId != null ? v.companyId : cut(Terser.get(in1, 4, 0, 1, 1), 60);
         if (v.payer == null) {
             return null;
         }
-        String planId = t.get("/.IN1-2-1");
-        v.plan = cut(blank(planId) ? t.get("/.IN1-2-2") : planId, 100);
-        v.validFrom = date(t.get("/.IN1-12"));
-        v.validTo = date(t.get("/.IN1-13"));
-        v.subscriber = cut(name(t.get("/.IN1-16-1-1"), t.get("/.IN1-16-2")), 100);
-        v.relationship = cut(t.get("/.IN1-17-1"), 10);
-        v.policyNumber = cut(t.get("/.IN1-36"), 60);
-        v.insuredId = cut(t.get("/.IN1-49-1"), 40);
-        v.region = cut(t.get("/.IN1-49-4-1"), 20);
+        String planId = Terser.get(in1, 2, 0, 1, 1);
+        v.plan = cut(blank(planId) ? Terser.get(in1, 2, 0, 2, 1) : planId, 100);
+        v.validFrom = date(Terser.get(in1, 12, 0, 1, 1));
+        v.validTo = date(Terser.get(in1, 13, 0, 1, 1));
+        v.subscriber = cut(name(Terser.get(in1, 16, 0, 1, 1), Terser.get(in1, 16, 0, 2, 1)), 100);
+        v.relationship = cut(Terser.get(in1, 17, 0, 1, 1), 10);
+        v.policyNumber = cut(Terser.get(in1, 36, 0, 1, 1), 60);
+        v.insuredId = cut(Terser.get(in1, 49, 0, 1, 1), 40);
+        v.region = cut(Terser.get(in1, 49, 0, 4, 1), 20);
         v.source = source;
         return v;
     }
 
-    private static boolean hasIn1(Message message) throws HL7Exception {
+    /** The first IN1 with content, wherever the structure keeps it (ADT_A01 and ADT_A05 nest it in a group), or null. */
+    private static Segment firstIn1(Message message) throws HL7Exception {
         try {
-            Terser t = new Terser(message);
-            String encoded = t.getSegment("/.IN1").encode();
-            return encoded != null && encoded.length() > 3;
+            Segment in1 = new Terser(message).getSegment("/.IN1");
+            String encoded = in1.encode();
+            return encoded != null && encoded.length() > 3 ? in1 : null;
         } catch (HL7Exception absent) {
-            return false;
+            return null;
         }
     }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): where a cold start of the distribution spends its time, profiled with
+# async-profiler (tools.profiler:async-profiler:4.1:jar:linux-x64 from the Maven repository: M2_REPO,
+# default ~/.m2/repository; fetch it once with
+#   mvn dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64).
+#
+#   bench/startup-profile.sh [cpu|wall]     (build first: ./mvnw -B -DskipTests install)
+#
+# Starts a fresh copy of the distribution with the profiler loaded from the JVM's first instruction,
+# stops the profile when /api/health first answers 200, and writes the flame graph and collapsed stacks
+# to PROFILE_OUT (default bench/results/): startup-<event>.html / .collapsed. Then prints the CPU time
+# per thread and the heaviest frames of PediConsult's own code and of the libraries they start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib/karaf.sh
+event=${1:-cpu}
+repo=${M2_REPO:-$HOME/.m2/repository}
+zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
+out=${PROFILE_OUT:-bench/results}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/ap" && (cd "$work/ap" && unzip -q -o "$repo/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar")
+profiler=$work/ap/linux-x64/libasyncProfiler.so
+unzip -q "$zip" -d "$work/run"
+home=$(ls -d "$work"/run/*/)
+# the distribution's own JVM options (bin/setenv), plus the profiler
+export EXTRA_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Dfile.encoding=UTF-8 -Xms256M -Xmx384M -agentpath:$profiler=start,event=$event,interval=1ms,threads"
+t0=$(now); "$home/bin/start"; wait_up; t1=$(now)
+pid=$(cat "$home/karaf.pid")
+jcmd "$pid" JVMTI.agent_load "$profiler" "\"stop,file=$out/startup-$event.collapsed,collapsed\"" >/dev/null
+jcmd "$pid" JVMTI.agent_load "$profiler" "\"dump,file=$out/startup-$event.html,flamegraph\"" >/dev/null || true
+stop_karaf "$home"
+printf 'cold start with the profiler: %.2f s (the profiler adds to it; bench/startup.sh gives the figure without)\n' \
+  "$(awk "BEGIN {print $t1 - $t0}")"
+python3 bench/startup-profile.py "$out/startup-$event.collapsed"
