@@ -34,15 +34,14 @@ zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
 work=$(mktemp -d)
 home=""
 bare=""
-pgdb=""
-psql_bench() { PGPASSWORD=pediconsult psql -h 127.0.0.1 -U pediconsult -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
+. bench/lib/postgres.sh
 cleanup() {
   [ -n "$bare" ] && kill "$bare" 2>/dev/null
   if [ -n "$home" ]; then
     "$home/bin/stop" >/dev/null 2>&1
     for _ in $(seq 1 50); do kill -0 "$(cat "$home/karaf.pid" 2>/dev/null)" 2>/dev/null || break; sleep 0.2; done
   fi
-  [ -n "$pgdb" ] && psql_bench -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1
+  drop_postgres
   sleep 1; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -66,13 +65,7 @@ if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
   sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
 fi
 if [ "${DB:-h2}" = postgres ]; then
-  bash .ci/postgres-setup >/dev/null
-  pgdb=pediconsult_bench_$(date +%s)
-  psql_bench -c "CREATE DATABASE $pgdb ENCODING 'UTF8' TEMPLATE template0" >/dev/null
-  cfg=$home/etc/org.ops4j.datasource-pediconsult.cfg
-  sed -i '/^osgi.jdbc.driver.class\|^url\|^user\|^password/d' "$cfg"
-  printf 'osgi.jdbc.driver.class = org.postgresql.Driver\nurl = jdbc:postgresql://127.0.0.1:5432/%s\nuser = pediconsult\npassword = pediconsult\n' "$pgdb" >> "$cfg"
-  echo "database: PostgreSQL $(psql_bench -tAc 'SHOW server_version'), database $pgdb (synchronous_commit $(psql_bench -tAc 'SHOW synchronous_commit'))"
+  use_postgres "$home"
 else
   echo "database: H2 file (WRITE_DELAY=0, CHECKPOINT SYNC per group)"
 fi

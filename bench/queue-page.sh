@@ -15,7 +15,7 @@ n=${1:-1000}
 zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 home=""
-cleanup() { [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$work"; }
+cleanup() { [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1; sleep 3; drop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
 . bench/lib/seeded-suite.sh
 

@@ -13,19 +13,19 @@ import sys
 
 # (bucket, frame pattern); first match in this order wins
 BUCKETS = [
-    ("GC", r"^(G1|GC|VM_G1|ConcurrentGC|G1ConcurrentRefine|ParallelGC)|GCTaskThread|G1 |gc/"),
-    ("JIT compiler", r"^(C1|C2)?CompileBroker|Compile::|Compilation::|C2Compiler|CompileBroker|\[C[12] CompilerThread"),
-    ("processing: patient upsert / observations (after the ACK)", r"hl7/internal/InboundProcessor|AdtPatientMapping|OruObservationMapping|HisPatients|HisObservations|recordProcessed"),
+    ("GC (serial collector, in the VM thread)", r"^\[VM Thread|^\[GC |GenCollectedHeap|DefNewGeneration|VM_GenCollect|G1CollectedHeap"),
+    ("JIT compiler", r"^\[C[12] CompilerThre|CompileBroker|Compile::|Compilation::"),
+    ("processing: patient upsert / observations (after the ACK)", r"^\[pediconsult-hl7-process-|hl7/internal/InboundProcessor"),
     ("store: commit / disk sync", r"force0|fsync|FileChannelImpl\.force|mvstore/FileStore\.sync|forceToDisk|MVStore\.commit|JdbcConnection\.commit|MVStore\.store"),
     ("dedupe (in-flight map, unique key)", r"MessageStore\.(claim|release|ackFor)|uniqueViolation|insertKey"),
     ("store: insert (SQL, H2)", r"hl7/internal/MessageStore|org/h2/"),
-    ("validation (tables, budget)", r"InboundHandler\.validate|Hl7Tables|ParseBudget|ContributedTypes"),
-    ("ACK build and encode", r"hl7/internal/Acks|generateACK|PipeParser\.encode|Parser\.encode|DefaultApplication"),
+    ("validation (tables, budget, ADT mapping)", r"InboundHandler\.validate|Hl7Tables|ParseBudget|ContributedTypes"),
+    ("ACK build and encode", r"hl7/internal/Acks|generateACK|PipeParser\.encode|Parser\.encode"),
     ("HAPI parse", r"ca/uhn/hl7v2/parser|ca/uhn/hl7v2/model|ca/uhn/hl7v2/validation|ca/uhn/hl7v2/util"),
-    ("handler (MSH read, routing, audit)", r"hl7/internal/InboundHandler|hl7/internal/InboundChannel|hl7/internal/ConnectionGate|AuditTrail"),
+    ("handler (MSH read, routing, text decode)", r"hl7/internal/InboundHandler|hl7/internal/InboundChannel|hl7/internal/ConnectionGate|hl7/internal/Hl7Text|hl7/internal/MessageHeader"),
     ("MLLP framing (our decoder)", r"hl7/internal/MllpFrameDecoder"),
     ("Camel exchange / routing", r"org/apache/camel"),
-    ("Netty I/O", r"io/netty|sun/nio|epoll|EPoll|SocketChannelImpl|writev|read$|__libc_(write|read)|send|recv"),
+    ("Netty I/O (event loop, socket reads and writes)", r"^\[Camel Thread #\d+ - NettyServerTCPWorker|io/netty|sun/nio/ch/(SocketDispatcher|EPoll)"),
     ("logging", r"org/ops4j/pax/logging|org/apache/logging|ch/qos/logback"),
 ]
 COMPILED = [(name, re.compile(p)) for name, p in BUCKETS]

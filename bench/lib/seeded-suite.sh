@@ -1,9 +1,11 @@
 # Shared by bench/booking.sh and bench/queue-page.sh (sourced after `cd` to the repository; needs $work, a temp dir).
+# DB=postgres: the suite runs on a PostgreSQL database of its own (bench/lib/postgres.sh; the bench's cleanup drops it).
 # start_suite SPECIALTIES: a fresh unpack of $zip into $work with the pilot window opened wide, pilot.specialties set,
 # rate limits off; starts it, drops in the test specialty (itest-allergy) and sets $home, $api, $G (guardian.tang's
 # token), $A (admin's), $child (the demo child) and $doctor (dr.wang's id). seed_pairs N: N assessed consultations of
 # the demo child and N free slots of dr.wang (30 days ahead and on, 30 minutes apart), paired in $work/pairs.
 api=http://localhost:8181/api
+. bench/lib/postgres.sh
 token() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"pediconsult\"}" $api/auth/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
 
 start_suite() {
@@ -12,6 +14,7 @@ start_suite() {
   sed -i "s/^pilot.start = .*/pilot.start = 2020-01-01/; s/^pilot.end = .*/pilot.end = 2099-12-31/; s/^pilot.specialties = .*/pilot.specialties = $1/" \
     "$home/etc/org.pediconsult.consultation.cfg"
   printf '\napi.address.limit = 0\napi.account.limit = 0\n' >> "$home/etc/org.pediconsult.ratelimit.cfg"
+  if [ "${DB:-h2}" = postgres ]; then use_postgres "$home"; else echo "database: H2 file (WRITE_DELAY=0)"; fi
   "$home/bin/start"
   until [ "$(curl -s -o /dev/null -w '%{http_code}' $api/health)" = 200 ]; do sleep 0.5; done
   cp "$specialty" "$home/deploy/"
