@@ -9,6 +9,8 @@ wait_up() {
   echo "health never came UP" >&2; return 1
 }
 rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+# CPU seconds (user + system) the process has used so far: less at the mercy of a noisy machine than wall time
+cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"; }
 stop_karaf() {
   local home=$1 pid; pid=$(cat "$home/karaf.pid")
   "$home/bin/stop" >/dev/null 2>&1 || true

@@ -259,7 +259,7 @@ public class Hl7Resource implements RestResource, Hl7Operations {
                 (String) m.get("patient"), "queued again for " + channel.destination()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("outcome", "QUEUED");
+        body.put("outcome", OutboundOutcome.QUEUED.name());
         return body;
     }
 

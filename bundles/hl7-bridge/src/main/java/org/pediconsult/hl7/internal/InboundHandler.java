@@ -313,16 +313,16 @@ final class InboundHandler implements Processor {
         if (!allowedFacilities.isEmpty() && !allowedFacilities.contains(facility)) {
             HL7Exception why = Acks.error("sending facility '" + facility + "' is not allowed on channel " + channel,
                     ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MSH", 4);
-            refuse(e, "REJECTED", message, true, why);
+            refuse(e, InboundOutcome.REJECTED, message, true, why);
             return stored(e);
         }
         if (processes(e.type) && ackAfter == AckAfter.STORED) {
             HL7Exception invalid = validate(e.type, message);
             if (invalid != null) {
-                refuse(e, "ERROR", message, false, invalid);
+                refuse(e, InboundOutcome.ERROR, message, false, invalid);
                 return stored(e);
             }
-            e.outcome = "RECEIVED";
+            e.outcome = InboundOutcome.RECEIVED;
             e.ack = acks.accept(message, mode);
             String ack = stored(e);
             onReceived.run();
@@ -331,12 +331,12 @@ final class InboundHandler implements Processor {
         if (processes(e.type)) {
             HL7Exception refusal = process(e, message);
             if (refusal != null) {
-                refuse(e, "ERROR", message, false, refusal);
+                refuse(e, InboundOutcome.ERROR, message, false, refusal);
                 return stored(e);
             }
-            e.outcome = "PROCESSED";
+            e.outcome = InboundOutcome.PROCESSED;
         } else {
-            e.outcome = "ACCEPTED";
+            e.outcome = InboundOutcome.ACCEPTED;
         }
         e.ack = acks.accept(message, mode);
         return stored(e);
@@ -503,7 +503,7 @@ final class InboundHandler implements Processor {
         try {
             message = parser.parse(e.raw);
         } catch (HL7Exception notParsed) {
-            e.outcome = "ERROR";
+            e.outcome = InboundOutcome.ERROR;
             e.error = "message cannot be parsed: " + notParsed.getMessage();
             return Processed.ERROR;
         }
@@ -521,28 +521,29 @@ final class InboundHandler implements Processor {
             return Processed.RETRY;
         }
         if (refusal != null) {
-            e.outcome = "ERROR";
+            e.outcome = InboundOutcome.ERROR;
             e.error = refusal.getMessage();
             LOG.info("channel {}: message {} ({} control id {}) not processed: ERROR", channel, e.id, e.type,
                     e.controlId);
             return Processed.ERROR;
         }
-        e.outcome = "PROCESSED";
+        e.outcome = InboundOutcome.PROCESSED;
         e.error = null;
         return Processed.PROCESSED;
     }
 
     /**
      * Runs a stored message through parsing and processing again (after the cause of its error was
-     * fixed, e.g. the consultation bundle is back) and records the new outcome on the same row. Only
-     * ERROR and REJECTED messages are reprocessed: a processed one is never processed twice.
+     * fixed, e.g. the consultation bundle is back) and records the new outcome on the same row; answers
+     * its name ({@link InboundOutcome}), null when the channel has no such message. Only ERROR and
+     * REJECTED messages are reprocessed: a processed one is never processed twice.
      */
     String reprocess(long id) throws Exception {
         MessageStore.Entry e = store.load(channel, id);
         if (e == null) {
             return null;
         }
-        if (!"ERROR".equals(e.outcome) && !"REJECTED".equals(e.outcome)) {
+        if (e.outcome != InboundOutcome.ERROR && e.outcome != InboundOutcome.REJECTED) {
             throw new IllegalStateException("message " + id + " is " + e.outcome + "; only ERROR or REJECTED messages "
                     + "are reprocessed");
         }
@@ -553,30 +554,30 @@ final class InboundHandler implements Processor {
         HL7Exception refused = e.raw.startsWith("MSH") && MessageHeader.read(e.raw) != null ? beforeParsing(e.raw) : null;
         if (refused != null) {
             // never parsed: what was over budget at receipt still is
-            e.outcome = "ERROR";
+            e.outcome = InboundOutcome.ERROR;
             e.error = refused.getMessage();
             e.ack = acks.refuseUnparsed(e.raw, mode, refused);
             store.updateOutcome(id, e);
-            return e.outcome;
+            return e.outcome.name();
         }
         Message message;
         try {
             message = parser.parse(e.raw);
         } catch (HL7Exception notParsed) {
-            e.outcome = "ERROR";
+            e.outcome = InboundOutcome.ERROR;
             e.error = "message cannot be parsed: " + notParsed.getMessage();
             e.ack = acks.refuseUnparsed(e.raw, mode, Acks.error(e.error, notParsed.getError(), null, 0));
             store.updateOutcome(id, e);
-            return e.outcome;
+            return e.outcome.name();
         }
         HL7Exception refusal = processes(e.type) ? process(e, message) : null;
         // a message acknowledged positively at receipt (STORED mode: AA, then ERROR in processing) keeps
         // that ACK for its resends: the ACK said "stored", which stays true
         String acceptedAtReceipt = ackAfter == AckAfter.STORED && e.ack != null && positive(e.ack) ? e.ack : null;
         if (refusal != null) {
-            refuse(e, "ERROR", message, false, refusal);
+            refuse(e, InboundOutcome.ERROR, message, false, refusal);
         } else {
-            e.outcome = processes(e.type) ? "PROCESSED" : "ACCEPTED";
+            e.outcome = processes(e.type) ? InboundOutcome.PROCESSED : InboundOutcome.ACCEPTED;
             e.error = null;
             e.ack = acks.accept(message, mode);
         }
@@ -585,7 +586,7 @@ final class InboundHandler implements Processor {
         }
         store.updateOutcome(id, e);
         LOG.info("channel {}: message {} ({} control id {}) reprocessed, {}", channel, id, e.type, e.controlId, e.outcome);
-        return e.outcome;
+        return e.outcome.name();
     }
 
     private static boolean positive(String ack) {
@@ -594,7 +595,7 @@ final class InboundHandler implements Processor {
     }
 
     /** The entry refused with a negative ACK (AR when {@code reject}, else AE) naming what and where. */
-    private void refuse(MessageStore.Entry e, String outcome, Message message, boolean reject, HL7Exception why)
+    private void refuse(MessageStore.Entry e, InboundOutcome outcome, Message message, boolean reject, HL7Exception why)
             throws HL7Exception, java.io.IOException {
         e.outcome = outcome;
         e.error = why.getMessage();
@@ -609,7 +610,7 @@ final class InboundHandler implements Processor {
 
     /** Refused before parsing (AR/CR with the ERR of {@code why}), stored as ERROR. */
     private String refuseUnparsed(MessageStore.Entry e, HL7Exception why) throws Exception {
-        e.outcome = "ERROR";
+        e.outcome = InboundOutcome.ERROR;
         e.error = why.getMessage();
         e.ack = acks.refuseUnparsed(e.raw, mode, why);
         LOG.info("channel {}: {} control id {} refused before parsing: {}", channel, e.type, e.controlId,

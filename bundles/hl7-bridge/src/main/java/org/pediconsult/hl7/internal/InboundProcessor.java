@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * patient, a refused field); ERROR messages can be reprocessed ({@code POST .../reprocess}) and the
  * processor moves on. While the consultation service (or the contributed processor of the message's
  * type, {@link ContributedProcessors}) is absent the message stays RECEIVED and the
- * processor waits and retries it, 1 s doubling to 30 s, without limit: nothing behind it on the
- * channel is processed meanwhile (order is kept). When the service is there but processing fails
- * unexpectedly (e.g. its database), the message is retried the same way {@link #MAX_FAILURES} times
- * in all and then becomes ERROR. Outcomes are recorded in
+ * processor waits and retries it, 1 s doubling to 30 s ({@link Backoff}), without limit: nothing
+ * behind it on the channel is processed meanwhile (order is kept). When the service is there but
+ * processing fails unexpectedly (e.g. its database), the message is retried the same way
+ * {@link #MAX_FAILURES} times in all and then becomes ERROR. Outcomes are recorded in
  * one transaction per up to {@link #BATCH} messages or {@link #FLUSH_MS}, whichever comes first.
  *
  * <p><b>Crashes.</b> A message is marked PROCESSED only after its processing committed (in the
@@ -127,7 +127,7 @@ final class InboundProcessor {
 
     private void run() {
         long after = 0; // messages up to this id are processed in the current pass (recorded or in done)
-        long backoff = firstBackoffMs;
+        Backoff backoff = new Backoff(firstBackoffMs, MAX_BACKOFF_MS);
         long flushBy = 0; // when the outcomes in done are recorded at the latest
         long failingId = -1; // the message whose processing failed (service present) and how often in a row
         int failures = 0;
@@ -136,8 +136,7 @@ final class InboundProcessor {
             if (!done.isEmpty() && (done.size() >= BATCH || System.currentTimeMillis() >= flushBy)) {
                 if (!record(done)) {
                     after = 0; // not recorded: they are RECEIVED still and will be processed again (idempotent)
-                    pause(backoff, false);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                    pause(backoff.next(), false);
                     continue;
                 }
             }
@@ -146,8 +145,7 @@ final class InboundProcessor {
                 next = store.received(channel, after, BATCH);
             } catch (Exception | LinkageError e) {
                 LOG.warn("channel {}: RECEIVED messages could not be read ({}); retrying", channel, e.toString());
-                pause(backoff, false);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                pause(backoff.next(), false);
                 continue;
             }
             if (next.isEmpty()) {
@@ -179,7 +177,7 @@ final class InboundProcessor {
                     failures = e.id == failingId ? failures + 1 : 1;
                     failingId = e.id;
                     if (failures >= MAX_FAILURES) {
-                        e.outcome = "ERROR";
+                        e.outcome = InboundOutcome.ERROR;
                         e.error = "failed " + failures + " times, last: " + e.error;
                         LOG.warn("channel {}: message {} ({} control id {}) failed {} times; ERROR, moving on", channel,
                                 e.id, e.type, e.controlId, failures);
@@ -200,20 +198,20 @@ final class InboundProcessor {
                 if (!record(done)) {
                     after = 0;
                 }
+                long delay = backoff.next();
                 if (waitingFor == null) {
                     LOG.warn("channel {}: the service processing {} is not available or failing; RECEIVED messages wait (retry in {} ms)",
-                            channel, retryType, backoff);
+                            channel, retryType, delay);
                 }
                 waitingFor = "service processing " + retryType + " (consultation, or a contributed processor) not "
-                        + "available or failing; retry in " + backoff + " ms";
-                pause(backoff, false);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                        + "available or failing; retry in " + delay + " ms";
+                pause(delay, false);
             } else {
                 if (waitingFor != null) {
                     LOG.info("channel {}: processing RECEIVED messages again", channel);
                 }
                 waitingFor = null;
-                backoff = firstBackoffMs;
+                backoff.reset();
             }
         }
         record(done); // stopping: what was processed is recorded (else it is processed again after the start)
@@ -227,7 +225,7 @@ final class InboundProcessor {
         try {
             store.recordProcessed(done);
             for (MessageStore.Entry e : done) {
-                if ("ERROR".equals(e.outcome)) {
+                if (e.outcome == InboundOutcome.ERROR) {
                     failed.incrementAndGet();
                 } else {
                     processed.incrementAndGet();

@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
  * The few MSH fields the channel needs before parsing (sender, control id, type, version), read
  * from the first segment with the message's own separators, so even a message HAPI refuses can be
  * stored under its key and answered.
+ *
+ * <p>Not HAPI's {@code PreParser}: it fails (here: no header at all) for an MSH segment that ends
+ * before MSH-12 and for some public samples this reads, and it reads the whole message, not just
+ * the MSH segment (measured: about 12 times slower for a small ADT, over 100 times for a large ORU).
  */
 record MessageHeader(String sendingApplication, String sendingFacility, String messageType, String controlId,
                      String version) {

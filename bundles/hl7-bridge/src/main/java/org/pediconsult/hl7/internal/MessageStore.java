@@ -72,7 +72,7 @@ final class MessageStore implements AutoCloseable {
         String version;
         Instant receivedAt;
         String raw;
-        String outcome;
+        InboundOutcome outcome;
         String error;
         String ack;
         /** The PediConsult child id(s) the message concerns, comma-separated, once processing found them (else null). */
@@ -381,7 +381,7 @@ final class MessageStore implements AutoCloseable {
                             firstAck = firsts.computeIfAbsent(e.channel, k -> new HashMap<>()).get(e.key());
                         }
                         if (firstAck != null) {
-                            insertRow(row, e, "DUPLICATE", firstAck);
+                            insertRow(row, e, InboundOutcome.DUPLICATE, firstAck);
                             results.add(new Stored(firstAck, true));
                             continue;
                         }
@@ -458,7 +458,7 @@ final class MessageStore implements AutoCloseable {
                 throw new SQLException("key of " + e.controlId + " is claimed but has no ACK");
             }
             try (PreparedStatement row = prepareRow(c)) {
-                insertRow(row, e, "DUPLICATE", firstAck);
+                insertRow(row, e, InboundOutcome.DUPLICATE, firstAck);
             }
             c.commit();
             results.add(new Stored(firstAck, true));
@@ -518,7 +518,7 @@ final class MessageStore implements AutoCloseable {
                 e.version = rs.getString(4);
                 e.receivedAt = rs.getTimestamp(5).toInstant();
                 e.raw = rs.getString(6);
-                e.outcome = rs.getString(7);
+                e.outcome = InboundOutcome.valueOf(rs.getString(7)); // an IN row holds only these
                 e.ack = rs.getString(8);
                 e.error = rs.getString(9);
                 e.id = id;
@@ -534,7 +534,7 @@ final class MessageStore implements AutoCloseable {
             try {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE hl7_message SET outcome = ?, error = ?, ack = ?, patient = COALESCE(?, patient) WHERE id = ?")) {
-                    ps.setString(1, e.outcome);
+                    ps.setString(1, name(e.outcome));
                     ps.setString(2, cut(e.error, 2000));
                     ps.setString(3, cut(e.ack, 4000));
                     ps.setString(4, e.patient);
@@ -567,7 +567,8 @@ final class MessageStore implements AutoCloseable {
              PreparedStatement ps = c.prepareStatement("SELECT id, sender, control_id, message_type, hl7_version, "
                      + "received_at, raw FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ? AND id > ? "
                      + "AND direction = 'IN' ORDER BY channel, outcome, id FETCH FIRST " + limit + " ROWS ONLY")) {
-            // ordered as ix_hl7_message_backlog (V7) is, so H2 reads the batch from the index in order
+            // 'RECEIVED' is InboundOutcome.RECEIVED, a literal as when ix_hl7_message_backlog (V7) was made for
+            // this query; ordered as that index is, so H2 reads the batch from the index in order
             ps.setString(1, channel);
             ps.setLong(2, afterId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -581,7 +582,7 @@ final class MessageStore implements AutoCloseable {
                     e.version = rs.getString(5);
                     e.receivedAt = rs.getTimestamp(6).toInstant();
                     e.raw = rs.getString(7);
-                    e.outcome = "RECEIVED";
+                    e.outcome = InboundOutcome.RECEIVED;
                     out.add(e);
                 }
             }
@@ -592,7 +593,7 @@ final class MessageStore implements AutoCloseable {
     /** How many messages of a channel are stored but not processed yet (RECEIVED). */
     long backlog(String channel) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
+             PreparedStatement ps = c.prepareStatement( // 'RECEIVED': InboundOutcome.RECEIVED
                      "SELECT COUNT(*) FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ?")) {
             ps.setString(1, channel);
             try (ResultSet rs = ps.executeQuery()) {
@@ -612,10 +613,10 @@ final class MessageStore implements AutoCloseable {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = c.prepareStatement( // 'RECEIVED': InboundOutcome.RECEIVED
                     "UPDATE hl7_message SET outcome = ?, error = ?, patient = COALESCE(?, patient) WHERE id = ? AND outcome = 'RECEIVED'")) {
                 for (Entry e : done) {
-                    ps.setString(1, e.outcome);
+                    ps.setString(1, name(e.outcome));
                     ps.setString(2, cut(e.error, 2000));
                     ps.setString(3, e.patient);
                     ps.setLong(4, e.id);
@@ -643,7 +644,7 @@ final class MessageStore implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?)");
     }
 
-    private static long insertRow(PreparedStatement ps, Entry e, String outcome, String ack) throws SQLException {
+    private static long insertRow(PreparedStatement ps, Entry e, InboundOutcome outcome, String ack) throws SQLException {
         ps.setString(1, e.channel);
         ps.setString(2, cut(e.sender, 200));
         ps.setString(3, cut(e.controlId, 199));
@@ -651,10 +652,10 @@ final class MessageStore implements AutoCloseable {
         ps.setString(5, cut(e.version, 10));
         ps.setTimestamp(6, Timestamp.from(e.receivedAt));
         ps.setString(7, cut(e.raw, MAX_RAW_CHARS));
-        ps.setString(8, outcome);
-        ps.setString(9, "DUPLICATE".equals(outcome) ? null : cut(e.error, 2000));
+        ps.setString(8, name(outcome));
+        ps.setString(9, outcome == InboundOutcome.DUPLICATE ? null : cut(e.error, 2000));
         ps.setString(10, cut(ack, 4000));
-        ps.setString(11, "DUPLICATE".equals(outcome) ? null : e.patient);
+        ps.setString(11, outcome == InboundOutcome.DUPLICATE ? null : e.patient);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
             keys.next();
@@ -669,6 +670,11 @@ final class MessageStore implements AutoCloseable {
         ps.setLong(4, id);
         ps.setString(5, cut(e.ack, 4000));
         ps.executeUpdate();
+    }
+
+    /** The stored name of an outcome; null stays null (the column refuses it, as it refused a missing string). */
+    private static String name(InboundOutcome outcome) {
+        return outcome == null ? null : outcome.name();
     }
 
     private static String cut(String s, int max) {

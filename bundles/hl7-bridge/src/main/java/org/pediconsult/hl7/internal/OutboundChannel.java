@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * <li>order per patient: a message is not sent while an older one of the same patient is pending
  *     (e.g. waiting for its retry); other patients' messages flow meanwhile;</li>
  * <li>AA/CA: sent. AE/CE, a wrong MSA-2, or no ACK within the timeout: the same message (same MSH-10,
- *     so the receiver can discard a copy) is tried again after an exponential delay, and parked after
- *     {@code max.attempts}; AR/CR: parked at once. The receiver's error is recorded each time;</li>
+ *     so the receiver can discard a copy) is tried again after an exponential delay ({@link Backoff}), and
+ *     parked after {@code max.attempts}; AR/CR: parked at once. The receiver's error is recorded each time;</li>
  * <li>an unreachable receiver is not the message's fault: nothing is counted or parked, the channel
  *     waits with the same exponential delay and everything stays queued (across restarts too).</li>
  * </ul>
@@ -88,8 +88,26 @@ public class OutboundChannel {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running = true;
+    /**
+     * The retry policy ({@code retry.*}): the delay after each failed attempt of a message
+     * ({@link Backoff#afterFailures}) and, on this channel's delivery thread only, the wait while the
+     * receiver is unreachable ({@link Backoff#next}, reset once it is reached).
+     */
+    private final Backoff backoff;
 
-    private volatile String state = "IDLE";
+    /** What the delivery thread is doing, for {@link #state()}. */
+    enum Activity {
+        /** Nothing is due. */
+        IDLE,
+        /** A message is on its way (or waiting for its ACK). */
+        SENDING,
+        /** The receiver is unreachable: waiting before trying again. */
+        RETRYING,
+        /** Another node holds the channel's delivery lease. */
+        STANDBY
+    }
+
+    private volatile Activity state = Activity.IDLE;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private final AtomicLong sentSinceStart = new AtomicLong();
@@ -111,6 +129,8 @@ public class OutboundChannel {
         this.outbox = outbox;
         this.camel = camel(config);
         this.producer = camel.createProducerTemplate();
+        this.backoff = new Backoff(Math.max(10, (long) (config.retry_initial_seconds() * 1000)),
+                Math.max(1.0, config.retry_multiplier()), Math.max(10, (long) (config.retry_max_seconds() * 1000)));
         this.uri = "netty:tcp://" + config.host() + ":" + config.port() + "?sync=true&encoders=#hl7Encoder"
                 + "&decoders=#hl7Decoder&requestTimeout=" + Math.max(1, config.ack_timeout_seconds()) * 1000L
                 + "&connectTimeout=" + Math.max(1, config.connect_timeout_seconds()) * 1000L
@@ -239,28 +259,27 @@ public class OutboundChannel {
     }
 
     private void deliverLoop() {
-        Duration unreachableDelay = null;
         while (running) {
             try {
                 Instant now = clock.instant();
                 if (!leader(now)) {
-                    state = "STANDBY";
+                    state = Activity.STANDBY;
                     await(Duration.ofSeconds(2));
                     continue;
                 }
                 OutboundStore.Due due = store.nextDue(config.name(), now, now.minusMillis(config.settle_millis()));
                 if (due == null) {
-                    state = "IDLE";
+                    state = Activity.IDLE;
                     await(Duration.ofMillis(200));
                     continue;
                 }
                 boolean reached = deliver(due);
                 if (reached) {
-                    unreachableDelay = null;
+                    backoff.reset();
                 } else {
-                    unreachableDelay = unreachableDelay == null ? initialDelay() : grow(unreachableDelay);
-                    state = "RETRYING";
-                    await(unreachableDelay);
+                    long delay = backoff.next();
+                    state = Activity.RETRYING;
+                    await(Duration.ofMillis(delay));
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -275,7 +294,7 @@ public class OutboundChannel {
 
     /** One attempt; false when the receiver could not be reached at all. */
     private boolean deliver(OutboundStore.Due due) throws SQLException {
-        state = "SENDING";
+        state = Activity.SENDING;
         int attempt = due.attempts() + 1;
         long started = System.nanoTime();
         byte[] answer;
@@ -307,7 +326,8 @@ public class OutboundChannel {
         } else if (!due.controlId().equals(ack.controlId())) {
             attemptFailed(due, attempt, "ACK for another message (MSA-2 '" + ack.controlId() + "')", ackText, null);
         } else if (ack.accepted()) {
-            store.sent(due.id(), attempt, ackText, clock.instant(), acknowledged(due, "SENT", attempt, ack.code(), null));
+            store.sent(due.id(), attempt, ackText, clock.instant(),
+                    acknowledged(due, OutboundOutcome.SENT, attempt, ack.code(), null));
             sentSinceStart.incrementAndGet();
             LOG.info("HL7 outbound channel {}: {} control id {} accepted ({})", config.name(), due.type(),
                     due.controlId(), ack.code());
@@ -315,7 +335,7 @@ public class OutboundChannel {
             String error = "rejected by the receiver (" + ack.code() + "): " + ack.error();
             failed(error);
             store.park(due.id(), attempt, error, ackText, clock.instant(),
-                    acknowledged(due, "PARKED", attempt, ack.code(), receiverText(ack)));
+                    acknowledged(due, OutboundOutcome.PARKED, attempt, ack.code(), receiverText(ack)));
             LOG.warn("HL7 outbound channel {}: {} control id {} parked: rejected ({})", config.name(), due.type(),
                     due.controlId(), ack.code());
         } else {
@@ -336,24 +356,21 @@ public class OutboundChannel {
         if (attempt >= config.max_attempts()) {
             String parked = error + " (parked after " + attempt + " attempts)";
             store.park(due.id(), attempt, parked, ackText, now, ack == null
-                    ? acknowledged(due, "PARKED", attempt, null, parked)
-                    : acknowledged(due, "PARKED", attempt, ack.code(), receiverText(ack)));
+                    ? acknowledged(due, OutboundOutcome.PARKED, attempt, null, parked)
+                    : acknowledged(due, OutboundOutcome.PARKED, attempt, ack.code(), receiverText(ack)));
             LOG.warn("HL7 outbound channel {}: {} control id {} parked after {} attempts", config.name(), due.type(),
                     due.controlId(), attempt);
             return;
         }
-        Duration delay = initialDelay();
-        for (int i = 1; i < attempt; i++) {
-            delay = grow(delay);
-        }
+        Duration delay = Duration.ofMillis(backoff.afterFailures(attempt));
         store.retry(due.id(), attempt, now.plus(delay), error, ackText, now);
         LOG.info("HL7 outbound channel {}: {} control id {} attempt {} failed; next in {} ms", config.name(),
                 due.type(), due.controlId(), attempt, delay.toMillis());
     }
 
     /** The event {@code hl7.outbound-acknowledged} for this outcome, appended on the store's transaction. */
-    private OutboundStore.InTransaction acknowledged(OutboundStore.Due due, String outcome, int attempts, String ackCode,
-                                                     String error) {
+    private OutboundStore.InTransaction acknowledged(OutboundStore.Due due, OutboundOutcome outcome, int attempts,
+                                                     String ackCode, String error) {
         return tx -> {
             java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
             data.put("channel", config.name());
@@ -363,7 +380,7 @@ public class OutboundChannel {
             data.put("sourceEventId", due.eventId());
             data.put("sourceEventType", due.eventType());
             data.put("sourceAggregateId", due.aggregateId());
-            data.put("outcome", outcome);
+            data.put("outcome", outcome.name());
             data.put("ackCode", ackCode);
             data.put("error", OutboundStore.cut(error, 1000));
             data.put("attempts", attempts);
@@ -419,15 +436,6 @@ public class OutboundChannel {
             }
         }
         b.append('"');
-    }
-
-    private Duration initialDelay() {
-        return Duration.ofMillis(Math.max(10, (long) (config.retry_initial_seconds() * 1000)));
-    }
-
-    private Duration grow(Duration d) {
-        long next = (long) (d.toMillis() * Math.max(1.0, config.retry_multiplier()));
-        return Duration.ofMillis(Math.min(next, Math.max(10, (long) (config.retry_max_seconds() * 1000))));
     }
 
     private void failed(String error) {
@@ -492,7 +500,7 @@ public class OutboundChannel {
      * (another node holds the channel's delivery lease).
      */
     public String state() {
-        return state;
+        return state.name();
     }
 
     public String lastError() {

@@ -13,7 +13,10 @@ import javax.sql.DataSource;
 
 /**
  * The outbound queue: each message is a row in {@code hl7_message} (direction OUT, outcome QUEUED,
- * SENT or PARKED, its raw text exactly as sent) plus its delivery state in {@code hl7_outbound}.
+ * SENT or PARKED: {@link OutboundOutcome}; its raw text exactly as sent) plus its delivery state in
+ * {@code hl7_outbound} (PENDING, SENT or PARKED: {@link OutboundState}). The SQL names the values
+ * that a statement sets or looks for as literals (e.g. {@code 'QUEUED'}, {@code 'PENDING'}); each is
+ * the constant of that name.
  * Enqueueing happens in the caller's transaction (the event consumer's), so an event is queued
  * exactly once or not at all.
  */
@@ -167,17 +170,17 @@ final class OutboundStore {
 
     /** The receiver accepted the message; {@code also} runs in the same transaction. */
     void sent(long id, int attempts, String ack, Instant now, InTransaction also) throws SQLException {
-        update(id, "SENT", "SENT", attempts, now, now, null, ack, also);
+        update(id, OutboundState.SENT, attempts, now, now, null, ack, also);
     }
 
     /** A failed attempt that counts: try again at {@code next}. */
     void retry(long id, int attempts, Instant next, String error, String ack, Instant now) throws SQLException {
-        update(id, "PENDING", "QUEUED", attempts, next, now, error, ack, InTransaction.NOTHING);
+        update(id, OutboundState.PENDING, attempts, next, now, error, ack, InTransaction.NOTHING);
     }
 
     /** Given up: the patient's later messages flow on; {@code also} runs in the same transaction. */
     void park(long id, int attempts, String error, String ack, Instant now, InTransaction also) throws SQLException {
-        update(id, "PARKED", "PARKED", attempts, now, now, error, ack, also);
+        update(id, OutboundState.PARKED, attempts, now, now, error, ack, also);
     }
 
     /** The receiver could not be reached: the message keeps its attempts; the error is shown. */
@@ -235,24 +238,25 @@ final class OutboundStore {
         }
     }
 
-    private void update(long id, String state, String outcome, int attempts, Instant next, Instant now, String error,
+    /** Sets the delivery state and, in the same transaction, the message row's outcome for it ({@link OutboundState#outcome}). */
+    private void update(long id, OutboundState state, int attempts, Instant next, Instant now, String error,
                         String ack, InTransaction also) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE hl7_outbound SET state = ?, attempts = ?, "
                         + "next_attempt_at = ?, last_attempt_at = ?, sent_at = ? WHERE message_id = ?")) {
-                    ps.setString(1, state);
+                    ps.setString(1, state.name());
                     ps.setInt(2, attempts);
                     ps.setTimestamp(3, Timestamp.from(next));
                     ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setTimestamp(5, "SENT".equals(state) ? Timestamp.from(now) : null);
+                    ps.setTimestamp(5, state == OutboundState.SENT ? Timestamp.from(now) : null);
                     ps.setLong(6, id);
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE hl7_message SET outcome = ?, error = ?, ack = ? WHERE id = ?")) {
-                    ps.setString(1, outcome);
+                    ps.setString(1, state.outcome().name());
                     ps.setString(2, cut(error, 2000));
                     ps.setString(3, cut(ack, 4000));
                     ps.setLong(4, id);

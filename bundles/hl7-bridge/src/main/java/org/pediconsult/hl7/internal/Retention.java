@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RetentionConfig.class)
 public class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    static final String FINISHED = "('PROCESSED', 'ACCEPTED', 'DUPLICATE', 'SENT')";
-    static final String FAILED = "('ERROR', 'REJECTED', 'PARKED')";
+    /** The outcomes deleted after {@code days}, as an SQL list: {@code ('PROCESSED', 'ACCEPTED', 'DUPLICATE', 'SENT')}. */
+    static final String FINISHED = sqlList(InboundOutcome.PROCESSED, InboundOutcome.ACCEPTED, InboundOutcome.DUPLICATE,
+            OutboundOutcome.SENT);
+    /** The outcomes deleted after {@code failed.days}: {@code ('ERROR', 'REJECTED', 'PARKED')}. */
+    static final String FAILED = sqlList(InboundOutcome.ERROR, InboundOutcome.REJECTED, OutboundOutcome.PARKED);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -110,6 +113,7 @@ public class Retention {
         String old = "SELECT id FROM hl7_message WHERE outcome IN " + outcomes + " AND received_at < ?";
         for (String sql : new String[] {
                 "DELETE FROM hl7_inbound_key WHERE message_id IN (" + old + ")",
+                // 'PENDING': OutboundState.PENDING (still queued: never deleted)
                 "DELETE FROM hl7_outbound WHERE state <> 'PENDING' AND message_id IN (" + old + ")"}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setTimestamp(1, Timestamp.from(before));
@@ -122,6 +126,15 @@ public class Retention {
             ps.setTimestamp(1, Timestamp.from(before));
             return ps.executeUpdate();
         }
+    }
+
+    /** Stored names as an SQL list of literals, e.g. {@code ('ERROR', 'PARKED')}. */
+    private static String sqlList(Enum<?>... outcomes) {
+        StringBuilder b = new StringBuilder("(");
+        for (Enum<?> o : outcomes) {
+            b.append(b.length() == 1 ? "'" : ", '").append(o.name()).append('\'');
+        }
+        return b.append(')').toString();
     }
 
     @Deactivate

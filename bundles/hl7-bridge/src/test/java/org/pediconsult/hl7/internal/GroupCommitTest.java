@@ -331,7 +331,7 @@ class GroupCommitTest {
         e.version = "2.5.1";
         e.receivedAt = Instant.now();
         e.raw = "MSH|^~\\&|HIS|H1|||||ADT^A01|" + controlId + "|P|2.5.1\r";
-        e.outcome = "ACCEPTED";
+        e.outcome = InboundOutcome.ACCEPTED;
         e.ack = ack;
         return e;
     }

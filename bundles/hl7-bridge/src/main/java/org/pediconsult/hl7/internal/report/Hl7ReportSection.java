@@ -37,7 +37,9 @@ public class Hl7ReportSection implements ReportSection {
      * answered with the first ACK; RECEIVED (acknowledged, processing pending) and ERROR with a positive
      * ACK (acknowledged, then processing failed: to reprocess) are for review; ERROR or REJECTED with a
      * negative ACK (AE/AR/CE/CR) are refused. Outbound: SENT, PARKED, QUEUED after failed attempts
-     * (FAILING) or not yet tried (QUEUED).
+     * (FAILING) or not yet tried (QUEUED). The outcomes in the WHEN clauses are the stored names of
+     * {@link org.pediconsult.hl7.internal.InboundOutcome} and {@link org.pediconsult.hl7.internal.OutboundOutcome};
+     * each THEN names a {@link MessageClass}.
      */
     static final String CLASS = "CASE"
             + " WHEN m.direction = 'IN' AND m.outcome IN ('PROCESSED', 'ACCEPTED') THEN 'ACCEPTED'"
@@ -51,6 +53,26 @@ public class Hl7ReportSection implements ReportSection {
             + " WHEN o.attempts > 0 THEN 'FAILING'"
             + " ELSE 'QUEUED' END";
     private static final String UNKNOWN_TYPE = "?";
+
+    /** The classes {@link #CLASS} puts a message in (the query answers their names). */
+    private enum MessageClass {
+        /** Inbound: processed or accepted. */
+        ACCEPTED,
+        /** Inbound: refused with a negative ACK. */
+        REJECTED,
+        /** Inbound: acknowledged, not processed yet or failed in processing. */
+        REVIEW,
+        /** Inbound: a resend answered with the first ACK. */
+        DUPLICATE,
+        /** Outbound: accepted by the receiver. */
+        SENT,
+        /** Outbound: queued after failed attempts. */
+        FAILING,
+        /** Outbound: queued, not tried yet. */
+        QUEUED,
+        /** Outbound: given up. */
+        PARKED
+    }
 
     private final Tx tx;
 
@@ -93,8 +115,8 @@ public class Hl7ReportSection implements ReportSection {
             byClass.merge(cls, n, Long::sum);
         }
 
-        long get(String cls) {
-            return byClass.getOrDefault(cls, 0L);
+        long get(MessageClass cls) {
+            return byClass.getOrDefault(cls.name(), 0L);
         }
 
         long total() {
@@ -142,8 +164,8 @@ public class Hl7ReportSection implements ReportSection {
                 .column("rejected", Label.of("拒收（否定确认）", "Refused (negative ACK)"), Unit.COUNT)
                 .column("review", Label.of("已确认未处理（待复核）", "Acknowledged, not processed (for review)"), Unit.COUNT)
                 .column("duplicates", Label.of("重复发送", "Duplicates"), Unit.COUNT);
-        inByType.forEach((type, k) -> inbound.row(typeCell(type), k.total(), k.get("ACCEPTED"), k.get("REJECTED"),
-                k.get("REVIEW"), k.get("DUPLICATE")));
+        inByType.forEach((type, k) -> inbound.row(typeCell(type), k.total(), k.get(MessageClass.ACCEPTED),
+                k.get(MessageClass.REJECTED), k.get(MessageClass.REVIEW), k.get(MessageClass.DUPLICATE)));
         Table.Builder outbound = Table.builder("hl7-outbound-by-type", Label.of("发送的消息（按类型）", "Outbound messages by type"))
                 .column("type", typeLabel, Unit.TEXT)
                 .column("queued", Label.of("生成", "Created"), Unit.COUNT)
@@ -151,8 +173,8 @@ public class Hl7ReportSection implements ReportSection {
                 .column("failing", Label.of("发送失败、重试中", "Failed, retrying"), Unit.COUNT)
                 .column("waiting", Label.of("待发送", "Waiting"), Unit.COUNT)
                 .column("parked", Label.of("已搁置", "Parked"), Unit.COUNT);
-        outByType.forEach((type, k) -> outbound.row(typeCell(type), k.total(), k.get("SENT"), k.get("FAILING"),
-                k.get("QUEUED"), k.get("PARKED")));
+        outByType.forEach((type, k) -> outbound.row(typeCell(type), k.total(), k.get(MessageClass.SENT),
+                k.get(MessageClass.FAILING), k.get(MessageClass.QUEUED), k.get(MessageClass.PARKED)));
         Table.Builder monthly = Table.builder("hl7-by-month", Label.of("每月消息量", "Messages per month"))
                 .column("month", Label.of("月份", "Month"), Unit.TEXT)
                 .column("inbound", Label.of("接收", "Inbound"), Unit.COUNT)
@@ -161,19 +183,19 @@ public class Hl7ReportSection implements ReportSection {
                 .column("outbound", Label.of("发送", "Outbound"), Unit.COUNT)
                 .column("outbound_parked", Label.of("发送搁置", "Outbound parked"), Unit.COUNT);
         for (int m = 0; m < n; m++) {
-            monthly.row(months.label(m), inByMonth[m].total(), inByMonth[m].get("REJECTED"), inByMonth[m].get("REVIEW"),
-                    outByMonth[m].total(), outByMonth[m].get("PARKED"));
+            monthly.row(months.label(m), inByMonth[m].total(), inByMonth[m].get(MessageClass.REJECTED),
+                    inByMonth[m].get(MessageClass.REVIEW), outByMonth[m].total(), outByMonth[m].get(MessageClass.PARKED));
         }
 
-        long inboundFirst = in.total() - in.get("DUPLICATE");
+        long inboundFirst = in.total() - in.get(MessageClass.DUPLICATE);
         return SectionContent.builder()
                 .figure("inbound", Label.of("接收的消息", "Inbound messages"), in.total(), Unit.COUNT)
                 .figure("inbound_accepted_pct", Label.of("接收消息接受率（不含重复）", "Inbound accepted (duplicates excluded)"),
-                        inboundFirst == 0 ? null : round1(100.0 * in.get("ACCEPTED") / inboundFirst), Unit.PERCENT)
-                .figure("inbound_rejected", Label.of("拒收（否定确认）", "Inbound refused (negative ACK)"), in.get("REJECTED"),
-                        Unit.COUNT)
+                        inboundFirst == 0 ? null : round1(100.0 * in.get(MessageClass.ACCEPTED) / inboundFirst), Unit.PERCENT)
+                .figure("inbound_rejected", Label.of("拒收（否定确认）", "Inbound refused (negative ACK)"),
+                        in.get(MessageClass.REJECTED), Unit.COUNT)
                 .figure("outbound", Label.of("发送的消息", "Outbound messages"), out.total(), Unit.COUNT)
-                .figure("outbound_parked", Label.of("发送搁置", "Outbound parked"), out.get("PARKED"), Unit.COUNT)
+                .figure("outbound_parked", Label.of("发送搁置", "Outbound parked"), out.get(MessageClass.PARKED), Unit.COUNT)
                 .table(monthly.build())
                 .table(inbound.build())
                 .table(outbound.build())
