@@ -11,6 +11,10 @@
 # dr.wang, then has wrk book them: every request books a different consultation into a different
 # slot, so each is a real, successful booking (slot claim, consultation update, transition row,
 # outbox event, audit record, one transaction). Uses ports 8181 and 8443: stop any running PediConsult first.
+# DB=postgres: on a PostgreSQL database of its own. WARMUP=seconds: first a run of that length on half of the
+# pairs, not measured, so the measured run is not the JIT's warm-up (a 5 s run from a cold start is mostly that).
+# PROFILE=cpu|alloc|wall: async-profiler on the Karaf JVM for the wrk run (bench/lib/profiler.sh), flame graph and
+# collapsed stacks to PROFILE_OUT (default bench/results/), and a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-8000}
@@ -29,5 +33,21 @@ start_suite itest-allergy
 echo "creating $pairs consultations and slots..."
 seed_pairs "$pairs"
 echo "$(wc -l < "$work/pairs") pairs ready; booking with wrk: 2 threads, $connections connections, ${seconds}s, think ${think} ms"
+if [ "${WARMUP:-0}" -gt 0 ]; then
+  # the first half of the pairs warms the JVM up (its JIT compiles the booking path), the second half is measured
+  half=$(( $(wc -l < "$work/pairs") / 2 ))
+  head -n "$half" "$work/pairs" > "$work/warm"; tail -n +"$(( half + 1 ))" "$work/pairs" > "$work/measured"
+  mv "$work/measured" "$work/pairs"
+  echo "warm-up: ${WARMUP}s on $half other pairs (not measured)"
+  wrk -t2 -c"$connections" -d"${WARMUP}s" -s bench/booking.lua http://localhost:8181 -- "$work/warm" "$G" "$think" \
+    | grep -E '^bookings/s|^bookings ok'
+fi
+if [ -n "${PROFILE:-}" ]; then
+  . bench/lib/profiler.sh
+  profile_start "$(cat "$home/karaf.pid")"
+fi
 wrk -t2 -c"$connections" -d"${seconds}s" -s bench/booking.lua http://localhost:8181 -- "$work/pairs" "$G" "$think"
+if [ -n "${PROFILE:-}" ]; then
+  python3 bench/lib/profile-summary.py "$(profile_stop "$(cat "$home/karaf.pid")" booking)"
+fi
 echo "RSS after the run: $(( $(ps -o rss= -p "$(cat "$home/karaf.pid")") / 1024 )) MiB"

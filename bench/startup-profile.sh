@@ -32,4 +32,4 @@ jcmd "$pid" JVMTI.agent_load "$profiler" "\"dump,file=$out/startup-$event.html,f
 stop_karaf "$home"
 printf 'cold start with the profiler: %.2f s (the profiler adds to it; bench/startup.sh gives the figure without)\n' \
   "$(awk "BEGIN {print $t1 - $t0}")"
-python3 bench/startup-profile.py "$out/startup-$event.collapsed"
+python3 bench/lib/profile-summary.py "$out/startup-$event.collapsed"

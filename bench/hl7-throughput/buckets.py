@@ -18,7 +18,7 @@ BUCKETS = [
     ("processing: patient upsert / observations (after the ACK)", r"^\[pediconsult-hl7-process-|hl7/internal/InboundProcessor"),
     ("store: commit / disk sync", r"force0|fsync|FileChannelImpl\.force|mvstore/FileStore\.sync|forceToDisk|MVStore\.commit|JdbcConnection\.commit|MVStore\.store"),
     ("dedupe (in-flight map, unique key)", r"MessageStore\.(claim|release|ackFor)|uniqueViolation|insertKey"),
-    ("store: insert (SQL, H2)", r"hl7/internal/MessageStore|org/h2/"),
+    ("store: SQL and the JDBC driver (H2 runs in Karaf; PostgreSQL's server is another process, not sampled)", r"hl7/internal/MessageStore|org/h2/|org/postgresql/"),
     ("validation (tables, budget, ADT mapping)", r"InboundHandler\.validate|Hl7Tables|ParseBudget|ContributedTypes"),
     ("ACK build and encode", r"hl7/internal/Acks|generateACK|PipeParser\.encode|Parser\.encode"),
     ("HAPI parse", r"ca/uhn/hl7v2/parser|ca/uhn/hl7v2/model|ca/uhn/hl7v2/validation|ca/uhn/hl7v2/util"),

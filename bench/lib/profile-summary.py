@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Summary of a start-up profile (bench/startup-profile.sh): samples per thread, then the frames of
-PediConsult's code and of the big libraries that most samples pass through (inclusive)."""
+"""Summary of an async-profiler profile in collapsed form (bench/startup-profile.sh, bench/booking.sh PROFILE=...):
+samples per thread, then the frames of PediConsult's code and of the big libraries (start-up, JDBC commits, JSON,
+CXF) that most samples pass through (inclusive)."""
 import collections
 import re
 import sys
@@ -17,6 +18,11 @@ INTERESTING = re.compile(
     r"|ca/uhn/hl7v2/[^;]*\.<clinit>$|ca/uhn/hl7v2/DefaultHapiContext\.<init>$"
     r"|java/lang/ClassLoader\.loadClass$|org/apache/felix/framework/BundleWiringImpl\.findClassOrResourceByDelegation$"
     r"|org/h2/engine/Engine\.openSession$"
+    r"|org/h2/jdbc/JdbcConnection\.commit$|org/h2/mvstore/MVStore\.commit$|sun/nio/ch/FileDispatcherImpl\.force0$"
+    r"|org/postgresql/jdbc/PgConnection\.commit$|org/postgresql/core/v3/QueryExecutorImpl\.execute$"
+    r"|com/fasterxml/jackson/databind/ObjectMapper\.(readValue|writeValue)$"
+    r"|org/apache/cxf/transport/http/AbstractHTTPDestination\.invoke$|org/apache/cxf/phase/PhaseInterceptorChain\.doIntercept$"
+    r"|org/eclipse/jetty/server/HttpChannel\.handle$"
 )
 
 
