@@ -101,16 +101,12 @@ drain() {
 
 load "$MLLP" 1 "$warmup" "$seconds" A04 store; drain
 if [ -n "${PROFILE:-}" ]; then
-  profiler=$work/ap/linux-x64/libasyncProfiler.so
-  mkdir -p "$work/ap" && (cd "$work/ap" && unzip -q -o "$repo/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar")
-  out=${PROFILE_OUT:-bench/results}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+  . bench/lib/profiler.sh
   pid=$(cat "$home/karaf.pid")
-  # jcmd reads name=value pairs itself: the profiler's options go in inner quotes, as one argument.
-  # The profiler starts after the warm-up and stops when the load ends
-  ( sleep "$warmup"; jcmd "$pid" JVMTI.agent_load "$profiler" "\"start,event=$PROFILE,interval=${PROFILE_INTERVAL:-1ms},threads\"" >/dev/null ) &
+  profile_start "$pid" "$warmup" # after the run's warm-up; stopped when its load ends
   load "$MLLP" 8 "$warmup" "$seconds" A04 store
-  jcmd "$pid" JVMTI.agent_load "$profiler" "\"dump,file=$out/hl7-$PROFILE.html,flamegraph\"" >/dev/null && jcmd "$pid" JVMTI.agent_load "$profiler" "\"stop,file=$out/hl7-$PROFILE.collapsed,collapsed\"" >/dev/null
-  python3 bench/hl7-throughput/buckets.py "$out/hl7-$PROFILE.collapsed" "$(grep 'label=store type=ADT^A04 connections=8 ' "$work/results" | sed 's/.*acks=\([0-9]*\).*/\1/')"
+  python3 bench/hl7-throughput/buckets.py "$(profile_stop "$pid" hl7)" \
+    "$(grep 'label=store type=ADT^A04 connections=8 ' "$work/results" | sed 's/.*acks=\([0-9]*\).*/\1/')"
   drain
 else
   load "$MLLP" 8 "$warmup" "$seconds" A04 store; drain

@@ -19,17 +19,17 @@ zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 out=${PROFILE_OUT:-bench/results}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/ap" && (cd "$work/ap" && unzip -q -o "$repo/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar")
-profiler=$work/ap/linux-x64/libasyncProfiler.so
+. bench/lib/profiler.sh
+PROFILE=$event
+profiler=$(profiler_lib)
 unzip -q "$zip" -d "$work/run"
 home=$(ls -d "$work"/run/*/)
 # the distribution's own JVM options (bin/setenv), plus the profiler
 export EXTRA_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Dfile.encoding=UTF-8 -Xms256M -Xmx384M -agentpath:$profiler=start,event=$event,interval=1ms,threads"
 t0=$(now); "$home/bin/start"; wait_up; t1=$(now)
 pid=$(cat "$home/karaf.pid")
-jcmd "$pid" JVMTI.agent_load "$profiler" "\"stop,file=$out/startup-$event.collapsed,collapsed\"" >/dev/null
-jcmd "$pid" JVMTI.agent_load "$profiler" "\"dump,file=$out/startup-$event.html,flamegraph\"" >/dev/null || true
+collapsed=$(PROFILE_OUT=$out profile_stop "$pid" startup)
 stop_karaf "$home"
 printf 'cold start with the profiler: %.2f s (the profiler adds to it; bench/startup.sh gives the figure without)\n' \
   "$(awk "BEGIN {print $t1 - $t0}")"
-python3 bench/lib/profile-summary.py "$out/startup-$event.collapsed"
+python3 bench/lib/profile-summary.py "$collapsed"
