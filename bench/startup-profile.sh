@@ -24,8 +24,10 @@ PROFILE=$event
 profiler=$(profiler_lib)
 unzip -q "$zip" -d "$work/run"
 home=$(ls -d "$work"/run/*/)
-# the distribution's own JVM options (bin/setenv), plus the profiler
-export EXTRA_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Dfile.encoding=UTF-8 -Xms256M -Xmx384M -agentpath:$profiler=start,event=$event,interval=1ms,threads"
+# the distribution's own JVM options (its bin/setenv, read here rather than copied), plus the profiler
+unset EXTRA_JAVA_OPTS
+. "$home/bin/setenv"
+export EXTRA_JAVA_OPTS="$EXTRA_JAVA_OPTS -agentpath:$profiler=start,event=$event,interval=1ms,threads"
 t0=$(now); "$home/bin/start"; wait_up; t1=$(now)
 pid=$(cat "$home/karaf.pid")
 collapsed=$(PROFILE_OUT=$out profile_stop "$pid" startup)

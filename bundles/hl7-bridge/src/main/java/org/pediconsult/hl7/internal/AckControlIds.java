@@ -25,18 +25,15 @@ final class AckControlIds {
     static final long BLOCK = 1000;
     private static final Object LOCK = new Object();
     private static IDGenerator shared;
-    private static Path sharedDir;
 
     private AckControlIds() {
     }
 
     /** The generator of this bridge, on the file {@code <karaf.data>/pediconsult/hl7/ack-control-id}. */
     static IDGenerator shared() {
-        Path dir = Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "hl7");
         synchronized (LOCK) {
-            if (shared == null || !dir.equals(sharedDir)) {
-                shared = inDirectory(dir);
-                sharedDir = dir;
+            if (shared == null) {
+                shared = inDirectory(Paths.get(System.getProperty("karaf.data", "data"), "pediconsult", "hl7"));
             }
             return shared;
         }

@@ -203,16 +203,9 @@ final class MessageStore implements AutoCloseable {
     }
 
     /**
-     * Claims a key for this delivery: when another delivery of the key is in flight or stored, answers
-     * its (future) ACK; else this delivery is first and must {@link #release} the claim.
-     */
-    Claim claim(String channel, String sender, String controlId) throws SQLException {
-        return claim(channel, sender, controlId, true);
-    }
-
-    /**
-     * As {@link #claim(String, String, String)}; with {@code lookUpStored} false, a key already stored
-     * is not looked up first: the delivery goes ahead as if first, and the key table's unique index
+     * Claims a key for this delivery: when another delivery of the key is in flight or (with
+     * {@code lookUpStored}) stored, answers its (future) ACK; else this delivery is first and must
+     * {@link #release} the claim. With {@code lookUpStored} false, a key already stored is not looked up first: the delivery goes ahead as if first, and the key table's unique index
      * makes it a DUPLICATE with the first ACK when its group is written ({@link #writeOneByOne}). For
      * deliveries whose handling before the store has no effect outside it ({@code ack.after = STORED}),
      * this saves a query per message; a resend costs its group a rollback instead.
