@@ -15,8 +15,10 @@ import org.pediconsult.pharmacy.api.DispenseDTO;
  * The only class of the claim bundle that uses pharmacy-logistics' API ({@code org.pediconsult.pharmacy.api}, imported
  * with {@code resolution:=optional}): it is satisfied only when a {@link Deliveries} service is there, so without
  * pharmacy-logistics this component stays unsatisfied, its class is never loaded, and the rest of the bundle works.
+ * The property tells the platform's health check so (a suite without pharmacy logistics is UP), and the bundle's
+ * manifest carries no osgi.service requirement for it (pom.xml), so Karaf installs the bundle without it.
  */
-@Component(service = DispenseSource.class)
+@Component(service = DispenseSource.class, property = "pediconsult.optional.feature=pediconsult-pharmacy-logistics")
 public class PharmacyDispenses implements DispenseSource {
     private final Deliveries deliveries;
 

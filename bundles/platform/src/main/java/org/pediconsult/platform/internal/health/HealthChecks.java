@@ -204,8 +204,9 @@ public class HealthChecks {
                     continue;
                 }
                 for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
-                    // UNSATISFIED_CONFIGURATION is not "down": such a component runs only when configured (e.g. demo data)
-                    if (config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                    // UNSATISFIED_CONFIGURATION is not "down": such a component runs only when configured (e.g. demo data);
+                    // nor is a missing reference of a component that says it waits for an optional feature
+                    if ((config.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && !waitsForOptionalFeature(description))
                             || config.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                         down.add(description.name + " is not satisfied");
                     }
@@ -213,5 +214,18 @@ public class HealthChecks {
             }
         }
         return down.isEmpty() ? new Check(true, count + " bundles active") : new Check(false, down);
+    }
+
+    /**
+     * The component property a component sets (to what it waits for, e.g. "pharmacy logistics") when it is
+     * satisfied only if an optional feature is installed: the claim bundle's drug lines need pharmacy
+     * logistics, the rest of the bundle does not. Unsatisfied references of such a component do not make the
+     * suite DOWN; a failed activation still does.
+     */
+    static final String OPTIONAL_FEATURE = "pediconsult.optional.feature";
+
+    static boolean waitsForOptionalFeature(ComponentDescriptionDTO description) {
+        Object feature = description.properties == null ? null : description.properties.get(OPTIONAL_FEATURE);
+        return feature instanceof String s && !s.isBlank();
     }
 }
