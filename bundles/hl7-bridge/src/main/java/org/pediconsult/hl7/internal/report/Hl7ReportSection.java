@@ -38,7 +38,7 @@ public class Hl7ReportSection implements ReportSection {
      * ACK (acknowledged, then processing failed: to reprocess) are for review; ERROR or REJECTED with a
      * negative ACK (AE/AR/CE/CR) are refused. Outbound: SENT, PARKED, QUEUED after failed attempts
      * (FAILING) or not yet tried (QUEUED). The outcomes in the WHEN clauses are the stored names of
-     * {@link org.pediconsult.hl7.internal.InboundOutcome} and {@link org.pediconsult.hl7.internal.OutboundOutcome};
+     * {@link org.pediconsult.hl7.internal.inbound.InboundOutcome} and {@link org.pediconsult.hl7.internal.outbound.OutboundOutcome};
      * each THEN names a {@link MessageClass}.
      */
     static final String CLASS = "CASE"

@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.hl7.internal.operations.Hl7Operations;
 
 /** {@code pediconsult:hl7-channels}: each channel with its port, state and message counts. */
 @Service

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.hl7.internal.operations.Hl7Operations;
 import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-messages}: newest stored messages (ids, types, outcomes; no content). */

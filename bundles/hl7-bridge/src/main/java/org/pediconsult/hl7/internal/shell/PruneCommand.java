@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.hl7.internal.operations.Hl7Operations;
 import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-prune}: applies the retention policy now. */

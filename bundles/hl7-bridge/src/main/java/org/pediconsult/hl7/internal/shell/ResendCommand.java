@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.pediconsult.hl7.internal.Hl7Operations;
+import org.pediconsult.hl7.internal.operations.Hl7Operations;
 import org.pediconsult.platform.api.security.ShellActor;
 
 /** {@code pediconsult:hl7-resend <id>}: queues a parked outbound message again. */
