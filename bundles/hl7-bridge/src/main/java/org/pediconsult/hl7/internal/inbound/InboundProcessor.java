@@ -1,10 +1,15 @@
 package org.pediconsult.hl7.internal.inbound;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.pediconsult.hl7.internal.common.Backoff;
+import org.pediconsult.platform.api.data.DataAccessException;
+import org.pediconsult.platform.api.data.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,23 +27,30 @@ import org.slf4j.LoggerFactory;
  * processor waits and retries it, 1 s doubling to 30 s ({@link Backoff}), without limit: nothing
  * behind it on the channel is processed meanwhile (order is kept). When the service is there but
  * processing fails unexpectedly (e.g. its database), the message is retried the same way
- * {@link #MAX_FAILURES} times in all and then becomes ERROR. Outcomes are recorded in
- * one transaction per up to {@link #BATCH} messages or {@link #FLUSH_MS}, whichever comes first.
+ * {@link #MAX_FAILURES} times in all and then becomes ERROR.
  *
- * <p><b>Crashes.</b> A message is marked PROCESSED only after its processing committed (in the
- * consultation bundle's own transaction), in a later transaction of this store; if the process dies
- * in between, the message is still RECEIVED after the restart and is processed again, which is
- * harmless because the patient upsert (by HIS identifier) and observation recording (by result key)
- * are idempotent. So every acknowledged message is processed at least once and marked PROCESSED
- * once. RECEIVED messages left from before a restart (or from when the channel acknowledged after
- * processing) are picked up when the processor starts.
+ * <p><b>One transaction per batch.</b> Up to {@link #BATCH} messages, or what arrived within
+ * {@link #FLUSH_MS}, are processed in one transaction of this processor: the consultation bundle's patient upsert
+ * and every contributed processor work through the platform's {@code Tx}, which joins it ({@link Tx#joining}) as
+ * a savepoint each, and their outcomes are recorded in it too, so the batch commits once instead of once per
+ * processor and message (two commits per ADT^A04 before: the upsert and the claim bundle's coverage). A message
+ * to be retried is rolled back to its own savepoint, so nothing of it stays. 16 messages at most: on
+ * PostgreSQL each savepoint that writes is a subtransaction, and a transaction of more than 64 of them makes
+ * every other session's snapshots slower.
+ *
+ * <p><b>Crashes.</b> A message's processing and its PROCESSED commit together: if the process dies before the
+ * batch committed, its messages are still RECEIVED after the restart and are processed again, and nothing of
+ * the first attempt is there. So every acknowledged message is processed and marked PROCESSED once (the patient
+ * upsert, by HIS identifier, and observation recording, by result key, are idempotent besides). RECEIVED
+ * messages left from before a restart (or from when the channel acknowledged after processing) are picked up
+ * when the processor starts.
  *
  * <p><b>Stopping.</b> With a flag and a wake-up, then a join: the thread is never interrupted, because
  * it may be inside H2, and an interrupted thread makes H2 close its file channel.
  */
 public final class InboundProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
-    static final int BATCH = 64;
+    static final int BATCH = 16;
     public static final long FIRST_BACKOFF_MS = 1_000;
     public static final long MAX_BACKOFF_MS = 30_000;
     /**
@@ -72,6 +84,10 @@ public final class InboundProcessor {
     private boolean woken; // guarded by monitor
     private volatile boolean running = true;
     private volatile String waitingFor; // why the head of the backlog waits, or null
+    /** The batch's transaction (auto-commit off), open from its first message until {@link #record}; this thread's only. */
+    private Connection batch;
+    /** A savepoint of the batch could not be rolled back to: the batch is rolled back whole and processed again. */
+    private boolean batchBroken;
 
     InboundProcessor(String channel, MessageStore store, InboundHandler handler) {
         this(channel, store, handler, FIRST_BACKOFF_MS);
@@ -166,7 +182,7 @@ public final class InboundProcessor {
                 store.awaitIdle(YIELD_MS);
                 InboundHandler.Processed result;
                 try {
-                    result = handler.processStored(e);
+                    result = processInBatch(e);
                 } catch (RuntimeException | LinkageError unexpected) {
                     LOG.warn("channel {}: message {} could not be processed ({}); will retry", channel, e.id,
                             unexpected.toString());
@@ -218,13 +234,70 @@ public final class InboundProcessor {
         record(done); // stopping: what was processed is recorded (else it is processed again after the start)
     }
 
-    /** Records the outcomes in hand; false (and they stay RECEIVED) when the store failed. */
+    /**
+     * Processes {@code e} in the batch's transaction (opened at the batch's first message), in a savepoint of its
+     * own: rolled back to when the message is to be retried or its processing threw, released otherwise.
+     */
+    private InboundHandler.Processed processInBatch(MessageStore.Entry e) {
+        Savepoint savepoint;
+        try {
+            if (batch == null) {
+                batch = store.dataSource().getConnection();
+                batch.setAutoCommit(false);
+            }
+            savepoint = batch.setSavepoint();
+        } catch (SQLException ex) {
+            batchBroken = true;
+            throw new DataAccessException(ex);
+        }
+        InboundHandler.Processed result;
+        try {
+            result = Tx.joining(store.dataSource(), batch, c -> handler.processStored(e));
+        } catch (SQLException ex) {
+            rollbackTo(savepoint);
+            throw new DataAccessException(ex);
+        } catch (RuntimeException | LinkageError ex) {
+            rollbackTo(savepoint);
+            throw ex;
+        }
+        if (result == InboundHandler.Processed.RETRY) {
+            rollbackTo(savepoint);
+        } else {
+            try {
+                batch.releaseSavepoint(savepoint);
+            } catch (SQLException ex) {
+                batchBroken = true;
+            }
+        }
+        return result;
+    }
+
+    private void rollbackTo(Savepoint savepoint) {
+        try {
+            batch.rollback(savepoint);
+        } catch (SQLException ex) {
+            batchBroken = true;
+        }
+    }
+
+    /**
+     * Records the outcomes in hand, in the batch's transaction with their processing, and commits; false (and
+     * they stay RECEIVED, their processing rolled back) when that failed.
+     */
     private boolean record(List<MessageStore.Entry> done) {
-        if (done.isEmpty()) {
+        if (done.isEmpty() && batch == null) {
             return true;
         }
         try {
-            store.recordProcessed(done);
+            if (batch == null) {
+                store.recordProcessed(done);
+            } else {
+                if (batchBroken) {
+                    throw new SQLException("a savepoint of the batch could not be rolled back to");
+                }
+                store.recordProcessed(batch, done);
+                batch.commit();
+            }
             for (MessageStore.Entry e : done) {
                 if (e.outcome == InboundOutcome.ERROR) {
                     failed.incrementAndGet();
@@ -236,10 +309,31 @@ public final class InboundProcessor {
         } catch (Exception | LinkageError e) {
             LOG.warn("channel {}: outcomes of {} processed messages could not be recorded ({}); they are processed again",
                     channel, done.size(), e.toString());
+            if (batch != null) {
+                try {
+                    batch.rollback();
+                } catch (SQLException ignored) {
+                    // closing the connection below ends the transaction as well
+                }
+            }
             return false;
         } finally {
             done.clear();
+            closeBatch();
         }
+    }
+
+    private void closeBatch() {
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.close();
+        } catch (SQLException e) {
+            LOG.debug("channel {}: closing the batch connection: {}", channel, e.toString());
+        }
+        batch = null;
+        batchBroken = false;
     }
 
     /**

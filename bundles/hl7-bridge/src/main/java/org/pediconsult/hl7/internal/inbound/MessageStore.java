@@ -606,16 +606,8 @@ public final class MessageStore implements AutoCloseable {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement( // 'RECEIVED': InboundOutcome.RECEIVED
-                    "UPDATE hl7_message SET outcome = ?, error = ?, patient = COALESCE(?, patient) WHERE id = ? AND outcome = 'RECEIVED'")) {
-                for (Entry e : done) {
-                    ps.setString(1, name(e.outcome));
-                    ps.setString(2, cut(e.error, 2000));
-                    ps.setString(3, e.patient);
-                    ps.setLong(4, e.id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try {
+                recordProcessed(c, done);
                 c.commit();
             } catch (SQLException ex) {
                 rollbackQuietly(c);
@@ -624,6 +616,29 @@ public final class MessageStore implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** The outcomes of processed messages, in {@code tx} (the processor's batch: committed with their processing). */
+    void recordProcessed(Connection tx, List<Entry> done) throws SQLException {
+        if (done.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = tx.prepareStatement( // 'RECEIVED': InboundOutcome.RECEIVED
+                "UPDATE hl7_message SET outcome = ?, error = ?, patient = COALESCE(?, patient) WHERE id = ? AND outcome = 'RECEIVED'")) {
+            for (Entry e : done) {
+                ps.setString(1, name(e.outcome));
+                ps.setString(2, cut(e.error, 2000));
+                ps.setString(3, e.patient);
+                ps.setLong(4, e.id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The store's DataSource: the processor's batch transaction joins the processing of other bundles on it. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     private static PreparedStatement prepareRow(Connection c) throws SQLException {
