@@ -90,8 +90,12 @@ public final class Access {
 
     /** The consult's own guardian (or an administrator) only. */
     public void requireConsultGuardian(Connection c, AuthenticatedUser u, ConsultationDTO k) throws SQLException {
-        requireConsultVisible(c, u, k);
-        if (!isGuardianOf(c, u, k) && !u.has(Role.INTEGRATION_ADMIN)) {
+        // requireConsultVisible with the guardian read once (it was read twice per booking)
+        boolean guardian = k != null && isGuardianOf(c, u, k);
+        if (k == null || !(seesAll(u) || guardian || isPhysicianOf(c, u, k))) {
+            throw ProblemException.notFound("consultation");
+        }
+        if (!guardian && !u.has(Role.INTEGRATION_ADMIN)) {
             throw ProblemException.forbidden("only the consultation's guardian can do this");
         }
     }

@@ -295,7 +295,12 @@ public class DatabaseAccounts implements Accounts {
 
     /** For each authenticated request: whether the account is enabled and its token generation; null when no account has this name. */
     public AccountStore.TokenState tokenState(String username) {
-        return tx.read(c -> store.tokenState(c, LoginName.of(username)));
+        return tx.read(c -> tokenState(c, username));
+    }
+
+    /** The same on the caller's connection (the request's token check reads it with the revocation, one checkout). */
+    public AccountStore.TokenState tokenState(Connection c, String username) throws SQLException {
+        return store.tokenState(c, LoginName.of(username));
     }
 
     /** The enabled accounts the demo data made that still open with the demo password (each try is a slow hash). */

@@ -1,5 +1,6 @@
 package org.pediconsult.platform.internal.security;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,22 +57,25 @@ final class RevokedTokens {
     }
 
     boolean isRevoked(String jti) {
+        return known.containsKey(jti) || tx.read(c -> isRevoked(c, jti));
+    }
+
+    /** Whether {@code jti} was revoked, on the caller's connection (the request's token check: one checkout for all of it). */
+    boolean isRevoked(Connection c, String jti) throws SQLException {
         if (known.containsKey(jti)) {
             return true;
         }
-        return tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM platform_revoked_token WHERE jti = ?")) {
-                ps.setString(1, jti);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    Instant now = clock.instant();
-                    known.values().removeIf(expiry -> expiry.isBefore(now));
-                    known.put(jti, rs.getTimestamp(1).toInstant());
-                    return true;
+        try (PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM platform_revoked_token WHERE jti = ?")) {
+            ps.setString(1, jti);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
                 }
+                Instant now = clock.instant();
+                known.values().removeIf(expiry -> expiry.isBefore(now));
+                known.put(jti, rs.getTimestamp(1).toInstant());
+                return true;
             }
-        });
+        }
     }
 }
