@@ -32,8 +32,11 @@ public final class DomainEvent {
         this.dataJson = dataJson == null ? "{}" : dataJson;
     }
 
+    /** Compiled once: String.matches compiled it for every event, twice (a booking's profile showed it). */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+
     private static String requireToken(String s, String what) {
-        if (s == null || !s.matches("[a-z][a-z0-9-]*")) {
+        if (s == null || !TOKEN.matcher(s).matches()) {
             throw new IllegalArgumentException(what + " must be lower-case letters, digits and '-': " + s);
         }
         return s;
