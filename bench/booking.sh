@@ -2,6 +2,7 @@
 # Benchmark (not a test): booking throughput and latency, with wrk, on the assembled distribution.
 #
 #   bench/booking.sh [pairs] [seconds] [connections] [think-ms]   (build first: ./mvnw -B -DskipTests install)
+#   ZIP=other.zip: another build's distribution (before/after pairs)
 #
 # think-ms (default 0): pause of each connection between its requests, to measure latency at a
 # chosen load below saturation (e.g. 8 connections x 5 ms ~ 1,000 bookings/s here).
@@ -21,7 +22,7 @@ pairs=${1:-8000}
 seconds=${2:-5}
 connections=${3:-16}
 think=${4:-0}
-zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
+zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 home=""
 cleanup() { [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1; sleep 3; drop_postgres; rm -rf "$work"; }

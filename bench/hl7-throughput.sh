@@ -4,6 +4,7 @@
 # and ACK, no store) in the same run.
 #
 #   bench/hl7-throughput.sh [seconds] [warmup-seconds]     (build first: ./mvnw -B -DskipTests install)
+#   ZIP=other.zip: another build's distribution (before/after pairs)
 #
 # Unpacks a fresh distribution into a temp dir, moves its ports (HTTP 28181, HTTPS 28443, ssh 28101, broker 28616,
 # MLLP 22575; the bare receiver listens on 22576) so it runs beside other instances, starts it,
@@ -30,7 +31,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 warmup=${2:-5}
 repo=${M2_REPO:-$HOME/.m2/repository}
-zip=$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)
+zip=${ZIP:-$(ls karaf-distribution/target/karaf-distribution-*.zip | head -1)}
 work=$(mktemp -d)
 home=""
 bare=""
@@ -59,7 +60,7 @@ unzip -q "$zip" -d "$work" && home=$(ls -d "$work"/karaf-distribution*/ | head -
 printf '\norg.osgi.service.http.port = %s\norg.osgi.service.http.port.secure = %s\n' "$HTTP" "$HTTPS" >> "$home/etc/org.ops4j.pax.web.cfg"
 echo "sshPort = $SSH" >> "$home/etc/org.apache.karaf.shell.cfg"
 echo "embedded.listen = tcp://127.0.0.1:$BROKER" >> "$home/etc/org.pediconsult.messaging.cfg"
-# the HL7 bundles are not in the distribution's system/ folder yet: resolve them from the build's repository
+# bundles missing from the distribution's system/ folder (none since the bridge is a boot feature) resolve from the build's repository
 echo "org.ops4j.pax.url.mvn.localRepository = $repo" >> "$home/etc/org.ops4j.pax.url.mvn.cfg"
 if [ -f "$home/etc/org.apache.karaf.management.cfg" ]; then
   sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 28099/; s/^rmiServerPort *=.*/rmiServerPort = 28444/' "$home/etc/org.apache.karaf.management.cfg"
