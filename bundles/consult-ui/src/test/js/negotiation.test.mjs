@@ -83,6 +83,7 @@ class FakePeerConnection {
         this.signalingState = 'have-remote-offer';
       } else {
         if (this.signalingState !== 'have-local-offer') throw error('InvalidStateError', `answer in ${this.signalingState}`);
+        if (d.sdp.includes('other m-lines')) throw error('InvalidAccessError', 'the order of m-lines in answer doesn\'t match order in offer');
         this.remoteDescription = d;
         this.signalingState = 'stable';
         this.restartPending = false;
@@ -223,6 +224,31 @@ test('an offer lost on the way is withdrawn by the next ICE restart, which is of
   assert.equal(c.physicianPc.signalingState, 'stable');
   assert.equal(c.guardianPc.signalingState, 'stable');
   assert.deepEqual(unhandled, []);
+});
+
+test('an answer that fits no offer of ours while ours waits makes us offer again, and the call ends stable', async () => {
+  const c = call();
+  c.physicianPc.restartIce();
+  await settle();
+  assert.equal(c.physicianPc.signalingState, 'have-local-offer');
+  c.toGuardian.length = 0; // this offer is not the one the guardian answers below
+  await c.physician.description({ type: 'answer', sdp: 'answer to an offer with other m-lines ufrag=z' });
+  await settle();
+  assert.equal(c.physician.stats.reoffers, 1);
+  assert.equal(c.toGuardian.length, 1, 'a new offer, made after the refused answer');
+  await c.flow();
+  assert.equal(c.physicianPc.signalingState, 'stable');
+  assert.equal(c.guardianPc.signalingState, 'stable');
+  assert.match(c.physicianPc.remoteDescription.sdp, /^answer G to offer P#2/);
+  assert.deepEqual(unhandled, []);
+});
+
+test('an answer refused in the stable state (nothing of ours waits) is only dropped', async () => {
+  const c = call();
+  await c.physician.description({ type: 'answer', sdp: 'answer to an offer with other m-lines ufrag=z' });
+  await settle();
+  assert.equal(c.physician.stats.reoffers, 0);
+  assert.equal(c.toGuardian.length, 0);
 });
 
 test('the polite side answers an offer that arrives while it is still making its own', async () => {

@@ -18,7 +18,7 @@ export function negotiation(pc, { polite, send, debug = () => {}, beforeOffer = 
   let ignoreOffer = false;
   let settingRemoteAnswer = false;
   // for the page's hook and the browser test: how often each side of glare happened
-  const stats = { offersSent: 0, answersSent: 0, ignoredOffers: 0, rollbacks: 0, dropped: 0 };
+  const stats = { offersSent: 0, answersSent: 0, ignoredOffers: 0, rollbacks: 0, dropped: 0, reoffers: 0 };
   const closed = () => pc.signalingState === 'closed';
   const sendLocal = () => {
     const d = pc.localDescription;
@@ -51,14 +51,27 @@ export function negotiation(pc, { polite, send, debug = () => {}, beforeOffer = 
       return undefined;
     }
     if (collision) stats.rollbacks += 1; // setRemoteDescription rolls our own offer back first
+    let refused = false;
     try {
       if (type === 'offer') beforeOffer();
       settingRemoteAnswer = type === 'answer';
       await pc.setRemoteDescription({ type, sdp });
     } catch (e) {
-      return drop(type, e); // e.g. an answer to an offer we rolled back: a newer negotiation follows
+      drop(type, e); // e.g. an answer to an offer we rolled back: a newer negotiation follows
+      refused = true;
     } finally {
       settingRemoteAnswer = false;
+    }
+    if (refused) {
+      // An answer that fits no offer of ours while our offer still waits for its answer: the other side
+      // answered another offer and is stable now, so nothing else would move this negotiation on (seen once
+      // after a rejoin: "the order of m-lines in answer doesn't match order in offer", the call never
+      // connected). Our offer is withdrawn and a new one made, which the other side answers.
+      if (type === 'answer' && pc.signalingState === 'have-local-offer' && !makingOffer) {
+        stats.reoffers += 1;
+        await restartIce();
+      }
+      return undefined;
     }
     if (type !== 'offer') return undefined;
     try {
