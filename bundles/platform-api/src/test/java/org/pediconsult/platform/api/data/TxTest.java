@@ -36,6 +36,14 @@ class TxTest {
         }
     }
 
+    /** A unit of work that inserts one child. */
+    private static Tx.Work<Void> inserting(String id) {
+        return c -> {
+            insert(c, id);
+            return null;
+        };
+    }
+
     private List<String> committed() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -53,14 +61,8 @@ class TxTest {
         try (Connection batch = dataSource.getConnection()) {
             batch.setAutoCommit(false);
             Tx.joining(dataSource, batch, c -> {
-                tx.inTransaction(w -> {
-                    insert(w, "a");
-                    return null;
-                });
-                tx.inTransaction(w -> {
-                    insert(w, "b");
-                    return null;
-                });
+                tx.inTransaction(inserting("a"));
+                tx.inTransaction(inserting("b"));
                 assertEquals(List.of(), committed(), "nothing is committed before the joining caller commits");
                 assertEquals(Integer.valueOf(2), tx.<Integer>read(r -> {
                     try (Statement s = r.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM child")) {
@@ -81,19 +83,13 @@ class TxTest {
         try (Connection batch = dataSource.getConnection()) {
             batch.setAutoCommit(false);
             Tx.joining(dataSource, batch, c -> {
-                tx.inTransaction(w -> {
-                    insert(w, "a");
-                    return null;
-                });
+                tx.inTransaction(inserting("a"));
                 assertThrows(DataAccessException.class, () -> tx.inTransaction(w -> {
                     insert(w, "b");
                     insert(w, "a"); // duplicate key: this unit fails after writing b
                     return null;
                 }));
-                tx.inTransaction(w -> {
-                    insert(w, "c");
-                    return null;
-                });
+                tx.inTransaction(inserting("c"));
                 return null;
             });
             batch.commit();
@@ -110,14 +106,8 @@ class TxTest {
         try (Connection batch = dataSource.getConnection()) {
             batch.setAutoCommit(false);
             Tx.joining(dataSource, batch, c -> {
-                elsewhere.inTransaction(w -> {
-                    insert(w, "x");
-                    return null;
-                });
-                Thread t = new Thread(() -> tx.inTransaction(w -> {
-                    insert(w, "y");
-                    return null;
-                }));
+                elsewhere.inTransaction(inserting("x"));
+                Thread t = new Thread(() -> tx.inTransaction(inserting("y")));
                 t.start();
                 try {
                     t.join();

@@ -183,10 +183,7 @@ public class RestApplication {
     }
 
     private void rebuild() {
-        if (server != null) {
-            server.destroy();
-            server = null;
-        }
+        serveNothing();
         Map<Long, RestResource> snapshot = new TreeMap<>(resources);
         // authorization fails closed: a resource with a method that declares nobody is not served at all
         Map<String, List<String>> undeclared = new TreeMap<>();

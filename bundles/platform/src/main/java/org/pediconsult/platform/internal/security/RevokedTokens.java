@@ -56,10 +56,6 @@ final class RevokedTokens {
         known.put(jti, expiresAt);
     }
 
-    boolean isRevoked(String jti) {
-        return known.containsKey(jti) || tx.read(c -> isRevoked(c, jti));
-    }
-
     /** Whether {@code jti} was revoked, on the caller's connection (the request's token check: one checkout for all of it). */
     boolean isRevoked(Connection c, String jti) throws SQLException {
         if (known.containsKey(jti)) {
