@@ -88,16 +88,23 @@ public final class Access {
         return p != null && p.id.equals(k.physicianId);
     }
 
-    /** The consult's own guardian (or an administrator) only. */
-    public void requireConsultGuardian(Connection c, AuthenticatedUser u, ConsultationDTO k) throws SQLException {
+    /**
+     * The consult's own guardian (or an administrator) only.
+     *
+     * @return the caller's guardian record when the caller is the consult's guardian (so a booking need not read
+     *         it again), else {@code null} (an administrator)
+     */
+    public GuardianDTO requireConsultGuardian(Connection c, AuthenticatedUser u, ConsultationDTO k) throws SQLException {
         // requireConsultVisible with the guardian read once (it was read twice per booking)
-        boolean guardian = k != null && isGuardianOf(c, u, k);
+        GuardianDTO g = k == null ? null : guardian(c, u);
+        boolean guardian = g != null && g.id.equals(k.guardianId);
         if (k == null || !(seesAll(u) || guardian || isPhysicianOf(c, u, k))) {
             throw ProblemException.notFound("consultation");
         }
         if (!guardian && !u.has(Role.INTEGRATION_ADMIN)) {
             throw ProblemException.forbidden("only the consultation's guardian can do this");
         }
+        return guardian ? g : null;
     }
 
     /** The consult's own guardian or physician only (cancelling: not an administrator, not an auditor). */

@@ -90,9 +90,9 @@ final class Booking {
     private ConsultationDTO bookOnce(AuthenticatedUser user, String consultationId, String slotId) {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
-            access.requireConsultGuardian(c, user, k);
+            GuardianDTO caller = access.requireConsultGuardian(c, user, k);
             specialties.requireInstalled(k);
-            requireVerifiedGuardian(c, k);
+            requireVerifiedGuardian(c, k, caller);
             String from = k.state;
             ConsultationState to = Refusals.next(rules.machine, from, Action.BOOK);
             Instant now = clock.instant();
@@ -108,10 +108,11 @@ final class Booking {
      * The consultation's guardian (the one who started it) has a verified identity and a verified
      * relationship to the child, whoever books: the guardian, or an administrator for the family.
      * A consultation without a recorded guardian needs one guardian of the child verified both ways.
+     * {@code caller}: the consultation's guardian when that is who books (already read in this transaction), or null.
      */
-    private void requireVerifiedGuardian(Connection c, ConsultationDTO k) throws SQLException {
+    private void requireVerifiedGuardian(Connection c, ConsultationDTO k, GuardianDTO caller) throws SQLException {
         if (k.guardianId != null) {
-            GuardianDTO g = people.guardian(c, k.guardianId);
+            GuardianDTO g = caller != null && caller.id.equals(k.guardianId) ? caller : people.guardian(c, k.guardianId);
             GuardianshipDTO link = people.guardianship(c, k.guardianId, k.childId);
             Refusals.require(rules.guardianGate.canBook(g != null && g.identityVerified, link != null && link.verified));
             return;
@@ -133,11 +134,11 @@ final class Booking {
     private ConsultationDTO rescheduleOnce(AuthenticatedUser user, String consultationId, String slotId) {
         return tx.inTransaction(c -> {
             ConsultationDTO k = store.byId(c, consultationId);
-            access.requireConsultGuardian(c, user, k);
+            GuardianDTO caller = access.requireConsultGuardian(c, user, k);
             specialties.requireInstalled(k);
             String from = k.state;
             Refusals.next(rules.machine, from, Action.RESCHEDULE);
-            requireVerifiedGuardian(c, k);
+            requireVerifiedGuardian(c, k, caller);
             Instant now = clock.instant();
             SlotDTO slot = eligibleFreeSlot(c, k, slotId, now);
             String previousSlot = k.slotId;
@@ -165,7 +166,8 @@ final class Booking {
     }
 
     private SlotDTO eligibleFreeSlot(Connection c, ConsultationDTO k, String slotId, Instant now) throws SQLException {
-        SlotDTO slot = slotId == null ? null : physicians.slot(c, slotId);
+        PhysicianStore.BookableSlot bookable = slotId == null ? null : physicians.bookableSlot(c, slotId);
+        SlotDTO slot = bookable == null ? null : bookable.slot();
         if (slot == null) {
             throw new ProblemException(404, "not_found", "slot not found", "slotId");
         }
@@ -177,7 +179,7 @@ final class Booking {
         }
         PilotRules.Snapshot scope = rules.snapshot();
         LocalDate day = slot.startsAt.atZone(scope.zone()).toLocalDate();
-        PhysicianDTO p = physicians.byId(c, slot.physicianId);
+        PhysicianDTO p = bookable.physician();
         RuleDecision eligible = scope.eligibility().check(new PhysicianFacts(p.whitelisted, p.practiceSince, p.institution,
                 new HashSet<>(p.specialties)), k.specialtyId, day);
         if (!eligible.allowed()) {

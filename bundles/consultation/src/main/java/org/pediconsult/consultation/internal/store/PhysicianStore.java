@@ -60,6 +60,35 @@ public final class PhysicianStore {
         return Rows.one(c, "SELECT * FROM consult_slot WHERE id = ?", PhysicianStore::slot, id);
     }
 
+    /** A slot and its physician with the specialties they cover: what a booking checks, in one query. */
+    public record BookableSlot(SlotDTO slot, PhysicianDTO physician) {
+    }
+
+    /** The slot, its physician and the physician's specialties (one round trip instead of three), or null. */
+    public BookableSlot bookableSlot(Connection c, String slotId) throws SQLException {
+        List<BookableRow> rows = Rows.list(c, "SELECT s.id AS slot_id, s.physician_id, s.starts_at, s.minutes, "
+                + "s.consultation_id, p.*, ps.specialty_id FROM consult_slot s "
+                + "JOIN consult_physician p ON p.id = s.physician_id "
+                + "LEFT JOIN consult_physician_specialty ps ON ps.physician_id = p.id "
+                + "WHERE s.id = ? ORDER BY ps.specialty_id", rs -> new BookableRow(slot(rs, "slot_id"),
+                        physician(rs), rs.getString("specialty_id")), slotId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        PhysicianDTO p = rows.get(0).physician();
+        p.specialties = new java.util.ArrayList<>();
+        for (BookableRow row : rows) {
+            if (row.specialty() != null) {
+                p.specialties.add(row.specialty());
+            }
+        }
+        return new BookableSlot(rows.get(0).slot(), p);
+    }
+
+    /** One row of {@link #bookableSlot}: the slot and physician repeated for each specialty (null: none). */
+    private record BookableRow(SlotDTO slot, PhysicianDTO physician, String specialty) {
+    }
+
     public List<SlotDTO> slots(Connection c, String physicianId, Instant from, boolean freeOnly) throws SQLException {
         return Rows.list(c, "SELECT * FROM consult_slot WHERE physician_id = ? AND starts_at >= ?"
                 + (freeOnly ? " AND consultation_id IS NULL" : "") + " ORDER BY starts_at", PhysicianStore::slot,
@@ -95,8 +124,12 @@ public final class PhysicianStore {
     }
 
     private static SlotDTO slot(ResultSet rs) throws SQLException {
+        return slot(rs, "id");
+    }
+
+    private static SlotDTO slot(ResultSet rs, String idColumn) throws SQLException {
         SlotDTO s = new SlotDTO();
-        s.id = rs.getString("id");
+        s.id = rs.getString(idColumn);
         s.physicianId = rs.getString("physician_id");
         s.startsAt = Rows.instant(rs, "starts_at");
         s.minutes = rs.getInt("minutes");
