@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How an inbound channel runs the message types other bundles process ({@link Hl7InboundProcessor},
- * found through {@link ContributedProcessors}): for {@link InboundHandler}, in its terms (null when
+ * found through {@link ContributedProcessors}): for {@link MessageProcessing}, in its terms (null when
  * done, else the refusal for the negative ACK). A processor's refusal is answered AE with ERR at its
  * segment and field (code 207: a refusal names no HL7 error code) and stored as ERROR; a processor
  * that failed (RuntimeException) or went away meanwhile is {@link InboundHandler.Unavailable} ("send

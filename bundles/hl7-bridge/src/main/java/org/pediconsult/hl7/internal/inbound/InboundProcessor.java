@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Processes a channel's RECEIVED messages (stored and acknowledged, see {@link AckAfter#STORED}) from
  * the store: one thread per channel, started and stopped with it, taking them strictly in id order,
  * i.e. in order of arrival on the channel (an ADT before an ORU of the same patient is processed
- * first), each with {@link InboundHandler#processStored} (the patient upsert / observation recording
+ * first), each with {@link MessageProcessing#processStored} (the patient upsert / observation recording
  * that PROCESSED mode runs before its ACK).
  *
  * <p><b>Outcomes.</b> PROCESSED, or ERROR with the reason when retrying would not help (unknown
@@ -180,15 +180,15 @@ public final class InboundProcessor {
                     break;
                 }
                 store.awaitIdle(YIELD_MS);
-                InboundHandler.Processed result;
+                MessageProcessing.Processed result;
                 try {
                     result = processInBatch(e);
                 } catch (RuntimeException | LinkageError unexpected) {
                     LOG.warn("channel {}: message {} could not be processed ({}); will retry", channel, e.id,
                             unexpected.toString());
-                    result = InboundHandler.Processed.RETRY;
+                    result = MessageProcessing.Processed.RETRY;
                 }
-                if (result == InboundHandler.Processed.RETRY && handler.serviceAvailable(e.type)) {
+                if (result == MessageProcessing.Processed.RETRY && handler.serviceAvailable(e.type)) {
                     // the service is there but failed: retried MAX_FAILURES times, then ERROR (a message
                     // that always fails must not hold the channel's processing forever)
                     failures = e.id == failingId ? failures + 1 : 1;
@@ -198,10 +198,10 @@ public final class InboundProcessor {
                         e.error = "failed " + failures + " times, last: " + e.error;
                         LOG.warn("channel {}: message {} ({} control id {}) failed {} times; ERROR, moving on", channel,
                                 e.id, e.type, e.controlId, failures);
-                        result = InboundHandler.Processed.ERROR;
+                        result = MessageProcessing.Processed.ERROR;
                     }
                 }
-                if (result == InboundHandler.Processed.RETRY) {
+                if (result == MessageProcessing.Processed.RETRY) {
                     retryType = e.type;
                     break;
                 }
@@ -238,7 +238,7 @@ public final class InboundProcessor {
      * Processes {@code e} in the batch's transaction (opened at the batch's first message), in a savepoint of its
      * own: rolled back to when the message is to be retried or its processing threw, released otherwise.
      */
-    private InboundHandler.Processed processInBatch(MessageStore.Entry e) {
+    private MessageProcessing.Processed processInBatch(MessageStore.Entry e) {
         Savepoint savepoint;
         try {
             if (batch == null) {
@@ -250,7 +250,7 @@ public final class InboundProcessor {
             batchBroken = true;
             throw new DataAccessException(ex);
         }
-        InboundHandler.Processed result;
+        MessageProcessing.Processed result;
         try {
             result = Tx.joining(store.dataSource(), batch, c -> handler.processStored(e));
         } catch (SQLException ex) {
@@ -260,7 +260,7 @@ public final class InboundProcessor {
             rollbackTo(savepoint);
             throw ex;
         }
-        if (result == InboundHandler.Processed.RETRY) {
+        if (result == MessageProcessing.Processed.RETRY) {
             rollbackTo(savepoint);
         } else {
             try {
