@@ -146,8 +146,7 @@ final class InboundHandler implements Processor {
         this.clock = clock;
         this.processing = new MessageProcessing(channel, parser, patients, observations, processors, also);
         this.answer = new StoreBeforeAck(channel, mode, acks, store);
-        this.reprocessing = new Reprocessing(channel, mode, ackAfter, store, parser, acks, budget, tables, processing,
-                answer);
+        this.reprocessing = new Reprocessing(channel, mode, ackAfter, store, acks, budget, tables, processing, answer);
     }
 
     /** Whether the service that processes this type is there (absent: retry without limit). */

@@ -225,12 +225,8 @@ final class MessageProcessing {
      * because a contributed processor took its type: while that processor is away, RETRY too.
      */
     Processed processStored(MessageStore.Entry e) {
-        Message message;
-        try {
-            message = parser.parse(e.raw);
-        } catch (HL7Exception notParsed) {
-            e.outcome = InboundOutcome.ERROR;
-            e.error = "message cannot be parsed: " + notParsed.getMessage();
+        Message message = parseStored(e, notParsed -> { });
+        if (message == null) {
             return Processed.ERROR;
         }
         HL7Exception refusal;
@@ -256,5 +252,21 @@ final class MessageProcessing {
         e.outcome = InboundOutcome.PROCESSED;
         e.error = null;
         return Processed.PROCESSED;
+    }
+
+    /**
+     * Parses a stored message again (the processor's step and reprocessing). One that does not parse is
+     * marked ERROR with the parser's reason, {@code notParsed} gets the parser's exception (reprocessing
+     * builds its negative ACK from it), and the answer is null.
+     */
+    Message parseStored(MessageStore.Entry e, java.util.function.Consumer<HL7Exception> notParsed) {
+        try {
+            return parser.parse(e.raw);
+        } catch (HL7Exception unparsed) {
+            e.outcome = InboundOutcome.ERROR;
+            e.error = "message cannot be parsed: " + unparsed.getMessage();
+            notParsed.accept(unparsed);
+            return null;
+        }
     }
 }

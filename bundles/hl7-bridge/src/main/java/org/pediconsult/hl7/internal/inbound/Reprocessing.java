@@ -5,7 +5,6 @@ import static org.pediconsult.hl7.internal.inbound.InboundHandler.OVERSIZED;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.PipeParser;
 import org.pediconsult.hl7.internal.common.AckMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +22,18 @@ final class Reprocessing {
     private final AckMode mode;
     private final AckAfter ackAfter;
     private final MessageStore store;
-    private final PipeParser parser;
     private final Acks acks;
     private final ParseBudget budget;
     private final Hl7Tables tables;
     private final MessageProcessing processing;
     private final StoreBeforeAck answer;
 
-    Reprocessing(String channel, AckMode mode, AckAfter ackAfter, MessageStore store, PipeParser parser, Acks acks,
+    Reprocessing(String channel, AckMode mode, AckAfter ackAfter, MessageStore store, Acks acks,
                  ParseBudget budget, Hl7Tables tables, MessageProcessing processing, StoreBeforeAck answer) {
         this.channel = channel;
         this.mode = mode;
         this.ackAfter = ackAfter;
         this.store = store;
-        this.parser = parser;
         this.acks = acks;
         this.budget = budget;
         this.tables = tables;
@@ -72,13 +69,9 @@ final class Reprocessing {
             store.updateOutcome(id, e);
             return e.outcome.name();
         }
-        Message message;
-        try {
-            message = parser.parse(e.raw);
-        } catch (HL7Exception notParsed) {
-            e.outcome = InboundOutcome.ERROR;
-            e.error = "message cannot be parsed: " + notParsed.getMessage();
-            e.ack = acks.refuseUnparsed(e.raw, mode, Acks.error(e.error, notParsed.getError(), null, 0));
+        Message message = processing.parseStored(e, notParsed ->
+                e.ack = acks.refuseUnparsed(e.raw, mode, Acks.error(e.error, notParsed.getError(), null, 0)));
+        if (message == null) {
             store.updateOutcome(id, e);
             return e.outcome.name();
         }

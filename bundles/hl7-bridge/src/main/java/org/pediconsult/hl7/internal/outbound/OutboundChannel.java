@@ -1,20 +1,13 @@
 package org.pediconsult.hl7.internal.outbound;
 
-import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -22,13 +15,6 @@ import javax.sql.DataSource;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.hl7.HL7MLLPNettyDecoderFactory;
-import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,11 +24,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Backoff;
-import org.pediconsult.hl7.internal.common.ContentFreeExceptionHandler;
-import org.pediconsult.hl7.internal.common.Hl7Text;
-import org.pediconsult.hl7.internal.common.LatencyWindow;
-import org.pediconsult.hl7.internal.common.MllpCamel;
-import org.pediconsult.hl7.internal.common.Tls;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
 import org.pediconsult.platform.api.data.SchemaMigrations;
@@ -74,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * came, e.g. parked after ACK timeouts), {@code error} (null when sent: the receiver's ERR/MSA-3 text,
  * else why it was parked; never the message or the ACK itself) and {@code attempts}. Failed attempts
  * that will be retried publish nothing.
+ *
+ * <p>This component queues ({@link #enqueue}) and answers operations; the delivery thread is a
+ * {@link DeliveryLoop}, each try a {@link DeliveryAttempt} over the {@link ReceiverConnection}, each outcome's
+ * event an {@link AcknowledgedEvent}, and the state and metrics a {@link ChannelActivity}.
  */
 // the component's name from before the split into packages, kept (scr:list)
 @Component(name = "org.pediconsult.hl7.internal.OutboundChannel", service = OutboundChannel.class,
@@ -89,20 +74,9 @@ public class OutboundChannel {
     private final OutboundStore store;
     private final Clock clock;
     private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final CamelContext camel;
-    private final ProducerTemplate producer;
-    private final String uri;
-    private final Thread worker;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private volatile boolean running = true;
-    /**
-     * The retry policy ({@code retry.*}): the delay after each failed attempt of a message
-     * ({@link Backoff#afterFailures}) and, on this channel's delivery thread only, the wait while the
-     * receiver is unreachable ({@link Backoff#next}, reset once it is reached).
-     */
-    private final Backoff backoff;
+    private final ReceiverConnection receiver;
+    private final ChannelActivity activity;
+    private final DeliveryLoop delivery;
 
     /** What the delivery thread is doing, for {@link #state()}. */
     enum Activity {
@@ -116,13 +90,6 @@ public class OutboundChannel {
         STANDBY
     }
 
-    private volatile Activity state = Activity.IDLE;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
-    private final AtomicLong sentSinceStart = new AtomicLong();
-    private final AtomicLong failedAttemptsSinceStart = new AtomicLong();
-    private final LatencyWindow ackLatency = new LatencyWindow(1024);
-
     @Activate
     public OutboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                            @Reference SchemaMigrations migrations, @Reference Clock clock, @Reference AuditTrail audit,
@@ -135,29 +102,20 @@ public class OutboundChannel {
         this.store = new OutboundStore(dataSource);
         this.clock = clock;
         this.audit = audit;
-        this.outbox = outbox;
-        this.camel = camel(config);
-        this.producer = camel.createProducerTemplate();
-        this.backoff = new Backoff(Math.max(10, (long) (config.retry_initial_seconds() * 1000)),
+        this.receiver = new ReceiverConnection(config);
+        /*
+         * The retry policy (retry.*): the delay after each failed attempt of a message
+         * (Backoff.afterFailures) and, on this channel's delivery thread only, the wait while the
+         * receiver is unreachable (Backoff.next, reset once it is reached).
+         */
+        Backoff backoff = new Backoff(Math.max(10, (long) (config.retry_initial_seconds() * 1000)),
                 Math.max(1.0, config.retry_multiplier()), Math.max(10, (long) (config.retry_max_seconds() * 1000)));
-        this.uri = "netty:tcp://" + config.host() + ":" + config.port() + "?sync=true&encoders=#hl7Encoder"
-                + "&decoders=#hl7Decoder&requestTimeout=" + Math.max(1, config.ack_timeout_seconds()) * 1000L
-                + "&connectTimeout=" + Math.max(1, config.connect_timeout_seconds()) * 1000L
-                + "&keepAlive=true&disconnect=false&producerPoolMaxTotal=1"
-                + (config.tls_enabled() ? "&ssl=true&sslContextParameters=#tls" : "");
-        // no exceptionHandler here: producer errors reach deliver() as exceptions
-        this.worker = new Thread(this::deliverLoop, "hl7-out-" + config.name());
-        worker.setDaemon(true);
-        worker.start();
+        this.activity = new ChannelActivity(clock);
+        this.delivery = new DeliveryLoop(config, store, clock, backoff, activity, new DeliveryAttempt(config, store,
+                clock, receiver, backoff, activity, new AcknowledgedEvent(config.name(), outbox)));
+        delivery.start();
         LOG.info("HL7 outbound channel {} to {}:{} ({} ACKs{}, types {})", config.name(), config.host(), config.port(),
                 config.ack_mode(), config.tls_enabled() ? ", TLS" : "", types.isEmpty() ? "all" : types);
-    }
-
-    private static CamelContext camel(OutboundChannelConfig config) throws Exception {
-        SSLContextParameters tls = config.tls_enabled() ? Tls.parameters(config.tls_keystore_path(),
-                config.tls_keystore_password(), config.tls_truststore_path(), config.tls_truststore_password(), null)
-                : null;
-        return MllpCamel.start("pediconsult-hl7-out-" + config.name(), config.name(), tls, null);
     }
 
     public String name() {
@@ -165,7 +123,7 @@ public class OutboundChannel {
     }
 
     public String destination() {
-        return config.host() + ":" + config.port();
+        return receiver.destination();
     }
 
     /** True when this receiver takes messages of this MSH-9 type (e.g. SIU^S12; a bare SIU takes every SIU event). */
@@ -232,12 +190,7 @@ public class OutboundChannel {
 
     /** Wakes the delivery thread (new messages were committed). */
     public void wake() {
-        lock.lock();
-        try {
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        delivery.wake();
     }
 
     /** Puts a parked message of this channel back in the queue; false when it is not a parked message here. */
@@ -249,300 +202,30 @@ public class OutboundChannel {
         return done;
     }
 
-    /** How long a node's delivery lease lasts without renewal; a standby node takes over after it. */
-    static final Duration LEASE = Duration.ofSeconds(30);
-    private final String node = java.util.UUID.randomUUID().toString();
-    private Instant leaseRenewed = Instant.EPOCH;
-
-    /** True while this node holds the channel's delivery lease (renewed every few seconds). */
-    private boolean leader(Instant now) throws SQLException {
-        if (Duration.between(leaseRenewed, now).compareTo(LEASE.dividedBy(3)) < 0) {
-            return true;
-        }
-        if (store.lease(config.name(), node, now, now.plus(LEASE))) {
-            leaseRenewed = now;
-            return true;
-        }
-        leaseRenewed = Instant.EPOCH;
-        return false;
-    }
-
-    private void deliverLoop() {
-        while (running) {
-            try {
-                Instant now = clock.instant();
-                if (!leader(now)) {
-                    state = Activity.STANDBY;
-                    await(Duration.ofSeconds(2));
-                    continue;
-                }
-                OutboundStore.Due due = store.nextDue(config.name(), now, now.minusMillis(config.settle_millis()));
-                if (due == null) {
-                    state = Activity.IDLE;
-                    await(Duration.ofMillis(200));
-                    continue;
-                }
-                boolean reached = deliver(due);
-                if (reached) {
-                    backoff.reset();
-                } else {
-                    long delay = backoff.next();
-                    state = Activity.RETRYING;
-                    await(Duration.ofMillis(delay));
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                failed("delivery loop: " + e);
-                LOG.warn("HL7 outbound channel {}: {}; retrying", config.name(), e.toString());
-                await(Duration.ofSeconds(2));
-            }
-        }
-    }
-
-    /** One attempt; false when the receiver could not be reached at all. */
-    private boolean deliver(OutboundStore.Due due) throws SQLException {
-        state = Activity.SENDING;
-        int attempt = due.attempts() + 1;
-        long started = System.nanoTime();
-        byte[] answer;
-        try {
-            answer = producer.requestBody(uri, due.raw().getBytes(StandardCharsets.UTF_8), byte[].class);
-        } catch (CamelExecutionException e) {
-            Throwable cause = rootOf(e);
-            // a failure while the receiver cannot even be connected to is an outage, not this
-            // message's fault: also when it surfaced as a timeout (a connect that never completed)
-            if (connectFailure(e) || !reachable()) {
-                String error = "receiver " + destination() + " unreachable: " + (cause.getMessage() == null
-                        ? cause.getClass().getSimpleName() : cause.getMessage());
-                failed(error);
-                store.unreachable(due.id(), error);
-                LOG.info("HL7 outbound channel {}: {} ({} control id {} stays queued)", config.name(), error, due.type(),
-                        due.controlId());
-                return false;
-            }
-            String error = timedOut(e) ? "no ACK within " + config.ack_timeout_seconds() + " s"
-                    : "connection lost before the ACK (" + ContentFreeExceptionHandler.types(e) + ")";
-            attemptFailed(due, attempt, error, null, null);
-            return true;
-        }
-        ackLatency.add((System.nanoTime() - started) / 1_000_000.0);
-        String ackText = answer == null ? "" : Hl7Text.decode(answer);
-        AckReader ack = AckReader.read(ackText);
-        if (ack == null) {
-            attemptFailed(due, attempt, "the answer is not an ACK (no MSA segment)", ackText, null);
-        } else if (!due.controlId().equals(ack.controlId())) {
-            attemptFailed(due, attempt, "ACK for another message (MSA-2 '" + ack.controlId() + "')", ackText, null);
-        } else if (ack.accepted()) {
-            store.sent(due.id(), attempt, ackText, clock.instant(),
-                    acknowledged(due, OutboundOutcome.SENT, attempt, ack.code(), null));
-            sentSinceStart.incrementAndGet();
-            LOG.info("HL7 outbound channel {}: {} control id {} accepted ({})", config.name(), due.type(),
-                    due.controlId(), ack.code());
-        } else if (ack.rejected()) {
-            String error = "rejected by the receiver (" + ack.code() + "): " + ack.error();
-            failed(error);
-            store.park(due.id(), attempt, error, ackText, clock.instant(),
-                    acknowledged(due, OutboundOutcome.PARKED, attempt, ack.code(), receiverText(ack)));
-            LOG.warn("HL7 outbound channel {}: {} control id {} parked: rejected ({})", config.name(), due.type(),
-                    due.controlId(), ack.code());
-        } else {
-            attemptFailed(due, attempt, "error from the receiver (" + ack.code() + "): " + ack.error(), ackText, ack);
-        }
-        return true;
-    }
-
-    /**
-     * @param ack the receiver's ACK when it answered this message (AE/CE), else null (no ACK, not an ACK,
-     *            an ACK of another message)
-     */
-    private void attemptFailed(OutboundStore.Due due, int attempt, String error, String ackText, AckReader ack)
-            throws SQLException {
-        failed(error);
-        failedAttemptsSinceStart.incrementAndGet();
-        Instant now = clock.instant();
-        if (attempt >= config.max_attempts()) {
-            String parked = error + " (parked after " + attempt + " attempts)";
-            store.park(due.id(), attempt, parked, ackText, now, ack == null
-                    ? acknowledged(due, OutboundOutcome.PARKED, attempt, null, parked)
-                    : acknowledged(due, OutboundOutcome.PARKED, attempt, ack.code(), receiverText(ack)));
-            LOG.warn("HL7 outbound channel {}: {} control id {} parked after {} attempts", config.name(), due.type(),
-                    due.controlId(), attempt);
-            return;
-        }
-        Duration delay = Duration.ofMillis(backoff.afterFailures(attempt));
-        store.retry(due.id(), attempt, now.plus(delay), error, ackText, now);
-        LOG.info("HL7 outbound channel {}: {} control id {} attempt {} failed; next in {} ms", config.name(),
-                due.type(), due.controlId(), attempt, delay.toMillis());
-    }
-
-    /** The event {@code hl7.outbound-acknowledged} for this outcome, appended on the store's transaction. */
-    private OutboundStore.InTransaction acknowledged(OutboundStore.Due due, OutboundOutcome outcome, int attempts,
-                                                     String ackCode, String error) {
-        return tx -> {
-            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("channel", config.name());
-            data.put("messageId", due.id());
-            data.put("messageType", due.type());
-            data.put("controlId", due.controlId());
-            data.put("sourceEventId", due.eventId());
-            data.put("sourceEventType", due.eventType());
-            data.put("sourceAggregateId", due.aggregateId());
-            data.put("outcome", outcome.name());
-            data.put("ackCode", ackCode);
-            data.put("error", OutboundStore.cut(error, 1000));
-            data.put("attempts", attempts);
-            outbox.append(tx, outbox.newEvent(ACK_EVENT_DOMAIN, ACK_EVENT_NAME, 1, String.valueOf(due.id()), json(data)));
-        };
-    }
-
-    static final String ACK_EVENT_DOMAIN = "hl7";
-    static final String ACK_EVENT_NAME = "outbound-acknowledged";
-
-    /** The receiver's own error text (ERR-8, ERR-3/ERR-1, else MSA-3), or null when it gave none. */
-    private static String receiverText(AckReader ack) {
-        return "(no error text)".equals(ack.error()) ? null : ack.error();
-    }
-
-    /** A flat JSON object of strings, numbers and nulls (the bridge has no JSON library). */
-    static String json(java.util.Map<String, Object> data) {
-        StringBuilder b = new StringBuilder("{");
-        for (java.util.Map.Entry<String, Object> e : data.entrySet()) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            string(b, e.getKey());
-            b.append(':');
-            Object v = e.getValue();
-            if (v == null) {
-                b.append("null");
-            } else if (v instanceof Number) {
-                b.append(v);
-            } else {
-                string(b, String.valueOf(v));
-            }
-        }
-        return b.append('}').toString();
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        b.append('"');
-    }
-
-    private void failed(String error) {
-        lastError = error;
-        lastErrorAt = clock.instant();
-    }
-
-    /** A plain TCP connect to the receiver, after a failed attempt: can it be reached at all? */
-    private boolean reachable() {
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress(config.host(), config.port()),
-                    Math.max(1, config.connect_timeout_seconds()) * 1000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean timedOut(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ExchangeTimedOutException || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean connectFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException
-                    || (t.getMessage() != null && t.getMessage().startsWith("Cannot connect to"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootOf(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private void await(Duration d) {
-        lock.lock();
-        try {
-            if (running) {
-                work.await(d.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Live state for operations: IDLE, SENDING, RETRYING (the receiver is unreachable) or STANDBY
      * (another node holds the channel's delivery lease).
      */
     public String state() {
-        return state.name();
+        return activity.state().name();
     }
 
     public String lastError() {
-        return lastError;
+        return activity.lastError();
     }
 
     public Instant lastErrorAt() {
-        return lastErrorAt;
+        return activity.lastErrorAt();
     }
 
     /** Since this channel started: messages accepted, failed attempts, ACK latency (ms) over the last 1,024 sends. */
     public java.util.Map<String, Object> metrics() {
-        double[] l = ackLatency.summary();
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("sentSinceStart", sentSinceStart.get());
-        m.put("failedAttemptsSinceStart", failedAttemptsSinceStart.get());
-        m.put("ackLatencyP50Ms", Math.round(l[1] * 10) / 10.0);
-        m.put("ackLatencyP99Ms", Math.round(l[2] * 10) / 10.0);
-        m.put("ackLatencyMaxMs", Math.round(l[3] * 10) / 10.0);
-        return m;
+        return activity.metrics();
     }
 
     @Deactivate
     public void stop() throws InterruptedException {
-        running = false;
-        wake();
-        // no interrupt: an interrupted thread inside H2 closes the database file
-        worker.join(TimeUnit.SECONDS.toMillis(10));
-        try {
-            store.release(config.name(), node, clock.instant());
-        } catch (SQLException e) {
-            LOG.debug("HL7 outbound channel {}: lease not released ({}); it runs out by itself", config.name(), e.toString());
-        }
-        camel.stop();
+        delivery.stop();
+        receiver.stop();
     }
 }

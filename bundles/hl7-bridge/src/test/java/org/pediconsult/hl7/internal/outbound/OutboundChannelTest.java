@@ -347,6 +347,6 @@ class OutboundChannelTest {
         data.put("n", 3);
         data.put("none", null);
         assertEquals("{\"error\":\"bad \\\"PID-3\\\"\\\\ line\\r\\nnext\\u0001\",\"n\":3,\"none\":null}",
-                OutboundChannel.json(data));
+                AcknowledgedEvent.json(data));
     }
 }
