@@ -259,6 +259,7 @@ final class GroupCommitWriter implements AutoCloseable {
                             continue;
                         }
                         long id = insertRow(row, e, e.outcome, e.ack);
+                        e.id = id; // the row's id, for the processor's hand-off (reset if the group rolls back)
                         if (e.keyed()) {
                             insertKey(key, e, id);
                             firsts.get(e.channel).put(e.key(), e.ack);
@@ -269,6 +270,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 c.commit();
             } catch (SQLException ex) {
                 rollbackQuietly(c);
+                for (Pending p : batch) {
+                    p.entry.id = 0;
+                }
                 if (!uniqueViolation(ex)) {
                     throw ex;
                 }
@@ -314,6 +318,7 @@ final class GroupCommitWriter implements AutoCloseable {
                         insertKey(key, e, id);
                     }
                     c.commit();
+                    e.id = id;
                     results.add(new Stored(e.ack, false));
                     continue;
                 } catch (SQLException ex) {

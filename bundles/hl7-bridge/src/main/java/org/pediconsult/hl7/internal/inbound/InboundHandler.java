@@ -308,6 +308,7 @@ final class InboundHandler implements Processor {
             e.outcome = InboundOutcome.RECEIVED;
             e.ack = acks.accept(message, mode);
             String ack = answer.stored(e);
+            processing.handOff(e, message); // the processor need not parse it again
             onReceived.run();
             return ack;
         }

@@ -36,6 +36,8 @@ final class MessageProcessing {
 
     private final String channel;
     private final PipeParser parser;
+    /** Messages parsed on receipt, so that processing the stored row does not parse it again. */
+    private final ParsedHandoff handoff = new ParsedHandoff();
     private final java.util.function.Supplier<HisPatients> patients;
     private final java.util.function.Supplier<HisObservations> observations;
     private final AdtPatientMapping mapping = new AdtPatientMapping();
@@ -225,7 +227,10 @@ final class MessageProcessing {
      * because a contributed processor took its type: while that processor is away, RETRY too.
      */
     Processed processStored(MessageStore.Entry e) {
-        Message message = parseStored(e, notParsed -> { });
+        Message message = handoff.take(e.id);
+        if (message == null) {
+            message = parseStored(e, notParsed -> { });
+        }
         if (message == null) {
             return Processed.ERROR;
         }
@@ -252,6 +257,16 @@ final class MessageProcessing {
         e.outcome = InboundOutcome.PROCESSED;
         e.error = null;
         return Processed.PROCESSED;
+    }
+
+    /**
+     * Hands a message just stored as RECEIVED (row {@code e.id}), parsed on receipt, to {@link #processStored};
+     * the caller does not use it afterwards. A row id of 0 (not stored as a first delivery) is ignored.
+     */
+    void handOff(MessageStore.Entry e, Message message) {
+        if (e.id > 0 && e.outcome == InboundOutcome.RECEIVED) {
+            handoff.put(e.id, message);
+        }
     }
 
     /**

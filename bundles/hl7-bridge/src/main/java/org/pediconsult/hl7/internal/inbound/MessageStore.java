@@ -27,7 +27,7 @@ public final class MessageStore implements AutoCloseable {
 
     /** One inbound message as stored. */
     static final class Entry {
-        long id; // set when loaded
+        long id; // set when loaded, or when stored as a first delivery (0 until then)
         String channel;
         String sender;
         String controlId;

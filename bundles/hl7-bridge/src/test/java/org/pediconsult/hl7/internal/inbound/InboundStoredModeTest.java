@@ -194,6 +194,24 @@ class InboundStoredModeTest {
     }
 
     @Test
+    void aMessageIsProcessedFromItsParseOnReceiptNotParsedAgain() throws Exception {
+        processor.stop(); // so that the stored row can be changed before it is processed
+        try (MllpTestClient client = new MllpTestClient(port)) {
+            assertTrue(msa(client.send(String.format(ADT, "H0001"))).startsWith("MSA|AA|H0001"));
+        }
+        // the stored text changed behind the bridge's back: a second parse would register HIS-999999
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE hl7_message SET raw = REPLACE(raw, 'HIS-000123', 'HIS-999999') WHERE control_id = ?")) {
+            ps.setString(1, "H0001");
+            assertEquals(1, ps.executeUpdate());
+        }
+        processor = startProcessor(); // the same handler, which kept the parse
+        awaitOutcome("H0001", "PROCESSED");
+        assertEquals(1, registered.size());
+        assertEquals("PILOT1^HIS-000123", registered.get(0).hisId);
+    }
+
+    @Test
     void receivedMessagesLeftBeforeARestartAreProcessedAfterIt() throws Exception {
         consultationUp.set(false);
         try (MllpTestClient client = new MllpTestClient(port)) {
