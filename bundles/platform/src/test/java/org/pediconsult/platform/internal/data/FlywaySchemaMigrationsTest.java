@@ -1,6 +1,8 @@
 package org.pediconsult.platform.internal.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -13,6 +15,7 @@ import java.sql.ResultSet;
 import java.util.Collections;
 import java.util.UUID;
 
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +27,16 @@ class FlywaySchemaMigrationsTest {
     Path scripts;
 
     private Bundle bundle(long id, long lastModified) throws Exception {
+        return bundle(id, lastModified, "sample");
+    }
+
+    private Bundle bundle(long id, long lastModified, String module) throws Exception {
         Bundle b = mock(Bundle.class);
         when(b.getBundleId()).thenReturn(id);
         when(b.getLastModified()).thenReturn(lastModified);
         when(b.getSymbolicName()).thenReturn("org.example.sample");
-        Path folder = scripts.resolve("db/migration/sample");
-        when(b.findEntries(eq("db/migration/sample"), anyString(), eq(false))).thenAnswer(inv -> {
+        Path folder = scripts.resolve("db/migration/" + module);
+        when(b.findEntries(eq("db/migration/" + module), anyString(), eq(false))).thenAnswer(inv -> {
             try (var files = Files.list(folder)) {
                 return Collections.enumeration(files.sorted().map(f -> {
                     try {
@@ -64,5 +71,37 @@ class FlywaySchemaMigrationsTest {
         try (Connection c = db.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, "SAMPLE_TWO", null)) {
             assertEquals(true, rs.next());
         }
+    }
+
+    /**
+     * The modules share one set of Flyway plugins (not a copy per module): each still gets its own history, its own
+     * placeholders, and an applied script that was edited afterwards is still refused (checksum validation).
+     */
+    @Test
+    void modulesShareFlywaysPluginsButNotTheirHistoryNorItsValidation() throws Exception {
+        Files.createDirectories(scripts.resolve("db/migration/platform"));
+        Path one = Files.createDirectories(scripts.resolve("db/migration/one"));
+        Path two = Files.createDirectories(scripts.resolve("db/migration/two"));
+        Files.writeString(one.resolve("V1__one.sql"), "CREATE TABLE module_one (id INT, data ${blob});");
+        Files.writeString(two.resolve("V1__two.sql"), "CREATE TABLE module_two (id INT);");
+        Files.writeString(two.resolve("V2__more.sql"), "CREATE TABLE module_two_more (id INT);");
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        FlywaySchemaMigrations migrations = new FlywaySchemaMigrations(db, mock(org.osgi.framework.BundleContext.class,
+                inv -> inv.getMethod().getName().equals("getBundle") ? bundle(1, 10, "platform") : null));
+        assertEquals(1, migrations.migrate(bundle(7, 100, "one"), "one"));
+        assertEquals(2, migrations.migrate(bundle(8, 100, "two"), "two"));
+        try (Connection c = db.getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT LISTAGG(\"type\" || ':' || \"version\", ',') WITHIN GROUP (ORDER BY \"installed_rank\")"
+                             + " FROM \"flyway_history_two\"")) {
+            rs.next();
+            assertEquals("BASELINE:0,SQL:1,SQL:2", rs.getString(1),
+                    "module two's own history (baselined at 0: the schema was not empty)");
+        }
+        Files.writeString(one.resolve("V1__one.sql"), "CREATE TABLE module_one (id BIGINT, data ${blob});");
+        FlywayValidateException refused = assertThrows(FlywayValidateException.class,
+                () -> migrations.migrate(bundle(7, 200, "one"), "one"), "an applied script edited afterwards");
+        assertTrue(refused.getMessage().contains("checksum mismatch"), refused.getMessage());
     }
 }
