@@ -149,6 +149,20 @@ function holdSignaling() {
     release() { ws.onmessage = deliver; held.splice(0).forEach((ev) => deliver.call(ws, ev)); },
   };
 }
+// In the page: from now on, hold the first answer the server sends on the current signaling socket, and
+// everything after it, until released (the answer to the first offer of the next peer connection).
+function holdFirstAnswer() {
+  const ws = window.__pediconsultCall.ws;
+  const deliver = ws.onmessage;
+  const held = [];
+  ws.onmessage = (ev) => {
+    if (held.length || JSON.parse(ev.data).type === 'answer') held.push(ev); else deliver.call(ws, ev);
+  };
+  window.__heldSignaling = {
+    types: () => held.map((ev) => JSON.parse(ev.data).type),
+    release() { ws.onmessage = deliver; held.splice(0).forEach((ev) => deliver.call(ws, ev)); },
+  };
+}
 const negotiationState = () => { const c = window.__pediconsultCall; return { signaling: c.pc?.signalingState, connection: c.pc?.connectionState, ...c.negotiation, held: window.__heldSignaling?.types() }; };
 const isRed = (p) => p && p.r > 150 && p.r > p.b + 80;
 const isBlue = (p) => p && p.b > 150 && p.b > p.r + 80;
@@ -426,7 +440,12 @@ try {
   log(`guardian closed the tab: physician sees "${await p.textContent('.call-status')}", consultation PAUSED`);
   await shot(p, 'physician-paused');
 
-  // she comes back on her phone, whose camera only manages 2 frames per second
+  // she comes back on her phone, whose camera only manages 2 frames per second; the physician's page
+  // makes a new peer connection and offers, and an ICE restart comes while that first offer waits for
+  // its answer (held here): it must leave the offer alone. Withdrawing it renumbers the m-lines, so her
+  // page, which has applied it, refuses the next offer, and the call never connects again (CI, twice:
+  // the restart was the timer of the replaced peer connection, whose media path the guardian took away).
+  await p.evaluate(holdFirstAnswer);
   guardianPhone = await launch(process.env.Y4M_GUARDIAN_SLOW || process.env.Y4M_GUARDIAN);
   const phone = await guardianPhone.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   await phone.addInitScript(() => localStorage.setItem('pediconsult.lang', 'en'));
@@ -440,6 +459,18 @@ try {
   await g.goto(`${BASE}/consult/#/call/${consultId}`);
   await g.waitForFunction(() => !!window.__pediconsultCall);
   await g.evaluate(installProbe);
+  await waitFor('physician: the answer to its new peer connection\'s first offer arrived (held)', 20000, async () => {
+    const st = await p.evaluate(negotiationState);
+    return { ok: st.held?.[0] === 'answer' && st.signaling === 'have-local-offer', ...st };
+  });
+  await p.evaluate(() => window.dispatchEvent(new Event('online'))); // a network change: restart ICE
+  await p.waitForTimeout(1500); // time for a restart to withdraw the offer and make another, were it to
+  const rejoinNeg = await p.evaluate(negotiationState);
+  if (rejoinNeg.signaling !== 'have-local-offer' || rejoinNeg.offersSent !== 1) {
+    throw new Error(`an ICE restart touched the first offer of the physician's new peer connection: ${JSON.stringify(rejoinNeg)}`);
+  }
+  await p.evaluate(() => window.__heldSignaling.release());
+  log(`rejoin: an ICE restart on the physician's page while its new peer connection's first offer waited for its answer left that offer alone (${rejoinNeg.offersSent} offer sent), and the answer then applied`);
   await waitFor('physician: call status resumed', 15000, async () => ({ ok: (await p.getAttribute('.call-status', 'data-call')) === 'resumed', text: await p.textContent('.call-status') }));
   await waitFor('consultation IN_PROGRESS again', 10000, async () => { const st = await consultState(); return { ok: st === 'IN_PROGRESS', st }; });
   for (const [name, page, test] of [['physician', p, isBlue], ['guardian', g, isRed]]) {

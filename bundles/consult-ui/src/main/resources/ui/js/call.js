@@ -169,6 +169,11 @@ export async function call(main, id, route) {
     try { pc?.close(); } catch (e) { /* closed */ }
     const mine = new RTCPeerConnection({ iceServers: ice.servers || [], iceTransportPolicy: ice.policy || 'all' });
     pc = mine;
+    // ICE restarts scheduled for the replaced one (its media path was lost: the other side left) are
+    // not for this one: an ICE restart while its first offer is on its way would withdraw that offer,
+    // and the two sides could never agree again (negotiation.js; the rejoin failed so in CI)
+    clearTimeout(iceTimer); iceTimer = null;
+    mediaWasLost = false;
     // a new connection ramps up (bandwidth estimate, frame rate) like the first: the audio-only policy
     // warms up again and the stats start over, else a rejoin could look like video that cannot be sustained
     policy.reset(performance.now());
@@ -243,19 +248,21 @@ export async function call(main, id, route) {
     policy.reset(performance.now());
     last = null; lastAt = null;
   }
-  // ICE restart: while the media path is down, try again every few seconds (fresh TURN credentials each
-  // time); either side restarts (perfect negotiation resolves two restarts at once)
-  function scheduleIceRestart(delay) {
-    if (iceTimer || ended) return;
+  // ICE restart: while the media path of this peer connection is down, try again every few seconds
+  // (fresh TURN credentials each time); either side restarts (perfect negotiation resolves two restarts
+  // at once). A new peer connection cancels them (newPeer).
+  function scheduleIceRestart(delay, mine = pc) {
+    if (iceTimer || ended || !mine || mine !== pc) return;
     iceTimer = setTimeout(() => {
       iceTimer = null;
-      const st = pc?.iceConnectionState;
-      if (ended || !pc || st === 'connected' || st === 'completed') return;
-      spawn('ice restart', restartIce().finally(() => scheduleIceRestart(ICE_RETRY_MS)));
+      const st = mine.iceConnectionState;
+      if (ended || mine !== pc || st === 'connected' || st === 'completed') return;
+      spawn('ice restart', restartIce().finally(() => scheduleIceRestart(ICE_RETRY_MS, mine)));
     }, delay);
   }
   async function restartIce() {
-    if (!pc || ended) return;
+    // before its first negotiation completed a peer connection has no ICE to restart (negotiation.js)
+    if (!pc || ended || !pc.currentRemoteDescription) return;
     const mine = pc;
     iceRestarts += 1;
     // a new ICE path ramps up (bandwidth estimate, frame rate) like a new connection, whatever started it (a
