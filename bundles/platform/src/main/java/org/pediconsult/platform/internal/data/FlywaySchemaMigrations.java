@@ -1,6 +1,12 @@
 package org.pediconsult.platform.internal.data;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -34,6 +40,7 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
      * the suite's start. An updated or reinstalled bundle (new last-modified, new id) is migrated again.
      */
     private final Map<String, Long> migrated = new java.util.HashMap<>();
+    static final int H2_IDENTITY_CACHE = 1000;
     /**
      * Flyway's plugins, found (ServiceLoader) once for all modules. Flyway copies a configuration's plugins each
      * time it copies the configuration (building a Flyway, resolving its environment), and copies each
@@ -44,8 +51,10 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
      * two runs use them at once.
      */
     private final PluginRegister plugins = new SharedPluginRegister();
-    /** {@link #binaryType()}, asked of the database once. */
-    private String binaryType;
+    /** Whether the database is PostgreSQL (else H2), asked of it once. */
+    private Boolean postgres;
+    /** {@link #cacheIdentityValues()} has run since this service started. */
+    private boolean identityCachesChecked;
 
     @Activate
     public FlywaySchemaMigrations(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -54,17 +63,58 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
         migrate(context.getBundle(), "platform");
     }
 
-    /** The large-binary column type: {@code ${blob}} in a migration script. */
-    private String binaryType() {
-        if (binaryType != null) {
-            return binaryType;
+    private boolean postgres() {
+        if (postgres != null) {
+            return postgres;
         }
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            binaryType = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "BYTEA" : "BLOB";
-            return binaryType;
-        } catch (java.sql.SQLException e) {
+        try (Connection c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return postgres;
+        } catch (SQLException e) {
             throw new IllegalStateException("database not reachable for migrations", e);
         }
+    }
+
+    /** The large-binary column type: {@code ${blob}} in a migration script. */
+    private String binaryType() {
+        return postgres() ? "BYTEA" : "BLOB";
+    }
+
+    /**
+     * On H2, every identity column keeps {@value #H2_IDENTITY_CACHE} values in memory instead of H2's 32. H2 writes a
+     * sequence with a commit of its own (a chunk of the file, ~2.5 ms of CPU here) each time its cached values run
+     * out: every 32 rows of the HL7 store, the audit queue and the outbox, a tenth of the HL7 processor's thread
+     * (docs/benchmarks.md). H2 has one cache for all sessions, so values still come in order; after a crash up to
+     * that many are skipped (gaps, never repeats). Done here rather than in each module's scripts, so every module
+     * and specialty gets it and the scripts stay the same on both databases. Not on PostgreSQL: its cache is per
+     * session, so pooled connections would hand out values out of insertion order, and it has no such commit.
+     */
+    private void cacheIdentityValues() {
+        List<String> alters = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
+                    + "WHERE IS_IDENTITY = 'YES' AND IDENTITY_CACHE < " + H2_IDENTITY_CACHE
+                    + " AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")) {
+                while (rs.next()) {
+                    alters.add("ALTER TABLE " + quoted(rs.getString(1)) + "." + quoted(rs.getString(2)) + " ALTER COLUMN "
+                            + quoted(rs.getString(3)) + " SET CACHE " + H2_IDENTITY_CACHE);
+                }
+            }
+            for (String alter : alters) {
+                s.execute(alter);
+            }
+        } catch (SQLException e) {
+            // a setting for speed only: the schema is migrated, so the service goes on
+            LOG.warn("H2: identity columns keep H2's default of 32 values in memory ({})", e.toString());
+            return;
+        }
+        if (!alters.isEmpty()) {
+            LOG.info("H2: {} identity column(s) now keep {} values in memory", alters.size(), H2_IDENTITY_CACHE);
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override
@@ -94,6 +144,10 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
             configuration.setJavaMigrationClassProvider(Collections::emptyList);
             configuration.setPlaceholders(Map.of("blob", binaryType()));
             MigrateResult result = new Flyway(configuration).migrate();
+            if (!postgres() && (result.migrationsExecuted > 0 || !identityCachesChecked)) {
+                cacheIdentityValues();
+                identityCachesChecked = true;
+            }
             migrated.put(key, bundle.getLastModified());
             LOG.info("schema of module {}: {} migrations applied now ({} ms)", module, result.migrationsExecuted,
                     (System.nanoTime() - start) / 1_000_000);
