@@ -29,14 +29,15 @@ import org.slf4j.LoggerFactory;
  * processing fails unexpectedly (e.g. its database), the message is retried the same way
  * {@link #MAX_FAILURES} times in all and then becomes ERROR.
  *
- * <p><b>One transaction per batch.</b> Up to {@link #BATCH} messages, or what arrived within
+ * <p><b>One transaction per batch.</b> Up to {@link #BATCH} messages ({@link #BATCH_H2} on H2), or what arrived within
  * {@link #FLUSH_MS}, are processed in one transaction of this processor: the consultation bundle's patient upsert
  * and every contributed processor work through the platform's {@code Tx}, which joins it ({@link Tx#joining}) as
  * a savepoint each, and their outcomes are recorded in it too, so the batch commits once instead of once per
  * processor and message (two commits per ADT^A04 before: the upsert and the claim bundle's coverage). A message
- * to be retried is rolled back to its own savepoint, so nothing of it stays. 16 messages at most: on
- * PostgreSQL each savepoint that writes is a subtransaction, and a transaction of more than 64 of them makes
- * every other session's snapshots slower.
+ * to be retried is rolled back to its own savepoint, so nothing of it stays. 16 messages at most on
+ * PostgreSQL: each savepoint that writes is a subtransaction there, and a transaction of more than 64 of them
+ * makes every other session's snapshots slower. H2 has no such limit, and each of its commits writes a chunk
+ * of the file (about 2.5 ms of this thread's CPU): 64 there.
  *
  * <p><b>Crashes.</b> A message's processing and its PROCESSED commit together: if the process dies before the
  * batch committed, its messages are still RECEIVED after the restart and are processed again, and nothing of
@@ -51,10 +52,11 @@ import org.slf4j.LoggerFactory;
 public final class InboundProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
     static final int BATCH = 16;
+    static final int BATCH_H2 = 64;
     public static final long FIRST_BACKOFF_MS = 1_000;
     public static final long MAX_BACKOFF_MS = 30_000;
     /**
-     * Outcomes are recorded in one transaction per {@link #BATCH} messages or after at most this long,
+     * Outcomes are recorded in one transaction per batch of messages or after at most this long,
      * so a steady trickle does not cost an extra commit per message (an unrecorded outcome after a crash
      * only means the message is processed again).
      */
@@ -142,15 +144,25 @@ public final class InboundProcessor {
         return waitingFor;
     }
 
+    /** {@link #BATCH_H2} on H2, else {@link #BATCH}; {@link #BATCH} when the database cannot be asked. */
+    private int batchSize() {
+        try (Connection c = store.dataSource().getConnection()) {
+            return "H2".equals(c.getMetaData().getDatabaseProductName()) ? BATCH_H2 : BATCH;
+        } catch (SQLException | RuntimeException e) {
+            return BATCH;
+        }
+    }
+
     private void run() {
+        final int batchSize = batchSize();
         long after = 0; // messages up to this id are processed in the current pass (recorded or in done)
         Backoff backoff = new Backoff(firstBackoffMs, MAX_BACKOFF_MS);
         long flushBy = 0; // when the outcomes in done are recorded at the latest
         long failingId = -1; // the message whose processing failed (service present) and how often in a row
         int failures = 0;
-        List<MessageStore.Entry> done = new ArrayList<>(BATCH);
+        List<MessageStore.Entry> done = new ArrayList<>(batchSize);
         while (running) {
-            if (!done.isEmpty() && (done.size() >= BATCH || System.currentTimeMillis() >= flushBy)) {
+            if (!done.isEmpty() && (done.size() >= batchSize || System.currentTimeMillis() >= flushBy)) {
                 if (!record(done)) {
                     after = 0; // not recorded: they are RECEIVED still and will be processed again (idempotent)
                     pause(backoff.next(), false);
@@ -159,7 +171,7 @@ public final class InboundProcessor {
             }
             List<MessageStore.Entry> next;
             try {
-                next = store.received(channel, after, BATCH);
+                next = store.received(channel, after, batchSize);
             } catch (Exception | LinkageError e) {
                 LOG.warn("channel {}: RECEIVED messages could not be read ({}); retrying", channel, e.toString());
                 pause(backoff.next(), false);
