@@ -25,6 +25,9 @@
 # message's time goes (bench/hl7-throughput/buckets.py).
 # DB=postgres runs the suite on PostgreSQL (.ci/postgres-setup; a database pediconsult_bench_<time> of
 # its own, dropped at the end) instead of the embedded H2 file database.
+# PROFILE_PHASE=drain profiles the drain after the 8-connection ADT^A04 run instead (the processor alone:
+# patient upserts, coverage, outcomes and their commits, on a machine otherwise idle), for
+# PROFILE_DRAIN_SECONDS (default 15); its table divides by the messages processed meanwhile.
 # PIN=1 runs Karaf on CPU 0 and the load generator on CPU 1 (taskset); the bare receiver runs on CPU 0 too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,7 +104,19 @@ drain() {
 }
 
 load "$MLLP" 1 "$warmup" "$seconds" A04 store; drain
-if [ -n "${PROFILE:-}" ]; then
+if [ -n "${PROFILE:-}" ] && [ "${PROFILE_PHASE:-load}" = drain ]; then
+  . bench/lib/profiler.sh
+  pid=$(cat "$home/karaf.pid")
+  load "$MLLP" 8 "$warmup" "$seconds" A04 store
+  p0=$(processed)
+  profile_start "$pid" 0
+  sleep "${PROFILE_DRAIN_SECONDS:-15}"
+  collapsed=$(profile_stop "$pid" hl7-drain)
+  p1=$(processed)
+  echo "profiled the drain: $(( p1 - p0 )) messages processed in ${PROFILE_DRAIN_SECONDS:-15} s (profiler on)"
+  python3 bench/hl7-throughput/buckets.py "$collapsed" "$(( p1 - p0 ))"
+  drain
+elif [ -n "${PROFILE:-}" ]; then
   . bench/lib/profiler.sh
   pid=$(cat "$home/karaf.pid")
   profile_start "$pid" "$warmup" # after the run's warm-up; stopped when its load ends
