@@ -143,26 +143,15 @@ function watchStatus() {
     if (window.__seenStates[window.__seenStates.length - 1] !== st) window.__seenStates.push(st);
   }).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
 }
-// In the page: hold every message the server sends on the current signaling socket (signaling latency,
-// forced) until released, then deliver them in order to the page's own handler.
-function holdSignaling() {
-  const ws = window.__pediconsultCall.ws;
-  const deliver = ws.onmessage;
-  const held = [];
-  ws.onmessage = (ev) => held.push(ev);
-  window.__heldSignaling = {
-    types: () => held.map((ev) => JSON.parse(ev.data).type),
-    release() { ws.onmessage = deliver; held.splice(0).forEach((ev) => deliver.call(ws, ev)); },
-  };
-}
-// In the page: from now on, hold the first answer the server sends on the current signaling socket, and
-// everything after it, until released (the answer to the first offer of the next peer connection).
-function holdFirstAnswer() {
+// In the page: hold the messages the server sends on the current signaling socket (signaling latency,
+// forced) until released, then deliver them in order to the page's own handler: every message, or, given a
+// type, the first message of that type and everything after it.
+function holdSignaling(fromType) {
   const ws = window.__pediconsultCall.ws;
   const deliver = ws.onmessage;
   const held = [];
   ws.onmessage = (ev) => {
-    if (held.length || JSON.parse(ev.data).type === 'answer') held.push(ev); else deliver.call(ws, ev);
+    if (!fromType || held.length || JSON.parse(ev.data).type === fromType) held.push(ev); else deliver.call(ws, ev);
   };
   window.__heldSignaling = {
     types: () => held.map((ev) => JSON.parse(ev.data).type),
@@ -451,7 +440,7 @@ try {
   // its answer (held here): it must leave the offer alone. Withdrawing it renumbers the m-lines, so her
   // page, which has applied it, refuses the next offer, and the call never connects again (CI, twice:
   // the restart was the timer of the replaced peer connection, whose media path the guardian took away).
-  await p.evaluate(holdFirstAnswer);
+  await p.evaluate(holdSignaling, 'answer'); // the answer to the physician's new first offer, and what follows
   guardianPhone = await launch(process.env.Y4M_GUARDIAN_SLOW || process.env.Y4M_GUARDIAN);
   const phone = await guardianPhone.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   await phone.addInitScript(() => localStorage.setItem('pediconsult.lang', 'en'));
