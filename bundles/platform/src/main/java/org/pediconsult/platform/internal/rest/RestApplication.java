@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.servlet.Servlet;
 
@@ -67,8 +68,12 @@ public class RestApplication {
         return t;
     });
     static final long REBUILD_AFTER_MS = 50;
-    private boolean rebuildPending; // guarded by this
-    private boolean stopped; // guarded by this
+    /**
+     * A rebuild is scheduled and has not begun. Not guarded by this: a rebuild holds this for hundreds of
+     * milliseconds, and the thread that starts bundles, adding the next resource, must not wait for it.
+     */
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private volatile boolean stopped; // written under this
     private volatile Set<Long> served = Set.of();
     private volatile Map<String, List<String>> refused = Map.of();
     private final ServiceRegistration<ServedApi> servedApi;
@@ -127,19 +132,24 @@ public class RestApplication {
      * each of them, on the thread that starts the bundles, cost the cold start about half a second of CPU
      * (profiled in issue 18). /api/health says DOWN ("notYetServed") until the rebuild is done.
      */
-    private synchronized void rebuildSoon() {
-        if (registration == null || stopped || rebuildPending) {
+    private void rebuildSoon() {
+        if (registration == null || stopped || !rebuildPending.compareAndSet(false, true)) {
             return;
         }
-        rebuildPending = true;
-        rebuilder.schedule(() -> {
-            synchronized (this) {
-                rebuildPending = false;
-                if (!stopped) {
-                    servlet.swap(this::rebuild);
+        try {
+            rebuilder.schedule(() -> {
+                // cleared before the snapshot is taken: a resource arriving from here on schedules the next rebuild
+                rebuildPending.set(false);
+                synchronized (this) {
+                    if (!stopped) {
+                        servlet.swap(this::rebuild);
+                    }
                 }
-            }
-        }, REBUILD_AFTER_MS, TimeUnit.MILLISECONDS);
+            }, REBUILD_AFTER_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopped meanwhile: nothing is served any more
+            rebuildPending.set(false);
+        }
     }
 
     /**
