@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.servlet.Servlet;
 
@@ -61,19 +57,9 @@ public class RestApplication {
     private final GatedCxfServlet servlet;
     private final ServiceRegistration<Servlet> registration;
     private Server server;
-    /** Rebuilds after resources arrived ({@link #rebuildSoon}); one daemon thread, idle otherwise. */
-    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pediconsult-rest-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
     static final long REBUILD_AFTER_MS = 50;
-    /**
-     * A rebuild is scheduled and has not begun. Not guarded by this: a rebuild holds this for hundreds of
-     * milliseconds, and the thread that starts bundles, adding the next resource, must not wait for it.
-     */
-    private final AtomicBoolean rebuildPending = new AtomicBoolean();
-    private volatile boolean stopped; // written under this
+    /** Rebuilds after resources arrived ({@link #addResource}); one daemon thread, idle otherwise. */
+    private final CoalescedRebuild rebuilds;
     private volatile Set<Long> served = Set.of();
     private volatile Map<String, List<String>> refused = Map.of();
     private final ServiceRegistration<ServedApi> servedApi;
@@ -88,6 +74,7 @@ public class RestApplication {
         this.rateLimits = rateLimits;
         this.clientAddress = new ClientAddress(config.trusted_proxies());
         this.servlet = new GatedCxfServlet(clientAddress);
+        this.rebuilds = new CoalescedRebuild("pediconsult-rest-rebuild", this, REBUILD_AFTER_MS, () -> servlet.swap(this::rebuild));
         this.maxBodyBytes = config.max_body_bytes();
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         this.bus = withOwnClassLoader(() -> BusFactory.newInstance().createBus());
@@ -130,25 +117,12 @@ public class RestApplication {
      * after the first arrival not yet served, together with every resource that arrived meanwhile. At
      * boot some 30 resources arrive one by one, and a rebuild (CXF introspects every class served) for
      * each of them, on the thread that starts the bundles, cost the cold start about half a second of CPU
-     * (profiled in issue 18). /api/health says DOWN ("notYetServed") until the rebuild is done.
+     * (profiled in issue 18); nor does that thread wait for a rebuild under way ({@link CoalescedRebuild}).
+     * /api/health says DOWN ("notYetServed") until the rebuild is done.
      */
     private void rebuildSoon() {
-        if (registration == null || stopped || !rebuildPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            rebuilder.schedule(() -> {
-                // cleared before the snapshot is taken: a resource arriving from here on schedules the next rebuild
-                rebuildPending.set(false);
-                synchronized (this) {
-                    if (!stopped) {
-                        servlet.swap(this::rebuild);
-                    }
-                }
-            }, REBUILD_AFTER_MS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // stopped meanwhile: nothing is served any more
-            rebuildPending.set(false);
+        if (registration != null) {
+            rebuilds.request();
         }
     }
 
@@ -182,8 +156,7 @@ public class RestApplication {
 
     @Deactivate
     synchronized void stop() {
-        stopped = true;
-        rebuilder.shutdownNow();
+        rebuilds.stop();
         servedApi.unregister();
         registration.unregister();
         if (server != null) {

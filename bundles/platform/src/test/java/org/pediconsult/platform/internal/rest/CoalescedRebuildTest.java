@@ -1,0 +1,76 @@
+package org.pediconsult.platform.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class CoalescedRebuildTest {
+    private final Object lock = new Object();
+    private final AtomicInteger rebuilds = new AtomicInteger();
+
+    @Test
+    void requestsWithinTheDelayGiveOneRebuild() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 100, () -> {
+            rebuilds.incrementAndGet();
+            done.countDown();
+        });
+        for (int i = 0; i < 30; i++) {
+            r.request();
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        Thread.sleep(300); // no second rebuild follows
+        assertEquals(1, rebuilds.get());
+        r.stop();
+    }
+
+    @Test
+    void aRequestDuringARebuildDoesNotWaitForItAndGetsARebuildOfItsOwn() throws Exception {
+        CountDownLatch rebuilding = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 0, () -> {
+            if (rebuilds.incrementAndGet() == 1) {
+                rebuilding.countDown();
+                await(mayFinish);
+            } else {
+                second.countDown();
+            }
+        });
+        r.request();
+        assertTrue(rebuilding.await(10, TimeUnit.SECONDS));
+        // the first rebuild holds the lock and does not finish until told: a request from another thread returns
+        Thread requester = new Thread(r::request);
+        requester.start();
+        requester.join(5_000);
+        assertFalse(requester.isAlive(), "request() waited for the rebuild under way");
+        mayFinish.countDown();
+        assertTrue(second.await(10, TimeUnit.SECONDS), "the request made during the rebuild got no rebuild");
+        assertEquals(2, rebuilds.get());
+        r.stop();
+    }
+
+    @Test
+    void nothingRunsAfterStop() throws Exception {
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 100, rebuilds::incrementAndGet);
+        r.request();
+        r.stop();
+        r.request();
+        Thread.sleep(300);
+        assertEquals(0, rebuilds.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
