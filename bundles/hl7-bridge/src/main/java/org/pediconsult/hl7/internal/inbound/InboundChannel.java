@@ -106,9 +106,11 @@ public class InboundChannel {
         Hl7Tables tables = Hl7Tables.fromHapi();
         this.gate = new ConnectionGate(config.name(), config.max_connections(), sources, () -> rateLimits, () -> audit);
         this.store = new MessageStore(dataSource, config.name());
-        InboundHandler handler = new InboundHandler(config.name(), config.ack_mode(), facilities,
-                config.max_message_bytes(), store, parser, clock, () -> patients, () -> observations,
-                config.ack_after(), new ParseBudget(limits), tables, contributed::forType, contributed::alsoFor);
+        InboundHandler handler = InboundHandler.forChannel(config.name(), store, parser)
+                .ackMode(config.ack_mode()).allowedFacilities(facilities).maxBytes(config.max_message_bytes()).clock(clock)
+                .patients(() -> patients).observations(() -> observations).ackAfter(config.ack_after())
+                .parseBudget(new ParseBudget(limits)).tables(tables)
+                .processors(contributed::forType).also(contributed::alsoFor).build();
         this.handler = handler;
         // runs in both modes: it also picks up RECEIVED messages left from before a restart or a mode change
         this.processor = new InboundProcessor(config.name(), store, handler).start();

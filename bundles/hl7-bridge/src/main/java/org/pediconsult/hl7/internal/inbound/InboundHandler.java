@@ -92,59 +92,118 @@ final class InboundHandler implements Processor {
         }
     }
 
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients) {
-        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, () -> null);
+    /**
+     * A handler for {@code channel}, storing into {@code store}. The other settings default to: original ACKs,
+     * any sending facility, messages up to 1,000,000 bytes, the system clock, no consultation services, ACKs
+     * after PROCESSED, the default parse limits, HAPI's tables, no contributed types. {@link InboundChannel} sets
+     * each from the channel's configuration; a test sets what it is about.
+     */
+    static Builder forChannel(String channel, MessageStore store, PipeParser parser) {
+        return new Builder(channel, store, parser);
     }
 
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
-                   java.util.function.Supplier<HisObservations> observations) {
-        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, AckAfter.PROCESSED);
+    /** The settings of a handler ({@link #forChannel}). */
+    static final class Builder {
+        private final String channel;
+        private final MessageStore store;
+        private final PipeParser parser;
+        private AckMode mode = AckMode.ORIGINAL;
+        private Set<String> allowedFacilities = Set.of();
+        private int maxBytes = 1_000_000;
+        private Clock clock = Clock.systemUTC();
+        private java.util.function.Supplier<HisPatients> patients = () -> null;
+        private java.util.function.Supplier<HisObservations> observations = () -> null;
+        private AckAfter ackAfter = AckAfter.PROCESSED;
+        private ParseBudget budget;
+        private Hl7Tables tables;
+        private Function<String, Hl7InboundProcessor> processors = type -> null;
+        private Function<String, List<Hl7InboundProcessor>> also = type -> List.of();
+
+        private Builder(String channel, MessageStore store, PipeParser parser) {
+            this.channel = channel;
+            this.store = store;
+            this.parser = parser;
+        }
+
+        Builder ackMode(AckMode value) {
+            this.mode = value;
+            return this;
+        }
+
+        /** Sending facilities (MSH-4) accepted; empty: any. */
+        Builder allowedFacilities(Set<String> value) {
+            this.allowedFacilities = value;
+            return this;
+        }
+
+        Builder maxBytes(int value) {
+            this.maxBytes = value;
+            return this;
+        }
+
+        Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** The consultation bundle's HIS patient service as it is now (null while absent: ADT is refused AE). */
+        Builder patients(java.util.function.Supplier<HisPatients> value) {
+            this.patients = value;
+            return this;
+        }
+
+        /** The consultation bundle's observation service as it is now (null while absent: ORU is refused AE). */
+        Builder observations(java.util.function.Supplier<HisObservations> value) {
+            this.observations = value;
+            return this;
+        }
+
+        Builder ackAfter(AckAfter value) {
+            this.ackAfter = value;
+            return this;
+        }
+
+        Builder parseBudget(ParseBudget value) {
+            this.budget = value;
+            return this;
+        }
+
+        Builder tables(Hl7Tables value) {
+            this.tables = value;
+            return this;
+        }
+
+        /** The processor other bundles contribute for an MSH-9 type the bridge does not process itself. */
+        Builder processors(Function<String, Hl7InboundProcessor> value) {
+            this.processors = value;
+            return this;
+        }
+
+        /** The "also" processors of an MSH-9 type the bridge processes itself ({@link ContributedProcessors#alsoFor}). */
+        Builder also(Function<String, List<Hl7InboundProcessor>> value) {
+            this.also = value;
+            return this;
+        }
+
+        InboundHandler build() {
+            return new InboundHandler(this, budget != null ? budget : new ParseBudget(FrameLimits.DEFAULTS),
+                    tables != null ? tables : hapiTables());
+        }
     }
 
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
-                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter) {
-        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter,
-                new ParseBudget(FrameLimits.DEFAULTS), hapiTables());
-    }
-
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
-                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
-                   Hl7Tables tables) {
-        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter, budget,
-                tables, type -> null);
-    }
-
-    /** @param processors the contributed processor of an MSH-9 type ({@code RDS^O13}), or null ({@link ContributedProcessors}) */
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
-                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
-                   Hl7Tables tables, Function<String, Hl7InboundProcessor> processors) {
-        this(channel, mode, allowedFacilities, maxBytes, store, parser, clock, patients, observations, ackAfter, budget,
-                tables, processors, type -> List.of());
-    }
-
-    /** @param also the "also" processors of an MSH-9 type the bridge processes itself ({@link ContributedProcessors#alsoFor}) */
-    InboundHandler(String channel, AckMode mode, Set<String> allowedFacilities, int maxBytes, MessageStore store,
-                   PipeParser parser, Clock clock, java.util.function.Supplier<HisPatients> patients,
-                   java.util.function.Supplier<HisObservations> observations, AckAfter ackAfter, ParseBudget budget,
-                   Hl7Tables tables, Function<String, Hl7InboundProcessor> processors,
-                   Function<String, List<Hl7InboundProcessor>> also) {
+    private InboundHandler(Builder b, ParseBudget budget, Hl7Tables tables) {
+        this.channel = b.channel;
+        this.mode = b.mode;
+        this.allowedFacilities = b.allowedFacilities;
+        this.maxBytes = b.maxBytes;
+        this.store = b.store;
+        this.parser = b.parser;
+        this.clock = b.clock;
+        this.ackAfter = b.ackAfter;
         this.budget = budget;
         this.tables = tables;
-        this.ackAfter = ackAfter;
-        this.channel = channel;
-        this.mode = mode;
-        this.allowedFacilities = allowedFacilities;
-        this.maxBytes = maxBytes;
-        this.store = store;
-        this.parser = parser;
         this.acks = new Acks(parser);
-        this.clock = clock;
-        this.processing = new MessageProcessing(channel, parser, patients, observations, processors, also);
+        this.processing = new MessageProcessing(channel, parser, b.patients, b.observations, b.processors, b.also);
         this.answer = new StoreBeforeAck(channel, mode, acks, store);
         this.reprocessing = new Reprocessing(channel, mode, ackAfter, store, acks, budget, tables, processing, answer);
     }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +35,6 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -47,7 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pediconsult.consultation.api.dto.HisPatient;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 
 /**
@@ -85,11 +79,13 @@ class GroupCommitTest {
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db, "his");
-        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                parser, Clock.systemUTC(), () -> (patient, source) -> {
+        InboundHandler handler = InboundHandler.forChannel("his", store, parser)
+                .maxBytes(200_000)
+                .patients(() -> (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
-                });
+                })
+                .build();
         camel = InboundChannel.start("his", "127.0.0.1", port, 30, handler);
     }
 

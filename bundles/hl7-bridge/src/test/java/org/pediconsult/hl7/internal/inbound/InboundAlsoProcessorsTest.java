@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ca.uhn.hl7v2.model.Message;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pediconsult.hl7.api.Hl7InboundProcessor;
 import org.pediconsult.hl7.api.Hl7InboundRefusal;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 
 /**
@@ -72,10 +69,12 @@ class InboundAlsoProcessorsTest {
                 Hl7InboundProcessor.ALSO, Boolean.TRUE));
         db = Hl7Fixtures.h2();
         store = new MessageStore(db, "his");
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store, Hl7Fixtures.parser(),
-                Clock.systemUTC(), () -> (patient, source) -> "c-0042", () -> null, AckAfter.PROCESSED,
-                new ParseBudget(FrameLimits.DEFAULTS), InboundHandler.hapiTables(), registry::forType,
-                registry::alsoFor);
+        handler = InboundHandler.forChannel("his", store, Hl7Fixtures.parser())
+                .maxBytes(200_000)
+                .patients(() -> (patient, source) -> "c-0042")
+                .processors(registry::forType)
+                .also(registry::alsoFor)
+                .build();
     }
 
     @AfterEach

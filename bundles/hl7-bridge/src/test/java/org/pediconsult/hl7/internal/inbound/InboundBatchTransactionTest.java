@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,7 +19,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.platform.api.data.Tx;
 
@@ -54,8 +51,9 @@ class InboundBatchTransactionTest {
         port = Hl7Fixtures.freePort();
         store = new MessageStore(db, "his");
         Tx tx = new Tx(db);
-        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                Hl7Fixtures.parser(), Clock.systemUTC(), () -> (patient, source) -> {
+        InboundHandler handler = InboundHandler.forChannel("his", store, Hl7Fixtures.parser())
+                .maxBytes(200_000)
+                .patients(() -> (patient, source) -> {
                     tx.inTransaction(c -> {
                         try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_child VALUES (?, ?)")) {
                             ps.setString(1, patient.hisId);
@@ -69,7 +67,9 @@ class InboundBatchTransactionTest {
                         throw new IllegalStateException("the consultation database failed after the insert (test)");
                     }
                     return "child-" + patient.hisId;
-                }, () -> null, AckAfter.STORED);
+                })
+                .ackAfter(AckAfter.STORED)
+                .build();
         processor = new InboundProcessor("his", store, handler, 50).start();
         handler.onReceived(processor::wake);
         camel = InboundChannel.start("his", "127.0.0.1", port, 30, handler);

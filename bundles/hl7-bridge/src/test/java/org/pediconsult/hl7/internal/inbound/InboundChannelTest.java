@@ -12,24 +12,17 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.hl7.internal.common.Hl7Text;
 
@@ -56,17 +49,20 @@ class InboundChannelTest {
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db);
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                parser, Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
+        handler = InboundHandler.forChannel("his", store, parser)
+                .maxBytes(200_000)
+                .patients(() -> consultationUp.get() ? (patient, source) -> {
                     registered.add(patient);
                     return "child-" + registered.size();
-                } : null, () -> consultationUp.get() ? (report, source) -> {
+                } : null)
+                .observations(() -> consultationUp.get() ? (report, source) -> {
                     if (!"PILOT1^HIS-000123".equals(report.hisId)) {
                         throw new org.pediconsult.consultation.api.UnknownHisPatientException();
                     }
                     observed.add(report);
                     return report.observations.size();
-                } : null);
+                } : null)
+                .build();
         // a long read timeout: Netty's read timeout also runs while a frame is being processed (the
         // handler runs on another executor), so a short one would drop the ACK of a message that
         // takes that long on a slow machine; the read timeout itself is tested on a listener of its own

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pediconsult.hl7.api.Hl7InboundProcessor;
 import org.pediconsult.hl7.api.Hl7InboundRefusal;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 
 /**
@@ -98,9 +96,11 @@ class InboundContributedTypesTest {
         port = Hl7Fixtures.freePort();
         store = new MessageStore(db, "his");
         // the consultation bundle is away: nothing here may depend on it
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store, Hl7Fixtures.parser(),
-                Clock.systemUTC(), () -> null, () -> null, ackAfter, new ParseBudget(FrameLimits.DEFAULTS),
-                InboundHandler.hapiTables(), registry::forType);
+        handler = InboundHandler.forChannel("his", store, Hl7Fixtures.parser())
+                .maxBytes(200_000)
+                .ackAfter(ackAfter)
+                .processors(registry::forType)
+                .build();
         processor = new InboundProcessor("his", store, handler, 50).start();
         handler.onReceived(processor::wake);
         camel = InboundChannel.start("his", "127.0.0.1", port, 30, handler);

@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +27,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.platform.api.audit.AuditEntry;
 import org.pediconsult.platform.api.audit.AuditTrail;
@@ -75,9 +72,10 @@ class InboundLimitsTest {
     void start() {
         db = Hl7Fixtures.h2();
         store = new MessageStore(db);
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), MAX_BYTES, store, Hl7Fixtures.parser(),
-                Clock.systemUTC(), () -> (patient, source) -> "child-1", () -> null, AckAfter.PROCESSED,
-                new ParseBudget(FrameLimits.DEFAULTS), InboundHandler.hapiTables());
+        handler = InboundHandler.forChannel("his", store, Hl7Fixtures.parser())
+                .maxBytes(MAX_BYTES)
+                .patients(() -> (patient, source) -> "child-1")
+                .build();
     }
 
     @AfterEach

@@ -8,20 +8,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.pediconsult.consultation.api.UnknownHisPatientException;
 import org.pediconsult.consultation.api.dto.HisObservationReport;
 import org.pediconsult.consultation.api.dto.HisPatient;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 
 /**
@@ -62,15 +55,17 @@ class InboundStoredModeTest {
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db, "his");
-        handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000, store,
-                parser, Clock.systemUTC(), () -> consultationUp.get() ? (patient, source) -> {
+        handler = InboundHandler.forChannel("his", store, parser)
+                .maxBytes(200_000)
+                .patients(() -> consultationUp.get() ? (patient, source) -> {
                     attempts.incrementAndGet();
                     if (consultationFails.get()) {
                         throw new IllegalStateException("database down (test)");
                     }
                     registered.add(patient);
                     return "child-" + registered.size();
-                } : null, () -> consultationUp.get() ? (report, source) -> {
+                } : null)
+                .observations(() -> consultationUp.get() ? (report, source) -> {
                     int index = -1;
                     for (int i = 0; i < registered.size(); i++) {
                         if (registered.get(i).hisId.equals(report.hisId)) {
@@ -83,7 +78,9 @@ class InboundStoredModeTest {
                     report.childId = "child-" + (index + 1);
                     observed.add(report);
                     return report.observations.size();
-                } : null, AckAfter.STORED);
+                } : null)
+                .ackAfter(AckAfter.STORED)
+                .build();
         processor = startProcessor();
         camel = InboundChannel.start("his", "127.0.0.1", port, 30, handler);
     }

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +33,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.v251.message.ADT_A01;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.NoValidation;
 import org.apache.camel.CamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.pediconsult.hl7.internal.common.AckMode;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.hl7.internal.common.Tls;
 import org.pediconsult.hl7.internal.outbound.OutboundChannel;
@@ -99,8 +93,9 @@ class TlsChannelsTest {
         port = Hl7Fixtures.freePort();
         ca.uhn.hl7v2.parser.PipeParser parser = Hl7Fixtures.parser();
         store = new MessageStore(db, "his");
-        InboundHandler handler = new InboundHandler("his", AckMode.ORIGINAL, Set.of(), 200_000,
-                store, parser, Clock.systemUTC(), () -> null, () -> null);
+        InboundHandler handler = InboundHandler.forChannel("his", store, parser)
+                .maxBytes(200_000)
+                .build();
         inbound = InboundChannel.start("his", "127.0.0.1", port, READ_TIMEOUT_SECONDS, handler,
                 Tls.parameters(keyStore.toString(), PASSWORD, "", "", "NONE"));
     }
