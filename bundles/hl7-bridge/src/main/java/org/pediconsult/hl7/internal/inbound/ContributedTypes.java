@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * found through {@link ContributedProcessors}): for {@link MessageProcessing}, in its terms (null when
  * done, else the refusal for the negative ACK). A processor's refusal is answered AE with ERR at its
  * segment and field (code 207: a refusal names no HL7 error code) and stored as ERROR; a processor
- * that failed (RuntimeException) or went away meanwhile is {@link InboundHandler.Unavailable} ("send
+ * that failed (RuntimeException) or went away meanwhile is {@link Unavailable} ("send
  * again later"; in STORED mode the message stays RECEIVED and is retried like one whose consultation
  * service is away).
  */
@@ -54,19 +54,19 @@ final class ContributedTypes {
             return refusal(refused);
         } catch (RuntimeException failed) {
             LOG.warn("channel {}: {} could not be validated ({})", channel, type, failed.getClass().getName());
-            return new InboundHandler.Unavailable(type + " could not be validated (internal error); send again later");
+            return new Unavailable(type + " could not be validated (internal error); send again later");
         }
     }
 
     /**
      * Validates, then processes the message and names the patients it reached on the entry
-     * ({@code e.patient}). Null when processed, else the refusal, or {@link InboundHandler.Unavailable}
+     * ({@code e.patient}). Null when processed, else the refusal, or {@link Unavailable}
      * when the processor is away or failed.
      */
     HL7Exception process(MessageStore.Entry e, Message message) {
         Hl7InboundProcessor processor = processors.apply(e.type);
         if (processor == null) {
-            return new InboundHandler.Unavailable("no service processes " + e.type + " now; send again later");
+            return new Unavailable("no service processes " + e.type + " now; send again later");
         }
         try {
             processor.validate(message);
@@ -80,7 +80,7 @@ final class ContributedTypes {
             // named by its class only, like the bridge's own processing: an exception's text may quote the message
             LOG.warn("channel {}: {} control id {} could not be processed ({})", channel, e.type, e.controlId,
                     failed.getClass().getName());
-            return new InboundHandler.Unavailable(e.type + " could not be processed (internal error, "
+            return new Unavailable(e.type + " could not be processed (internal error, "
                     + failed.getClass().getSimpleName() + "); send again later");
         }
     }

@@ -4,17 +4,13 @@ import static org.pediconsult.hl7.internal.inbound.StoreBeforeAck.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import org.apache.camel.Exchange;
-import org.pediconsult.consultation.api.HisObservations;
-import org.pediconsult.consultation.api.HisPatients;
 import org.pediconsult.hl7.api.Hl7InboundProcessor;
 import org.apache.camel.Processor;
 import org.pediconsult.hl7.internal.common.AckMode;
@@ -81,117 +77,16 @@ final class InboundHandler implements Processor {
     private volatile Runnable onReceived = () -> { };
 
     /**
-     * A refusal that retrying may cure: the consultation service is absent or failed unexpectedly. In
-     * PROCESSED mode it is answered AE "send again later" like any refusal; the processor retries it.
-     */
-    static final class Unavailable extends HL7Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unavailable(String text) {
-            super(text, ErrorCode.APPLICATION_INTERNAL_ERROR);
-        }
-    }
-
-    /**
      * A handler for {@code channel}, storing into {@code store}. The other settings default to: original ACKs,
      * any sending facility, messages up to 1,000,000 bytes, the system clock, no consultation services, ACKs
      * after PROCESSED, the default parse limits, HAPI's tables, no contributed types. {@link InboundChannel} sets
      * each from the channel's configuration; a test sets what it is about.
      */
-    static Builder forChannel(String channel, MessageStore store, PipeParser parser) {
-        return new Builder(channel, store, parser);
+    static InboundHandlerBuilder forChannel(String channel, MessageStore store, PipeParser parser) {
+        return new InboundHandlerBuilder(channel, store, parser);
     }
 
-    /** The settings of a handler ({@link #forChannel}). */
-    static final class Builder {
-        private final String channel;
-        private final MessageStore store;
-        private final PipeParser parser;
-        private AckMode mode = AckMode.ORIGINAL;
-        private Set<String> allowedFacilities = Set.of();
-        private int maxBytes = 1_000_000;
-        private Clock clock = Clock.systemUTC();
-        private java.util.function.Supplier<HisPatients> patients = () -> null;
-        private java.util.function.Supplier<HisObservations> observations = () -> null;
-        private AckAfter ackAfter = AckAfter.PROCESSED;
-        private ParseBudget budget;
-        private Hl7Tables tables;
-        private Function<String, Hl7InboundProcessor> processors = type -> null;
-        private Function<String, List<Hl7InboundProcessor>> also = type -> List.of();
-
-        private Builder(String channel, MessageStore store, PipeParser parser) {
-            this.channel = channel;
-            this.store = store;
-            this.parser = parser;
-        }
-
-        Builder ackMode(AckMode value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** Sending facilities (MSH-4) accepted; empty: any. */
-        Builder allowedFacilities(Set<String> value) {
-            this.allowedFacilities = value;
-            return this;
-        }
-
-        Builder maxBytes(int value) {
-            this.maxBytes = value;
-            return this;
-        }
-
-        Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** The consultation bundle's HIS patient service as it is now (null while absent: ADT is refused AE). */
-        Builder patients(java.util.function.Supplier<HisPatients> value) {
-            this.patients = value;
-            return this;
-        }
-
-        /** The consultation bundle's observation service as it is now (null while absent: ORU is refused AE). */
-        Builder observations(java.util.function.Supplier<HisObservations> value) {
-            this.observations = value;
-            return this;
-        }
-
-        Builder ackAfter(AckAfter value) {
-            this.ackAfter = value;
-            return this;
-        }
-
-        Builder parseBudget(ParseBudget value) {
-            this.budget = value;
-            return this;
-        }
-
-        Builder tables(Hl7Tables value) {
-            this.tables = value;
-            return this;
-        }
-
-        /** The processor other bundles contribute for an MSH-9 type the bridge does not process itself. */
-        Builder processors(Function<String, Hl7InboundProcessor> value) {
-            this.processors = value;
-            return this;
-        }
-
-        /** The "also" processors of an MSH-9 type the bridge processes itself ({@link ContributedProcessors#alsoFor}). */
-        Builder also(Function<String, List<Hl7InboundProcessor>> value) {
-            this.also = value;
-            return this;
-        }
-
-        InboundHandler build() {
-            return new InboundHandler(this, budget != null ? budget : new ParseBudget(FrameLimits.DEFAULTS),
-                    tables != null ? tables : hapiTables());
-        }
-    }
-
-    private InboundHandler(Builder b, ParseBudget budget, Hl7Tables tables) {
+    InboundHandler(InboundHandlerBuilder b, ParseBudget budget, Hl7Tables tables) {
         this.channel = b.channel;
         this.mode = b.mode;
         this.allowedFacilities = b.allowedFacilities;

@@ -13,7 +13,6 @@ import org.pediconsult.consultation.api.UnknownHisPatientException;
 import org.pediconsult.consultation.api.dto.HisObservationReport;
 import org.pediconsult.hl7.api.Hl7InboundProcessor;
 import org.pediconsult.hl7.api.Hl7InboundRefusal;
-import org.pediconsult.hl7.internal.inbound.InboundHandler.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

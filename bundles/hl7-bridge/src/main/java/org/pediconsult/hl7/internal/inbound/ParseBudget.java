@@ -68,11 +68,11 @@ final class ParseBudget {
         }
         try {
             if (!heavy.tryAcquire(HEAVY_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new InboundHandler.Unavailable("the channel is busy with other large messages; send again later");
+                throw new Unavailable("the channel is busy with other large messages; send again later");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InboundHandler.Unavailable("interrupted while waiting to parse a large message; send again later");
+            throw new Unavailable("interrupted while waiting to parse a large message; send again later");
         }
         return heavy::release;
     }
