@@ -5,6 +5,7 @@ import static org.pediconsult.hl7.internal.inbound.InboundHandler.OVERSIZED;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.preparser.PreParser;
 import org.pediconsult.hl7.internal.common.AckMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,9 +95,14 @@ final class Reprocessing {
         return e.outcome.name();
     }
 
+    /** MSA-1 of a stored ACK of ours is AA or CA (read with HAPI's PreParser, the ACK's own separators). */
     private static boolean positive(String ack) {
-        return ack.contains("\rMSA|AA") || ack.contains("\rMSA|CA") || ack.contains("\nMSA|AA")
-                || ack.contains("\nMSA|CA");
+        try {
+            String[] code = PreParser.getFields(ack, "MSA-1");
+            return code.length == 1 && ("AA".equals(code[0]) || "CA".equals(code[0]));
+        } catch (HL7Exception unreadable) {
+            return false;
+        }
     }
 
     /** The checks before parsing for a stored message (reprocess): the refusal, or null. */
