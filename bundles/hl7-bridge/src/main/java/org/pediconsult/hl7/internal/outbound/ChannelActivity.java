@@ -9,12 +9,24 @@ import org.pediconsult.hl7.internal.common.LatencyWindow;
 /**
  * What an outbound channel's delivery thread is doing and has done since the channel started, for
  * operations ({@link OutboundChannel#state}, {@link OutboundChannel#lastError}, {@link OutboundChannel#metrics}):
- * its {@link OutboundChannel.Activity}, the last error and when it happened, the messages accepted, the
+ * its {@link Activity}, the last error and when it happened, the messages accepted, the
  * failed attempts and the ACK latency. Written by the delivery thread, read by any.
  */
 final class ChannelActivity {
+    /** What the delivery thread is doing ({@link OutboundChannel#state}). */
+    enum Activity {
+        /** Nothing is due. */
+        IDLE,
+        /** A message is on its way (or waiting for its ACK). */
+        SENDING,
+        /** The receiver is unreachable: waiting before trying again. */
+        RETRYING,
+        /** Another node holds the channel's delivery lease. */
+        STANDBY
+    }
+
     private final Clock clock;
-    private volatile OutboundChannel.Activity state = OutboundChannel.Activity.IDLE;
+    private volatile Activity state = Activity.IDLE;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private final AtomicLong sentSinceStart = new AtomicLong();
@@ -26,11 +38,11 @@ final class ChannelActivity {
     }
 
     /** What the delivery thread is doing now. */
-    void is(OutboundChannel.Activity activity) {
+    void is(Activity activity) {
         state = activity;
     }
 
-    OutboundChannel.Activity state() {
+    Activity state() {
         return state;
     }
 

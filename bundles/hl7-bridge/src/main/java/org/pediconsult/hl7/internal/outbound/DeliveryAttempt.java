@@ -45,7 +45,7 @@ final class DeliveryAttempt {
 
     /** One attempt; false when the receiver could not be reached at all. */
     boolean deliver(OutboundStore.Due due) throws SQLException {
-        activity.is(OutboundChannel.Activity.SENDING);
+        activity.is(ChannelActivity.Activity.SENDING);
         int attempt = due.attempts() + 1;
         long started = System.nanoTime();
         byte[] answer;

@@ -84,13 +84,13 @@ final class DeliveryLoop {
             try {
                 Instant now = clock.instant();
                 if (!leader(now)) {
-                    activity.is(OutboundChannel.Activity.STANDBY);
+                    activity.is(ChannelActivity.Activity.STANDBY);
                     await(Duration.ofSeconds(2));
                     continue;
                 }
                 OutboundStore.Due due = store.nextDue(config.name(), now, now.minusMillis(config.settle_millis()));
                 if (due == null) {
-                    activity.is(OutboundChannel.Activity.IDLE);
+                    activity.is(ChannelActivity.Activity.IDLE);
                     await(Duration.ofMillis(200));
                     continue;
                 }
@@ -99,7 +99,7 @@ final class DeliveryLoop {
                     backoff.reset();
                 } else {
                     long delay = backoff.next();
-                    activity.is(OutboundChannel.Activity.RETRYING);
+                    activity.is(ChannelActivity.Activity.RETRYING);
                     await(Duration.ofMillis(delay));
                 }
             } catch (SQLException | RuntimeException e) {

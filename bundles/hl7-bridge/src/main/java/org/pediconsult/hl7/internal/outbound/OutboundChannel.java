@@ -78,18 +78,6 @@ public class OutboundChannel {
     private final ChannelActivity activity;
     private final DeliveryLoop delivery;
 
-    /** What the delivery thread is doing, for {@link #state()}. */
-    enum Activity {
-        /** Nothing is due. */
-        IDLE,
-        /** A message is on its way (or waiting for its ACK). */
-        SENDING,
-        /** The receiver is unreachable: waiting before trying again. */
-        RETRYING,
-        /** Another node holds the channel's delivery lease. */
-        STANDBY
-    }
-
     @Activate
     public OutboundChannel(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
                            @Reference SchemaMigrations migrations, @Reference Clock clock, @Reference AuditTrail audit,

@@ -21,7 +21,7 @@ class OutcomeNamesTest {
                 names(InboundOutcome.values()));
         assertEquals(List.of("QUEUED", "SENT", "PARKED"), names(OutboundOutcome.values()));
         assertEquals(List.of("PENDING", "SENT", "PARKED"), names(OutboundState.values()));
-        assertEquals(List.of("IDLE", "SENDING", "RETRYING", "STANDBY"), names(OutboundChannel.Activity.values()));
+        assertEquals(List.of("IDLE", "SENDING", "RETRYING", "STANDBY"), names(ChannelActivity.Activity.values()));
     }
 
     @Test
