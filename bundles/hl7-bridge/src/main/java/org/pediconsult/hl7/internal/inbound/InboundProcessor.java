@@ -2,13 +2,11 @@ package org.pediconsult.hl7.internal.inbound;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.pediconsult.hl7.internal.common.Backoff;
-import org.pediconsult.platform.api.data.DataAccessException;
 import org.pediconsult.platform.api.data.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,10 +84,8 @@ public final class InboundProcessor {
     private boolean woken; // guarded by monitor
     private volatile boolean running = true;
     private volatile String waitingFor; // why the head of the backlog waits, or null
-    /** The batch's transaction (auto-commit off), open from its first message until {@link #record}; this thread's only. */
-    private Connection batch;
-    /** A savepoint of the batch could not be rolled back to: the batch is rolled back whole and processed again. */
-    private boolean batchBroken;
+    /** The batch's transaction, open from its first message until {@link #record}; this thread's only. */
+    private final ProcessingBatch batch;
 
     InboundProcessor(String channel, MessageStore store, InboundHandler handler) {
         this(channel, store, handler, FIRST_BACKOFF_MS);
@@ -100,6 +96,7 @@ public final class InboundProcessor {
         this.store = store;
         this.handler = handler;
         this.firstBackoffMs = firstBackoffMs;
+        this.batch = new ProcessingBatch(channel, store, handler);
         this.thread = new Thread(this::run, "pediconsult-hl7-process-" + channel);
         thread.setDaemon(true);
     }
@@ -194,7 +191,7 @@ public final class InboundProcessor {
                 store.awaitIdle(YIELD_MS);
                 MessageProcessing.Processed result;
                 try {
-                    result = processInBatch(e);
+                    result = batch.process(e);
                 } catch (RuntimeException | LinkageError unexpected) {
                     LOG.warn("channel {}: message {} could not be processed ({}); will retry", channel, e.id,
                             unexpected.toString());
@@ -247,68 +244,13 @@ public final class InboundProcessor {
     }
 
     /**
-     * Processes {@code e} in the batch's transaction (opened at the batch's first message), in a savepoint of its
-     * own: rolled back to when the message is to be retried or its processing threw, released otherwise.
-     */
-    private MessageProcessing.Processed processInBatch(MessageStore.Entry e) {
-        Savepoint savepoint;
-        try {
-            if (batch == null) {
-                batch = store.dataSource().getConnection();
-                batch.setAutoCommit(false);
-            }
-            savepoint = batch.setSavepoint();
-        } catch (SQLException ex) {
-            batchBroken = true;
-            throw new DataAccessException(ex);
-        }
-        MessageProcessing.Processed result;
-        try {
-            result = Tx.joining(store.dataSource(), batch, c -> handler.processStored(e));
-        } catch (SQLException ex) {
-            rollbackTo(savepoint);
-            throw new DataAccessException(ex);
-        } catch (RuntimeException | LinkageError ex) {
-            rollbackTo(savepoint);
-            throw ex;
-        }
-        if (result == MessageProcessing.Processed.RETRY) {
-            rollbackTo(savepoint);
-        } else {
-            try {
-                batch.releaseSavepoint(savepoint);
-            } catch (SQLException ex) {
-                batchBroken = true;
-            }
-        }
-        return result;
-    }
-
-    private void rollbackTo(Savepoint savepoint) {
-        try {
-            batch.rollback(savepoint);
-        } catch (SQLException ex) {
-            batchBroken = true;
-        }
-    }
-
-    /**
-     * Records the outcomes in hand, in the batch's transaction with their processing, and commits; false (and
-     * they stay RECEIVED, their processing rolled back) when that failed.
+     * Records the outcomes in hand with their processing and commits the batch ({@link ProcessingBatch#commit});
+     * false (and they stay RECEIVED, their processing rolled back) when that failed. {@code done} is emptied.
      */
     private boolean record(List<MessageStore.Entry> done) {
-        if (done.isEmpty() && batch == null) {
-            return true;
-        }
         try {
-            if (batch == null) {
-                store.recordProcessed(done);
-            } else {
-                if (batchBroken) {
-                    throw new SQLException("a savepoint of the batch could not be rolled back to");
-                }
-                store.recordProcessed(batch, done);
-                batch.commit();
+            if (!batch.commit(done)) {
+                return false;
             }
             for (MessageStore.Entry e : done) {
                 if (e.outcome == InboundOutcome.ERROR) {
@@ -318,34 +260,9 @@ public final class InboundProcessor {
                 }
             }
             return true;
-        } catch (Exception | LinkageError e) {
-            LOG.warn("channel {}: outcomes of {} processed messages could not be recorded ({}); they are processed again",
-                    channel, done.size(), e.toString());
-            if (batch != null) {
-                try {
-                    batch.rollback();
-                } catch (SQLException ignored) {
-                    // closing the connection below ends the transaction as well
-                }
-            }
-            return false;
         } finally {
             done.clear();
-            closeBatch();
         }
-    }
-
-    private void closeBatch() {
-        if (batch == null) {
-            return;
-        }
-        try {
-            batch.close();
-        } catch (SQLException e) {
-            LOG.debug("channel {}: closing the batch connection: {}", channel, e.toString());
-        }
-        batch = null;
-        batchBroken = false;
     }
 
     /**
