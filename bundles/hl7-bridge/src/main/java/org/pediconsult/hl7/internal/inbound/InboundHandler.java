@@ -79,8 +79,9 @@ final class InboundHandler implements Processor {
     /**
      * A handler for {@code channel}, storing into {@code store}. The other settings default to: original ACKs,
      * any sending facility, messages up to 1,000,000 bytes, the system clock, no consultation services, ACKs
-     * after PROCESSED, the default parse limits, HAPI's tables, no contributed types. {@link InboundChannel} sets
-     * each from the channel's configuration; a test sets what it is about.
+     * after PROCESSED (note: a channel's configuration defaults to STORED), the default parse limits, HAPI's
+     * tables, no contributed types. {@link InboundChannel} sets each from the channel's configuration; a test sets
+     * what it is about.
      */
     static InboundHandlerBuilder forChannel(String channel, MessageStore store, PipeParser parser) {
         return new InboundHandlerBuilder(channel, store, parser);

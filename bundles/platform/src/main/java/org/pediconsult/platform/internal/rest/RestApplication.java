@@ -59,7 +59,13 @@ public class RestApplication {
     private Server server;
     static final long REBUILD_AFTER_MS = 50;
     /** Rebuilds after resources arrived ({@link #addResource}); one daemon thread, idle otherwise. */
+    /** Rebuilds after resources arrived ({@link #addResource}); its lock is this component's monitor. */
     private final CoalescedRebuild rebuilds;
+    /**
+     * Deactivated. SCR unbinds the resources after {@code @Deactivate}, one by one: none of those may rebuild
+     * (on the bus {@link #stop} shut down).
+     */
+    private boolean stopped; // guarded by this
     private volatile Set<Long> served = Set.of();
     private volatile Map<String, List<String>> refused = Map.of();
     private final ServiceRegistration<ServedApi> servedApi;
@@ -135,7 +141,7 @@ public class RestApplication {
     void removeResource(RestResource resource, Map<String, Object> props) {
         resources.remove((Long) props.get(Constants.SERVICE_ID));
         synchronized (this) {
-            if (registration != null) {
+            if (registration != null && !stopped) {
                 servlet.swap(frameworkStopping() ? this::serveNothing : this::rebuild);
             }
         }
@@ -156,12 +162,15 @@ public class RestApplication {
 
     @Deactivate
     synchronized void stop() {
+        stopped = true;
         rebuilds.stop();
         servedApi.unregister();
         registration.unregister();
         if (server != null) {
             server.destroy();
+            server = null;
         }
+        served = Set.of();
         bus.shutdown(true);
     }
 

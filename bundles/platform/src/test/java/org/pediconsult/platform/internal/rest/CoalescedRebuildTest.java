@@ -17,7 +17,8 @@ class CoalescedRebuildTest {
     @Test
     void requestsWithinTheDelayGiveOneRebuild() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 100, () -> {
+        // a delay far longer than 30 requests take, so that they surely fall within it
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 1_000, () -> {
             rebuilds.incrementAndGet();
             done.countDown();
         });
@@ -63,6 +64,18 @@ class CoalescedRebuildTest {
         r.stop();
         r.request();
         Thread.sleep(300);
+        assertEquals(0, rebuilds.get());
+    }
+
+    @Test
+    void aRebuildWaitingForTheLockWhileStopIsUnderWayDoesNotRun() throws Exception {
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 0, rebuilds::incrementAndGet);
+        synchronized (lock) { // the owner's stop() holds its lock
+            r.request();
+            Thread.sleep(200); // the rebuild is due and waits for the lock
+            r.stop();
+        }
+        Thread.sleep(200);
         assertEquals(0, rebuilds.get());
     }
 
