@@ -12,7 +12,8 @@
 # dr.wang, then has wrk book them: every request books a different consultation into a different
 # slot, so each is a real, successful booking (slot claim, consultation update, transition row,
 # outbox event, audit record, one transaction). Uses ports 8181 and 8443: stop any running PediConsult first.
-# DB=postgres: on a PostgreSQL database of its own. WARMUP=seconds: first a run of that length on half of the
+# CHILDREN=n: the consultations spread over n children of guardian.tang (bench/lib/seeded-suite.sh), not all of the
+# demo child. DB=postgres: on a PostgreSQL database of its own. WARMUP=seconds: first a run of that length on half of the
 # pairs, not measured, so the measured run is not the JIT's warm-up (a 5 s run from a cold start is mostly that).
 # PROFILE=cpu|alloc|wall: async-profiler on the Karaf JVM for the wrk run (bench/lib/profiler.sh), flame graph and
 # collapsed stacks to PROFILE_OUT (default bench/results/), and a summary.

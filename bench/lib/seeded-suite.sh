@@ -4,6 +4,9 @@
 # rate limits off; starts it, drops in the test specialty (itest-allergy) and sets $home, $api, $G (guardian.tang's
 # token), $A (admin's), $child (the demo child) and $doctor (dr.wang's id). seed_pairs N: N assessed consultations of
 # the demo child and N free slots of dr.wang (30 days ahead and on, 30 minutes apart), paired in $work/pairs.
+# CHILDREN=n (default 1): the N consultations spread round-robin over n children of guardian.tang, the demo child and
+# n-1 more that she registers and frontdesk.zhou verifies first, as a pilot's are (each child with a few consultations:
+# a new assessment reads its child's earlier consultations, up to 500, so one child with thousands slows the seeding).
 api=http://localhost:8181/api
 . bench/lib/postgres.sh
 token() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"pediconsult\"}" $api/auth/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
@@ -24,11 +27,35 @@ start_suite() {
   doctor=$(curl -s -H "Authorization: Bearer $A" $api/physicians | sed 's/.*"id":"\([^"]*\)","username":"dr.wang".*/\1/')
 }
 
+json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+# $work/children: the demo child, then CHILDREN-1 more of guardian.tang, each relationship verified by the front desk
+seed_children() {
+  local n=${CHILDREN:-1} i id D gid birth
+  echo "$child" > "$work/children"
+  [ "$n" -le 1 ] && return 0
+  D=$(token frontdesk.zhou)
+  gid=$(curl -s -H "Authorization: Bearer $G" $api/guardians/me | json_field id)
+  birth=$(curl -s -H "Authorization: Bearer $G" "$api/children/$child" | json_field birthDate)
+  for ((i = 2; i <= n; i++)); do
+    id=$(curl -s -X POST -H "Authorization: Bearer $G" -H 'Content-Type: application/json' \
+      -d "{\"familyName\":\"唐\",\"givenName\":\"测$i\",\"sex\":\"FEMALE\",\"birthDate\":\"$birth\",\"relationship\":\"MOTHER\"}" \
+      $api/children | json_field id)
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $D" -H 'Content-Type: application/json' \
+      -d "{\"guardianId\":\"$gid\",\"method\":\"ID_CARD_AT_DESK\"}" "$api/children/$id/guardianship-verification"
+    echo "$id"
+  done >> "$work/children"
+  echo "$(wc -l < "$work/children") children, each relationship verified"
+}
+
 seed_pairs() {
   local n=$1 i j k body start
-  seq 1 "$n" | xargs -P 4 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $G" \
+  seed_children
+  # child of the i-th assessment: round-robin over $work/children
+  awk -v n="$n" '{c[NR] = $0} END {for (i = 0; i < n; i++) print c[i % NR + 1]}' "$work/children" \
+    | xargs -P 4 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $G" \
     -H 'Content-Type: application/json' \
-    -d "{\"childId\":\"$child\",\"specialtyId\":\"itest-allergy\",\"answers\":{\"fever\":false,\"rashDays\":2}}" \
+    -d "{\"childId\":\"{}\",\"specialtyId\":\"itest-allergy\",\"answers\":{\"fever\":false,\"rashDays\":2}}" \
     $api/assessments | sort | uniq -c
   curl -s -H "Authorization: Bearer $G" $api/consultations | grep -o '"id":"[^"]*","childId"' | sed 's/"id":"\([^"]*\)".*/\1/' \
     | awk -v n="$n" 'NR <= n' > "$work/consults"
