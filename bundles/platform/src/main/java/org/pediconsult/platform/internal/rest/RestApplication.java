@@ -58,7 +58,6 @@ public class RestApplication {
     private final ServiceRegistration<Servlet> registration;
     private Server server;
     static final long REBUILD_AFTER_MS = 50;
-    /** Rebuilds after resources arrived ({@link #addResource}); one daemon thread, idle otherwise. */
     /** Rebuilds after resources arrived ({@link #addResource}); its lock is this component's monitor. */
     private final CoalescedRebuild rebuilds;
     /**
@@ -111,13 +110,6 @@ public class RestApplication {
         }, null);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addResource(RestResource resource, Map<String, Object> props) {
-        resources.put((Long) props.get(Constants.SERVICE_ID), resource);
-        rebuildSoon();
-    }
-
     /**
      * A new resource is served after a rebuild on this component's own thread, {@link #REBUILD_AFTER_MS}
      * after the first arrival not yet served, together with every resource that arrived meanwhile. At
@@ -126,10 +118,11 @@ public class RestApplication {
      * (profiled in issue 18); nor does that thread wait for a rebuild under way ({@link CoalescedRebuild}).
      * /api/health says DOWN ("notYetServed") until the rebuild is done.
      */
-    private void rebuildSoon() {
-        if (registration != null) {
-            rebuilds.request();
-        }
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addResource(RestResource resource, Map<String, Object> props) {
+        resources.put((Long) props.get(Constants.SERVICE_ID), resource);
+        rebuilds.request();
     }
 
     /**
@@ -141,7 +134,7 @@ public class RestApplication {
     void removeResource(RestResource resource, Map<String, Object> props) {
         resources.remove((Long) props.get(Constants.SERVICE_ID));
         synchronized (this) {
-            if (registration != null && !stopped) {
+            if (!stopped) {
                 servlet.swap(frameworkStopping() ? this::serveNothing : this::rebuild);
             }
         }

@@ -59,24 +59,38 @@ class CoalescedRebuildTest {
 
     @Test
     void nothingRunsAfterStop() throws Exception {
-        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 100, rebuilds::incrementAndGet);
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild-stop", lock, 100, rebuilds::incrementAndGet);
         r.request();
+        Thread rebuilder = thread("test-rebuild-stop");
         r.stop();
         r.request();
-        Thread.sleep(300);
+        rebuilder.join(10_000); // the rebuild thread has ended: whatever was to run, ran
+        assertFalse(rebuilder.isAlive());
         assertEquals(0, rebuilds.get());
     }
 
     @Test
     void aRebuildWaitingForTheLockWhileStopIsUnderWayDoesNotRun() throws Exception {
-        CoalescedRebuild r = new CoalescedRebuild("test-rebuild", lock, 0, rebuilds::incrementAndGet);
+        CoalescedRebuild r = new CoalescedRebuild("test-rebuild-lock", lock, 0, rebuilds::incrementAndGet);
+        Thread rebuilder;
         synchronized (lock) { // the owner's stop() holds its lock
             r.request();
-            Thread.sleep(200); // the rebuild is due and waits for the lock
+            rebuilder = thread("test-rebuild-lock");
+            for (int i = 0; i < 1000 && rebuilder.getState() != Thread.State.BLOCKED; i++) {
+                Thread.sleep(5); // until the rebuild is due and waits for the lock
+            }
+            assertEquals(Thread.State.BLOCKED, rebuilder.getState());
             r.stop();
         }
-        Thread.sleep(200);
+        rebuilder.join(10_000);
+        assertFalse(rebuilder.isAlive());
         assertEquals(0, rebuilds.get());
+    }
+
+    /** The rebuild thread of that name (started when the first rebuild was scheduled). */
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
     private static void await(CountDownLatch latch) {
