@@ -188,11 +188,7 @@ public final class MessageStore implements AutoCloseable {
     List<Entry> received(String channel, long afterId, int limit) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, sender, control_id, message_type, hl7_version, "
-                     + "received_at, raw FROM hl7_message WHERE outcome = 'RECEIVED' AND channel = ? AND id > ? "
-                     + "AND direction = 'IN' ORDER BY channel, outcome, id FETCH FIRST " + limit + " ROWS ONLY")) {
-            // 'RECEIVED' is InboundOutcome.RECEIVED, a literal as when ix_hl7_message_backlog (V7) was made for
-            // this query; ordered as that index is, so H2 reads the batch from the index in order
+             PreparedStatement ps = c.prepareStatement(receivedSql(limit))) {
             ps.setString(1, channel);
             ps.setLong(2, afterId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -212,6 +208,17 @@ public final class MessageStore implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The processor's next batch, parameters channel and id. 'RECEIVED' is InboundOutcome.RECEIVED, a literal as
+     * when ix_hl7_message_backlog (V7, its columns reordered in V8) was made for this query; ordered as that index
+     * is, so H2 reads the batch from the index in order (MessageStorePlansTest).
+     */
+    public static String receivedSql(int limit) {
+        return "SELECT id, sender, control_id, message_type, hl7_version, received_at, raw FROM hl7_message "
+                + "WHERE outcome = 'RECEIVED' AND channel = ? AND id > ? AND direction = 'IN' "
+                + "ORDER BY outcome, channel, id FETCH FIRST " + limit + " ROWS ONLY";
     }
 
     /** How many messages of a channel are stored but not processed yet (RECEIVED). */

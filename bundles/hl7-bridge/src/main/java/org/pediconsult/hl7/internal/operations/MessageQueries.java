@@ -20,13 +20,13 @@ final class MessageQueries {
         String channel;
         String direction;
         String patient;
+        /** Only messages with a smaller id: the next page after a page that ended at this id. */
         Long beforeId;
         String type;
         String controlId;
         String outcome;
         Instant from;
         Instant to;
-        /** Only messages with a smaller id: the next page after a page that ended at this id. */
         int limit = 100;
     }
 
@@ -39,7 +39,12 @@ final class MessageQueries {
         this.dataSource = dataSource;
     }
 
-    List<Map<String, Object>> search(Filter f) throws SQLException {
+    /** A search's SQL and its parameters in order. */
+    record Query(String sql, List<Object> params) {
+    }
+
+    /** The SQL of a search: newest first; which index H2 uses for it is checked by MessageStorePlansTest. */
+    static Query query(Filter f) {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM hl7_message WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         add(sql, params, "channel = ?", f.channel);
@@ -52,9 +57,14 @@ final class MessageQueries {
         add(sql, params, "received_at >= ?", f.from == null ? null : Timestamp.from(f.from));
         add(sql, params, "received_at < ?", f.to == null ? null : Timestamp.from(f.to));
         sql.append(" ORDER BY id DESC");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+        return new Query(sql.toString(), params);
+    }
+
+    List<Map<String, Object>> search(Filter f) throws SQLException {
+        Query q = query(f);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(q.sql())) {
+            for (int i = 0; i < q.params().size(); i++) {
+                ps.setObject(i + 1, q.params().get(i));
             }
             ps.setMaxRows(Math.max(1, Math.min(f.limit, 1000)));
             try (ResultSet rs = ps.executeQuery()) {
