@@ -15,6 +15,9 @@
 # CHILDREN=n: the consultations spread over n children of guardian.tang (bench/lib/seeded-suite.sh), not all of the
 # demo child. DB=postgres: on a PostgreSQL database of its own. WARMUP=seconds: first a run of that length on half of the
 # pairs, not measured, so the measured run is not the JIT's warm-up (a 5 s run from a cold start is mostly that).
+# RESCHEDULE_WARMUP=seconds: first that long a warm-up of reschedules (bench/reschedule.lua): 512 more consultations are
+# booked, then moved from slot to slot over 1,024 spare slots for that long, so a warm-up of a minute or more needs no
+# more seeding than that (WARMUP's costs a pair per request, ~30,000 for a minute); all <pairs> are then measured.
 # PROFILE=cpu|alloc|wall: async-profiler on the Karaf JVM for the wrk run (bench/lib/profiler.sh), flame graph and
 # collapsed stacks to PROFILE_OUT (default bench/results/), and a summary.
 set -euo pipefail
@@ -32,8 +35,20 @@ trap cleanup EXIT
 
 start_suite itest-allergy
 
-echo "creating $pairs consultations and slots..."
-seed_pairs "$pairs"
+moving=$(( ${RESCHEDULE_WARMUP:-0} > 0 ? 512 : 0 ))
+echo "creating $(( pairs + moving )) consultations and slots..."
+seed_pairs "$(( pairs + moving ))"
+if [ "$moving" -gt 0 ]; then
+  head -n "$moving" "$work/pairs" > "$work/moving"; tail -n +"$(( moving + 1 ))" "$work/pairs" > "$work/measured"
+  mv "$work/measured" "$work/pairs"
+  make_slots 1024 "$(( pairs + moving ))" > "$work/spare"
+  echo "reschedule warm-up: booking $moving consultations: $(xargs -P 4 -L 1 sh -c 'curl -s -o /dev/null -w "%{http_code}\n" \
+    -X POST -H "Authorization: Bearer $0" -H "Content-Type: application/json" -d "{\"slotId\":\"$2\"}" \
+    "'"$api"'/consultations/$1/booking"' "$G" < "$work/moving" | sort | uniq -c | tr '\n' ' ')"
+  echo "reschedule warm-up: ${RESCHEDULE_WARMUP}s over $(wc -l < "$work/spare") spare slots (not measured)"
+  wrk -t2 -c"$connections" -d"${RESCHEDULE_WARMUP}s" -s bench/reschedule.lua http://localhost:8181 -- "$work/moving" \
+    "$work/spare" "$G" | grep -E '^warm-up'
+fi
 echo "$(wc -l < "$work/pairs") pairs ready; booking with wrk: 2 threads, $connections connections, ${seconds}s, think ${think} ms"
 if [ "${WARMUP:-0}" -gt 0 ]; then
   # the first half of the pairs warms the JVM up (its JIT compiles the booking path), the second half is measured

@@ -7,6 +7,7 @@
 # CHILDREN=n (default 1): the N consultations spread round-robin over n children of guardian.tang, the demo child and
 # n-1 more that she registers and frontdesk.zhou verifies first, as a pilot's are (each child with a few consultations:
 # a new assessment reads its child's earlier consultations, up to 500, so one child with thousands slows the seeding).
+# make_slots N FROM: N more free slots of dr.wang after the first FROM (ids printed).
 api=http://localhost:8181/api
 . bench/lib/postgres.sh
 token() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"pediconsult\"}" $api/auth/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
@@ -49,7 +50,7 @@ seed_children() {
 }
 
 seed_pairs() {
-  local n=$1 i j k body start
+  local n=$1
   seed_children
   # child of the i-th assessment: round-robin over $work/children
   awk -v n="$n" '{c[NR] = $0} END {for (i = 0; i < n; i++) print c[i % NR + 1]}' "$work/children" \
@@ -59,13 +60,19 @@ seed_pairs() {
     $api/assessments | sort | uniq -c
   curl -s -H "Authorization: Bearer $G" $api/consultations | grep -o '"id":"[^"]*","childId"' | sed 's/"id":"\([^"]*\)".*/\1/' \
     | awk -v n="$n" 'NR <= n' > "$work/consults"
+  make_slots "$n" 0 > "$work/slots"
+  paste -d' ' "$work/consults" "$work/slots" | awk 'NF == 2' > "$work/pairs"
+}
+
+# make_slots N FROM: N free slots of dr.wang, the FROM-th to the (FROM+N-1)-th half hour from 30 days ahead; prints ids
+make_slots() {
+  local n=$1 from=$2 i j k body start
   start=$(( $(date +%s) / 1800 * 1800 + 86400 * 30 + 420 ))
   for ((i = 0; i < n; i += 500)); do
     k=$(( n - i < 500 ? n - i : 500 ))
     body=$(for ((j = 0; j < k; j++)); do
-      printf '{"startsAt":"%s","minutes":30}' "$(date -u -d "@$(( start + (i + j) * 1800 ))" +%Y-%m-%dT%H:%M:%SZ)"; if [ $j -lt $((k - 1)) ]; then printf ','; fi; done)
+      printf '{"startsAt":"%s","minutes":30}' "$(date -u -d "@$(( start + (from + i + j) * 1800 ))" +%Y-%m-%dT%H:%M:%SZ)"; if [ $j -lt $((k - 1)) ]; then printf ','; fi; done)
     curl -s -X POST -H "Authorization: Bearer $A" -H 'Content-Type: application/json' -d "[$body]" \
       "$api/physicians/$doctor/slots" | grep -o '"id":"[^"]*"' | sed 's/"id":"\([^"]*\)"/\1/'
-  done > "$work/slots"
-  paste -d' ' "$work/consults" "$work/slots" | awk 'NF == 2' > "$work/pairs"
+  done
 }
