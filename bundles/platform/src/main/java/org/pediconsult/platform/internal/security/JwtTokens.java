@@ -24,12 +24,19 @@ import org.pediconsult.platform.api.security.Role;
 /** Issues and verifies RS256 bearer tokens (JWT) for the REST API. */
 final class JwtTokens {
     private final RSAKey key;
+    /** Made once: every request's token is checked with it (Nimbus's verifiers are thread-safe). */
+    private final RSASSAVerifier verifier;
     private final String issuer;
     private final int ttlSeconds;
     private final Clock clock;
 
     JwtTokens(RSAKey key, String issuer, int ttlSeconds, Clock clock) {
         this.key = key;
+        try {
+            this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("not an RSA public key", e);
+        }
         this.issuer = issuer;
         this.ttlSeconds = ttlSeconds;
         this.clock = clock;
@@ -86,7 +93,7 @@ final class JwtTokens {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                    || !jwt.verify(verifier)) {
                 return null;
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
