@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -21,31 +20,14 @@ import org.pediconsult.consultation.api.dto.GuardianDTO;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
 
 /** PUT /api/guardians/me/city: validated against the city table, stored as the Chinese name, audited. */
 class GuardianCityTest {
-    private final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            audited.add(entry);
-            return audited.size();
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry entry) {
-            return record(entry);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            return new AuditVerification(audited.size(), null, null);
-        }
-    };
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
 
     @Test
     void aGuardianSetsAKnownCityAndAnUnknownOneIsRefused() throws Exception {

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -25,32 +24,15 @@ import org.pediconsult.consultation.api.dto.ObservationDTO;
 import org.pediconsult.consultation.internal.store.PeopleStore;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.AuthenticatedUser;
 import org.pediconsult.platform.api.security.Role;
 
 /** Observations on H2 with this bundle's migrations: idempotency, status changes, visibility and audit. */
 class HisObservationsServiceTest {
     private static final String HIS_ID = "PILOT1^HIS-000123";
-    private final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            audited.add(entry);
-            return audited.size();
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry entry) {
-            return record(entry);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            return new AuditVerification(audited.size(), null, null);
-        }
-    };
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
     private HisObservationsService service;
     private ChildRecordsService records;
     private String childId;

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.RateLimits;
 
 /**
@@ -46,24 +45,8 @@ class InboundLimitsTest {
 
     private final List<CamelContext> listeners = new ArrayList<>();
     private final AtomicReference<RateLimits> rateLimits = new AtomicReference<>();
-    private final List<AuditEntry> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            audited.add(entry);
-            return audited.size();
-        }
-
-        @Override
-        public long record(java.sql.Connection tx, AuditEntry entry) {
-            return record(entry);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
     private JdbcDataSource db;
     private MessageStore store;
     private InboundHandler handler;

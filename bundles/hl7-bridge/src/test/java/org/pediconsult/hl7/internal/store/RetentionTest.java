@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,36 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.pediconsult.hl7.internal.common.Hl7Fixtures;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 
 /** Retention on the bridge's real migrations (H2): what goes, what stays, and that it is audited. */
 class RetentionTest {
     private static final Instant NOW = Instant.parse("2026-12-05T00:00:00Z");
-    private final List<AuditEntry> audited = new ArrayList<>();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
     private JdbcDataSource db;
     private Retention retention;
 
     @BeforeEach
     void store() {
         db = Hl7Fixtures.h2();
-        AuditTrail audit = new AuditTrail() {
-            @Override
-            public long record(AuditEntry entry) {
-                audited.add(entry);
-                return audited.size();
-            }
-
-            @Override
-            public long record(Connection tx, AuditEntry entry) {
-                return record(entry);
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        };
         RetentionConfig config = new RetentionConfig() {
             @Override
             public int days() {

@@ -3,7 +3,6 @@ package org.pediconsult.platform.internal.accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,9 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.karaf.jaas.modules.Encryption;
 import org.junit.jupiter.api.Test;
 import org.pediconsult.platform.api.ProblemException;
-import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.data.Tx;
 import org.pediconsult.platform.api.security.NewAccount;
 import org.pediconsult.platform.api.security.Role;
@@ -40,22 +37,7 @@ class BusyHashingTest {
             return ("plain:" + input).equals(stored);
         }
     };
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            return 1;
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry entry) {
-            return 1;
-        }
-
-        @Override
-        public AuditVerification verify() {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
     @Test
     void aBusyCheckAnswers503ForAnAccountAndForAnUnknownName() {

@@ -5,38 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.api.security.RateLimits.Admission;
 
 class BucketRateLimitsTest {
     private final FakeTime time = new FakeTime();
-    private final List<AuditEntry> audited = new ArrayList<>();
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            audited.add(entry);
-            return audited.size();
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry entry) {
-            return record(entry);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
 
     /** The shipped defaults, with a few settings changed. */
     static class Config implements RateLimitConfig {

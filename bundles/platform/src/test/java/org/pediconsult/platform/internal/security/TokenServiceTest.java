@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pediconsult.platform.api.ProblemException;
 import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.NewAccount;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.platform.api.security.Role;
@@ -57,7 +56,8 @@ class TokenServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final DataSource db = PlatformDatabase.migrated();
-    private final List<AuditEntry> audited = new ArrayList<>();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<AuditEntry> audited = audit.entries();
     private final List<String> admitted = new ArrayList<>();
     private boolean refuseLogins;
 
@@ -127,23 +127,6 @@ class TokenServiceTest {
     }
 
     /** Keeps what is audited in {@link #audited}. */
-    private final AuditTrail audit = new AuditTrail() {
-        @Override
-        public long record(AuditEntry entry) {
-            audited.add(entry);
-            return audited.size();
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry entry) {
-            return record(entry);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            throw new UnsupportedOperationException();
-        }
-    };
 
     private TokenService service() throws Exception {
         RateLimits limits = (kind, key) -> {
