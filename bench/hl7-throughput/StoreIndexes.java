@@ -49,7 +49,7 @@ public class StoreIndexes {
         List<String[]> rows = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             for (String variant : new String[] {"before", "after"}) {
-                double[] us = run(variant.equals("before") ? BEFORE : AFTER, messages, group, raw);
+                double[] us = run(variant.equals("before"), messages, group, raw);
                 rows.add(new String[] {variant, String.format("%.0f", us[0]), String.format("%.0f", us[1]),
                         String.format("%.0f", us[0] + us[1]), String.format("%.1f", us[2] / 1024 / 1024)});
                 System.out.printf("round %d %-6s store %.0f us/msg, processed %.0f us/msg, file %.1f MiB%n", r + 1,
@@ -70,23 +70,23 @@ public class StoreIndexes {
     }
 
     /** us per message for the store's groups and for the processor's outcome batches, and the file's size. */
-    static double[] run(String indexes, int messages, int group, String raw) throws Exception {
+    static double[] run(boolean before, int messages, int group, String raw) throws Exception {
         Path dir = Files.createTempDirectory("store-indexes");
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             try (Statement s = c.createStatement()) {
-                for (String sql : (TABLES + indexes).split(";")) {
+                for (String sql : (TABLES + (before ? BEFORE : AFTER)).split(";")) {
                     s.execute(sql);
                 }
             }
             c.setAutoCommit(false);
             int warm = messages / 4;
             store(c, 0, warm, group, raw);
-            process(c, indexes == BEFORE);
+            process(c, before);
             long t0 = System.nanoTime();
             store(c, warm, warm + messages, group, raw);
             long t1 = System.nanoTime();
-            process(c, indexes == BEFORE);
+            process(c, before);
             long t2 = System.nanoTime();
             long size = Files.size(dir.resolve("db.mv.db"));
             return new double[] {(t1 - t0) / 1e3 / messages, (t2 - t1) / 1e3 / messages, size};

@@ -49,6 +49,12 @@ class MessageStorePlansTest {
         }
     }
 
+    /** The plan of the operations search for {@code f}. */
+    private static String plan(MessageQueries.Filter f) throws SQLException {
+        MessageQueries.Query q = MessageQueries.query(f);
+        return plan(q.sql(), q.params());
+    }
+
     @Test
     void theProcessorsNextBatchIsReadFromTheBacklogIndexInOrder() throws SQLException {
         String plan = plan(MessageStore.receivedSql(64), List.of("his", 19_500L));
@@ -61,11 +67,10 @@ class MessageStorePlansTest {
     void aControlIdIsFoundWithOrWithoutItsChannel() throws SQLException {
         MessageQueries.Filter f = new MessageQueries.Filter();
         f.controlId = "C778";
-        assertTrue(plan(MessageQueries.query(f).sql(), MessageQueries.query(f).params())
-                .contains("IX_HL7_MESSAGE_CONTROL: CONTROL_ID = "));
+        assertTrue(plan(f).contains("IX_HL7_MESSAGE_CONTROL: CONTROL_ID = "));
         f.channel = "his";
         f.direction = "IN";
-        String plan = plan(MessageQueries.query(f).sql(), MessageQueries.query(f).params());
+        String plan = plan(f);
         assertTrue(plan.contains("IX_HL7_MESSAGE_CONTROL: CONTROL_ID = "), plan);
         List<java.util.Map<String, Object>> found = new MessageQueries(db).search(f);
         assertEquals(1, found.size());
@@ -76,11 +81,9 @@ class MessageStorePlansTest {
     void anOutcomeAndAPatientAreFoundThroughAnIndex() throws SQLException {
         MessageQueries.Filter f = new MessageQueries.Filter();
         f.outcome = "ERROR";
-        assertTrue(plan(MessageQueries.query(f).sql(), MessageQueries.query(f).params())
-                .contains("IX_HL7_MESSAGE_BACKLOG: OUTCOME = "));
+        assertTrue(plan(f).contains("IX_HL7_MESSAGE_BACKLOG: OUTCOME = "));
         f = new MessageQueries.Filter();
         f.patient = "child-4242";
-        assertTrue(plan(MessageQueries.query(f).sql(), MessageQueries.query(f).params())
-                .contains("IX_HL7_MESSAGE_PATIENT: PATIENT = "));
+        assertTrue(plan(f).contains("IX_HL7_MESSAGE_PATIENT: PATIENT = "));
     }
 }
