@@ -53,8 +53,8 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
     private final PluginRegister plugins = new SharedPluginRegister();
     /** Whether the database is PostgreSQL (else H2), asked of it once. */
     private Boolean postgres;
-    /** {@link #cacheIdentityValues()} has run since this service started. */
-    private boolean identityCachesChecked;
+    /** {@link #cacheIdentityValues()} and {@link #dropTwinIndexes()} have run since this service started. */
+    private boolean h2SchemaChecked;
 
     @Activate
     public FlywaySchemaMigrations(@Reference(target = "(dataSourceName=pediconsult)") DataSource dataSource,
@@ -113,7 +113,19 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
         }
     }
 
-    private static String quoted(String identifier) {
+    /** On H2, a script's index with the same columns as one H2 made for a constraint is dropped: {@link H2TwinIndexes}. */
+    private void dropTwinIndexes() {
+        try (Connection c = dataSource.getConnection()) {
+            for (String twin : H2TwinIndexes.drop(c)) {
+                LOG.info("H2: dropped index {}: the constraint's index has the same columns", twin);
+            }
+        } catch (SQLException e) {
+            // for speed only: both indexes serve the same queries, so the service goes on
+            LOG.warn("H2: twin indexes kept ({})", e.toString());
+        }
+    }
+
+    static String quoted(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
@@ -144,9 +156,10 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
             configuration.setJavaMigrationClassProvider(Collections::emptyList);
             configuration.setPlaceholders(Map.of("blob", binaryType()));
             MigrateResult result = new Flyway(configuration).migrate();
-            if (!postgres() && (result.migrationsExecuted > 0 || !identityCachesChecked)) {
+            if (!postgres() && (result.migrationsExecuted > 0 || !h2SchemaChecked)) {
                 cacheIdentityValues();
-                identityCachesChecked = true;
+                dropTwinIndexes();
+                h2SchemaChecked = true;
             }
             migrated.put(key, bundle.getLastModified());
             LOG.info("schema of module {}: {} migrations applied now ({} ms)", module, result.migrationsExecuted,

@@ -134,4 +134,47 @@ class FlywaySchemaMigrationsTest {
             assertEquals("1,2,3", rs.getString(1), "values in order");
         }
     }
+
+    /**
+     * On H2 a script's plain index with the columns of the index H2 made for a foreign key declared in CREATE TABLE is
+     * dropped (a second B-tree with the same entries); the key is still enforced and still has its index. An index with
+     * more columns, a unique one, or one in another order stays.
+     */
+    @Test
+    void aScriptIndexTwinOfAConstraintsIndexIsDroppedOnH2() throws Exception {
+        Files.createDirectories(scripts.resolve("db/migration/platform"));
+        Path folder = Files.createDirectories(scripts.resolve("db/migration/twins"));
+        Files.writeString(folder.resolve("V1__twins.sql"), "CREATE TABLE twin_parent (id VARCHAR(36) PRIMARY KEY);"
+                + "CREATE TABLE twin_child (id BIGINT PRIMARY KEY, parent_id VARCHAR(36) NOT NULL REFERENCES twin_parent (id),"
+                + " other_id VARCHAR(36) REFERENCES twin_parent (id), code VARCHAR(10), at TIMESTAMP);"
+                + "CREATE INDEX ix_twin_child_parent ON twin_child (parent_id);"
+                + "CREATE INDEX ix_twin_child_parent_at ON twin_child (parent_id, at);"
+                + "CREATE INDEX ix_twin_child_other_desc ON twin_child (other_id DESC);"
+                + "CREATE UNIQUE INDEX uq_twin_child_other ON twin_child (other_id);"
+                + "CREATE INDEX ix_twin_child_code ON twin_child (code);");
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        FlywaySchemaMigrations migrations = new FlywaySchemaMigrations(db, mock(org.osgi.framework.BundleContext.class,
+                inv -> inv.getMethod().getName().equals("getBundle") ? bundle(1, 10, "platform") : null));
+        assertEquals(1, migrations.migrate(bundle(9, 100, "twins"), "twins"));
+        try (Connection c = db.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT LISTAGG(INDEX_NAME, ',') WITHIN GROUP (ORDER BY INDEX_NAME) "
+                    + "FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'TWIN_CHILD' AND IS_GENERATED = FALSE");
+            rs.next();
+            assertEquals("IX_TWIN_CHILD_CODE,IX_TWIN_CHILD_OTHER_DESC,IX_TWIN_CHILD_PARENT_AT,UQ_TWIN_CHILD_OTHER", rs.getString(1),
+                    "only the plain twin of the parent_id key's index is gone");
+            rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
+                    + "WHERE TABLE_NAME = 'TWIN_CHILD' AND COLUMN_NAME = 'PARENT_ID' AND ORDINAL_POSITION = 1");
+            rs.next();
+            assertEquals(2, rs.getLong(1), "the key's own index and (parent_id, at) still lead with parent_id");
+            c.createStatement().execute("INSERT INTO twin_parent (id) VALUES ('p1')");
+            c.createStatement().execute("INSERT INTO twin_child (id, parent_id) VALUES (1, 'p1')");
+            assertThrows(java.sql.SQLException.class,
+                    () -> c.createStatement().execute("INSERT INTO twin_child (id, parent_id) VALUES (2, 'nobody')"),
+                    "the foreign key is still enforced");
+            assertThrows(java.sql.SQLException.class, () -> c.createStatement().execute("DELETE FROM twin_parent"),
+                    "and still refuses to orphan a child");
+        }
+        assertEquals(0, migrations.migrate(bundle(9, 100, "twins"), "twins"), "nothing to do twice");
+    }
 }
