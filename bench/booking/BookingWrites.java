@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * suite. The schema is the real one: every platform and consultation migration of the source tree, run in order with
  * RUNSCRIPT. {@code threads} threads then each book their share of {@code bookings} seeded consultations, one
  * transaction per booking with the writes of {@code Booking.book} (the conditional slot claim, the consultation's
- * UPDATE, the transition row, the outbox event and the audit queue row) and its read of the consultation, on a
+ * UPDATE, the transition row, the outbox event and the audit queue row) and its reads of the consultation and the
+ * slot, on a
  * file database with WRITE_DELAY=0, as the suite runs it. Variants: {@link #VARIANTS}; each run is a fresh file,
  * the variants alternate round by round. Figures: process CPU and wall time per booking over the booking phase only
  * (seeding excluded), after one uncounted run of the first variant for the JIT.
@@ -243,7 +244,7 @@ public class BookingWrites {
         c.setAutoCommit(true);
     }
 
-    /** What Booking.book writes, with the read of the consultation: one transaction. */
+    /** What Booking.book writes, with its reads of the consultation and the slot: one transaction. */
     static void book(Connection c, int i) throws SQLException {
         String k = id("k", i);
         String slot = id("s", i);
