@@ -25,9 +25,8 @@ import java.util.stream.Stream;
  * RUNSCRIPT. {@code threads} threads then each book their share of {@code bookings} seeded consultations, one
  * transaction per booking with the writes of {@code Booking.book} (the conditional slot claim, the consultation's
  * UPDATE, the transition row, the outbox event and the audit queue row) and its reads of the consultation and the
- * slot, on a
- * file database with WRITE_DELAY=0, as the suite runs it. Variants: {@link #VARIANTS}; each run is a fresh file,
- * the variants alternate round by round. Figures: process CPU and wall time per booking over the booking phase only
+ * slot, on a file database with WRITE_DELAY=0, as the suite runs it. Variants: {@link #VARIANTS}; each run is a
+ * fresh file, the variants alternate round by round. Figures: process CPU and wall time per booking over the booking phase only
  * (seeding excluded), after one uncounted run of the first variant for the JIT.
  *
  *   java -Xmx384m -XX:+UseSerialGC -cp h2-2.2.224.jar bench/booking/BookingWrites.java [bookings] [rounds] [threads]
