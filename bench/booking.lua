@@ -1,14 +1,7 @@
 -- wrk script for bench/booking.sh: each request books a different (consultation, slot) pair.
 -- Usage: wrk ... -s booking.lua URL -- <pairs file> <bearer token>
 local pairs_list = {}
-local threads = {}
-local counter = 0
-
-function setup(thread)
-  counter = counter + 1
-  thread:set("index", counter)
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "lib/wrk-threads.lua")
 
 function init(args)
   local file, token = args[1], args[2]
@@ -51,12 +44,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local booked, failed, over = 0, 0, 0
-  for _, t in ipairs(threads) do
-    booked = booked + t:get("ok")
-    failed = failed + t:get("errors")
-    over = over + t:get("exhausted")
-  end
+  local booked, failed, over = total("ok"), total("errors"), total("exhausted")
   io.write(string.format("bookings ok: %d, not ok: %d, requests after the pairs ran out: %d\n", booked, failed, over))
   io.write(string.format("bookings/s: %.0f\n", booked / (summary.duration / 1e6)))
   if over > 0 then

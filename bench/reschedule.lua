@@ -3,14 +3,7 @@
 -- the booking's token check, object check, rules, slot claim, consultation update, transition, outbox event and audit
 -- entry, plus the release of the slot it had), so the JIT has compiled the booking path before the measured run.
 -- Usage: wrk ... -s reschedule.lua URL -- <booked pairs file> <spare slots file> <bearer token>
-local threads = {}
-local counter = 0
-
-function setup(thread)
-  counter = counter + 1
-  thread:set("index", counter)
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "lib/wrk-threads.lua")
 
 function init(args)
   local step = tonumber(wrk.thread:get("threads") or 2)
@@ -52,11 +45,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local moved, failed = 0, 0
-  for _, t in ipairs(threads) do
-    moved = moved + t:get("ok")
-    failed = failed + t:get("errors")
-  end
+  local moved, failed = total("ok"), total("errors")
   io.write(string.format("warm-up reschedules ok: %d, not ok: %d, %.0f/s\n", moved, failed,
     moved / (summary.duration / 1e6)))
 end

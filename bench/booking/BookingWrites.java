@@ -243,29 +243,30 @@ public class BookingWrites {
         c.setAutoCommit(true);
     }
 
+    /** The one row {@code sql} finds for {@code id}: column label (upper case, as H2 gives it) to value. */
+    static Map<String, Object> row(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                return row;
+            }
+        }
+    }
+
     /** What Booking.book writes, with its reads of the consultation and the slot: one transaction. */
     static void book(Connection c, int i) throws SQLException {
         String k = id("k", i);
         String slot = id("s", i);
         Timestamp now = Timestamp.from(Instant.now());
-        int version;
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM consult_consultation WHERE id = ?")) {
-            ps.setString(1, k);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                version = rs.getInt("version");
-            }
-        }
-        Timestamp startsAt;
-        String physician;
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM consult_slot WHERE id = ?")) {
-            ps.setString(1, slot);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                startsAt = rs.getTimestamp("starts_at");
-                physician = rs.getString("physician_id");
-            }
-        }
+        int version = (Integer) row(c, "SELECT * FROM consult_consultation WHERE id = ?", k).get("VERSION");
+        Map<String, Object> bookable = row(c, "SELECT * FROM consult_slot WHERE id = ?", slot);
+        Object startsAt = bookable.get("STARTS_AT");
+        String physician = (String) bookable.get("PHYSICIAN_ID");
         try (PreparedStatement ps = c.prepareStatement("UPDATE consult_slot SET consultation_id = ? WHERE id = ? AND consultation_id IS NULL")) {
             ps.setString(1, k);
             ps.setString(2, slot);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ final class H2TwinIndexes {
 
     /** One index: {@code plain} a script's non-unique index, {@code generated} one H2 made for a constraint. */
     private record Index(String schema, String table, String name, boolean plain, boolean generated, StringBuilder columns) {
+        /** Where a twin of this index would be: its table and its columns with their orderings. */
+        List<String> place() {
+            return List.of(schema, table, columns.toString());
+        }
     }
 
     private H2TwinIndexes() {
@@ -56,20 +61,20 @@ final class H2TwinIndexes {
                         .append(' ').append(rs.getString(8)).append(',');
             }
         }
+        Map<List<String>, String> constraints = new HashMap<>();
+        for (Index index : indexes.values()) {
+            if (index.generated()) {
+                constraints.putIfAbsent(index.place(), index.name());
+            }
+        }
         List<String> dropped = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            for (Index plain : indexes.values()) {
-                if (!plain.plain() || plain.generated()) {
-                    continue;
-                }
-                for (Index own : indexes.values()) {
-                    if (own.generated() && own.schema().equals(plain.schema()) && own.table().equals(plain.table())
-                            && own.columns().toString().equals(plain.columns().toString())) {
-                        s.execute("DROP INDEX IF EXISTS " + FlywaySchemaMigrations.quoted(plain.schema()) + "."
-                                + FlywaySchemaMigrations.quoted(plain.name()));
-                        dropped.add(plain.table() + "." + plain.name() + " (twin of " + own.name() + ")");
-                        break;
-                    }
+            for (Index index : indexes.values()) {
+                String own = index.plain() && !index.generated() ? constraints.get(index.place()) : null;
+                if (own != null) {
+                    s.execute("DROP INDEX IF EXISTS " + FlywaySchemaMigrations.quoted(index.schema()) + "."
+                            + FlywaySchemaMigrations.quoted(index.name()));
+                    dropped.add(index.table() + "." + index.name() + " (twin of " + own + ")");
                 }
             }
         }
