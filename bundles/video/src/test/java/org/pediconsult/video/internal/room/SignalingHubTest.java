@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.pediconsult.consultation.api.ConsultationSessions;
 import org.pediconsult.consultation.api.ConsultationState;
 import org.pediconsult.platform.api.ProblemException;
-import org.pediconsult.platform.api.audit.AuditEntry;
-import org.pediconsult.platform.api.audit.AuditTrail;
-import org.pediconsult.platform.api.audit.AuditVerification;
+import org.pediconsult.platform.api.audit.RecordingAuditTrail;
 import org.pediconsult.platform.api.security.RateLimits;
 import org.pediconsult.video.api.IceServers;
 import org.pediconsult.video.api.RoomClaims;
@@ -39,7 +36,7 @@ class SignalingHubTest {
     private final Map<String, ConsultationState> states = new HashMap<>();
     private final List<String> presence = new ArrayList<>();
     private final List<String> stored = new ArrayList<>();
-    private final List<String> audited = new ArrayList<>();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
     /** The call events written to video_call_event. */
     private final List<String> events = new ArrayList<>();
     /** The hub's clock: NOW unless a test moves it. */
@@ -74,7 +71,7 @@ class SignalingHubTest {
                 public void event(String id, RoomRole role, CallEventKind kind, String detail, Integer seconds, Instant at) {
                     events.add(id + " " + role + " " + kind + " " + detail + " " + seconds);
                 }
-            }, new FakeAudit(), limits, new Clock() {
+            }, audit, limits, new Clock() {
                 @Override
                 public java.time.ZoneId getZone() {
                     return ZoneOffset.UTC;
@@ -221,22 +218,9 @@ class SignalingHubTest {
         }
     }
 
-    final class FakeAudit implements AuditTrail {
-        @Override
-        public long record(AuditEntry e) {
-            audited.add(e.actor() + " " + e.detail());
-            return audited.size();
-        }
-
-        @Override
-        public long record(Connection tx, AuditEntry e) {
-            return record(e);
-        }
-
-        @Override
-        public AuditVerification verify() {
-            throw new UnsupportedOperationException();
-        }
+    /** What was audited, each entry as "actor detail", oldest first. */
+    private List<String> audited() {
+        return audit.entries().stream().map(e -> e.actor() + " " + e.detail()).toList();
     }
 
     private FakePeer join(String id, String consultation, RoomRole role, String user) {
@@ -426,12 +410,12 @@ class SignalingHubTest {
         assertEquals("poor-connection", media.path("reason").asText());
         assertEquals("GUARDIAN", media.path("from").asText());
         assertFalse(media.has("note"), "unknown fields are not passed on: " + media);
-        assertTrue(audited.contains("guardian.tang GUARDIAN audio only (poor-connection)"), audited.toString());
+        assertTrue(audited().contains("guardian.tang GUARDIAN audio only (poor-connection)"), audited().toString());
 
         guardian.say("{\"type\":\"media\",\"video\":true,\"reason\":\"something else\"}");
         assertTrue(doctor.last("media").path("video").asBoolean());
         assertEquals("other", doctor.last("media").path("reason").asText());
-        assertTrue(audited.contains("guardian.tang GUARDIAN video on (other)"), audited.toString());
+        assertTrue(audited().contains("guardian.tang GUARDIAN video on (other)"), audited().toString());
     }
 
     @Test
@@ -478,7 +462,7 @@ class SignalingHubTest {
         assertEquals(List.of("joined c1", "left c1"), presence);
         assertEquals("GUARDIAN", doctor.last("peer-left").path("role").asText());
         assertEquals(null, doctor.closeCode);
-        assertTrue(audited.contains("guardian.tang GUARDIAN left"));
+        assertTrue(audited().contains("guardian.tang GUARDIAN left"));
     }
 
     @Test
